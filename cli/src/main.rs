@@ -1,0 +1,351 @@
+//! The `byline` command: runs the extractor over text files or JSONL corpora.
+
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use byline::{Extractor, Stage};
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod records;
+
+use records::{Input, Record};
+
+#[derive(Parser)]
+#[command(name = "byline", version, about = "Who and what is in the news: entities, casualty figures, quotes and their speakers")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract from text files (one document each; `-` or none reads stdin) or JSONL records.
+    Extract(ExtractArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One pretty-printed JSON object per document (the output contract).
+    Json,
+    /// One JSON object per line (the output contract).
+    Jsonl,
+    /// A readable report: entities by type, quotes with speakers, casualty figures.
+    Text,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Input files; `-` or none reads standard input.
+    files: Vec<PathBuf>,
+    /// Read JSONL records `{"id", "text"}` (one output line per input line, same order).
+    #[arg(long)]
+    jsonl: bool,
+    /// Output format (default: jsonl for --jsonl input, json otherwise).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Worker threads (output order is kept).
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
+    /// A user gazetteer file (TSV in the gazetteers/README.md row format); repeatable.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    gazetteers: Vec<PathBuf>,
+    /// Switch a stage off (gazetteer, entities, casualties, quotes); repeatable.
+    #[arg(long = "disable", value_name = "STAGE")]
+    disabled: Vec<String>,
+    /// Refuse documents larger than this many bytes (an error record, the run goes on).
+    #[arg(long, default_value_t = byline::DEFAULT_MAX_DOCUMENT_BYTES)]
+    max_bytes: usize,
+    /// Never show a progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => match extract(args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("byline: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn build_extractor(args: &ExtractArgs) -> io::Result<Extractor> {
+    let mut b = Extractor::builder().max_document_bytes(args.max_bytes);
+    for name in &args.disabled {
+        match Stage::parse(name) {
+            Some(s) if s != Stage::Text => b = b.disable(s),
+            _ => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("--disable {name}: not a stage (gazetteer, entities, casualties, quotes)"),
+                ))
+            }
+        }
+    }
+    for g in &args.gazetteers {
+        b = b.gazetteer_file(g);
+    }
+    b.build()
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))
+}
+
+/// Renders one processed record in the chosen format. Errors become `{"id","error"}`.
+fn render(ex: &Extractor, rec: Record, format: Format) -> (String, bool) {
+    let (id, text) = match rec.input {
+        Ok(input) => (input.id, input.text),
+        Err(err) => {
+            eprintln!("byline: {}: {}", rec.origin, err.message);
+            return (error_line(err.id.as_deref(), &err.message, format), false);
+        }
+    };
+    match ex.try_extract(Some(&id), &text) {
+        Ok(doc) => {
+            let out = match format {
+                Format::Jsonl => {
+                    let mut s = serde_json::to_string(&doc).unwrap_or_else(|e| {
+                        error_line(Some(&id), &format!("serialisation failed: {e}"), format)
+                    });
+                    s.push('\n');
+                    s
+                }
+                Format::Json => {
+                    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| {
+                        error_line(Some(&id), &format!("serialisation failed: {e}"), format)
+                    });
+                    s.push('\n');
+                    s
+                }
+                Format::Text => {
+                    let mut s = byline::output::report(&doc);
+                    s.push('\n');
+                    s
+                }
+            };
+            (out, true)
+        }
+        Err(e) => {
+            eprintln!("byline: {}: {e}", rec.origin);
+            (error_line(Some(&id), &e.to_string(), format), false)
+        }
+    }
+}
+
+fn error_line(id: Option<&str>, message: &str, format: Format) -> String {
+    match format {
+        Format::Text => format!("== {}: ERROR: {message}\n\n", id.unwrap_or("?")),
+        _ => {
+            let id = serde_json::to_string(&id).unwrap_or_else(|_| "null".into());
+            let message = serde_json::to_string(message).unwrap_or_else(|_| "\"?\"".into());
+            format!("{{\"id\":{id},\"error\":{message}}}\n")
+        }
+    }
+}
+
+/// Runs the extraction; returns whether every record succeeded.
+fn extract(args: ExtractArgs) -> io::Result<bool> {
+    let ex = build_extractor(&args)?;
+    let format = args
+        .format
+        .unwrap_or(if args.jsonl { Format::Jsonl } else { Format::Json });
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files.clone()
+    };
+    let progress = !args.quiet && io::stderr().is_terminal();
+    let mut all_ok = true;
+    let threads = args.threads.max(1);
+    let mut meter = Progress::new(progress);
+    for path in &files {
+        let origin = if path.as_os_str() == "-" {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
+        let reader: Box<dyn Read + Send> = if path.as_os_str() == "-" {
+            Box::new(io::stdin())
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    eprintln!("byline: {origin}: cannot open: {e}");
+                    out.write_all(
+                        error_line(Some(&origin), &format!("cannot open: {e}"), format).as_bytes(),
+                    )?;
+                    all_ok = false;
+                    continue;
+                }
+            }
+        };
+        let input = if args.jsonl {
+            Input::Jsonl(io::BufReader::with_capacity(1 << 16, reader))
+        } else {
+            Input::Whole(reader)
+        };
+        let ok = run_records(&ex, input, &origin, format, threads, &mut out, &mut meter)?;
+        all_ok &= ok;
+    }
+    out.flush()?;
+    meter.finish();
+    Ok(all_ok)
+}
+
+/// Processes every record of one input, writing results in input order.
+fn run_records<R: BufRead + Send + 'static, W: Write>(
+    ex: &Extractor,
+    input: Input<R>,
+    origin: &str,
+    format: Format,
+    threads: usize,
+    out: &mut W,
+    meter: &mut Progress,
+) -> io::Result<bool> {
+    let mut ok = true;
+    if threads == 1 {
+        for rec in input.records(origin) {
+            let rec = rec?;
+            let bytes = rec.size();
+            let (s, good) = render(ex, rec, format);
+            ok &= good;
+            out.write_all(s.as_bytes())?;
+            meter.tick(bytes);
+        }
+        return Ok(ok);
+    }
+    // Batches of records go to `threads` workers; the writer puts results back in order.
+    const BATCH: usize = 32;
+    std::thread::scope(|scope| -> io::Result<bool> {
+        let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Record>)>(threads * 2);
+        let job_rx = std::sync::Arc::new(std::sync::Mutex::new(job_rx));
+        let (res_tx, res_rx) = mpsc::sync_channel::<(usize, String, bool, usize)>(threads * 2);
+        for _ in 0..threads {
+            let job_rx = job_rx.clone();
+            let res_tx = res_tx.clone();
+            scope.spawn(move || loop {
+                let job = match job_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok((seq, batch)) = job else { return };
+                let mut text = String::new();
+                let mut good = true;
+                let mut bytes = 0;
+                for rec in batch {
+                    bytes += rec.size();
+                    let (s, g) = render(ex, rec, format);
+                    good &= g;
+                    text.push_str(&s);
+                }
+                if res_tx.send((seq, text, good, bytes)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(res_tx);
+        let reader = scope.spawn(move || -> io::Result<()> {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut seq = 0;
+            for rec in input.records(origin) {
+                batch.push(rec?);
+                if batch.len() == BATCH {
+                    if job_tx.send((seq, std::mem::take(&mut batch))).is_err() {
+                        return Ok(());
+                    }
+                    seq += 1;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = job_tx.send((seq, batch));
+            }
+            Ok(())
+        });
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let mut write_err = None;
+        for (seq, text, good, bytes) in res_rx.iter() {
+            ok &= good;
+            pending.insert(seq, (text, bytes));
+            while let Some((text, bytes)) = pending.remove(&next) {
+                if write_err.is_none() {
+                    if let Err(e) = out.write_all(text.as_bytes()) {
+                        write_err = Some(e);
+                    }
+                }
+                meter.tick(bytes);
+                next += 1;
+            }
+            if write_err.is_some() {
+                break;
+            }
+        }
+        drop(res_rx);
+        if let Some(e) = write_err {
+            return Err(e);
+        }
+        match reader.join() {
+            Ok(r) => r?,
+            Err(_) => return Err(io::Error::other("input reader thread failed")),
+        }
+        Ok(ok)
+    })
+}
+
+/// A progress line on stderr, only when stderr is a terminal.
+struct Progress {
+    on: bool,
+    start: Instant,
+    last: Instant,
+    docs: usize,
+    bytes: usize,
+}
+
+impl Progress {
+    fn new(on: bool) -> Progress {
+        let now = Instant::now();
+        Progress {
+            on,
+            start: now,
+            last: now,
+            docs: 0,
+            bytes: 0,
+        }
+    }
+
+    fn tick(&mut self, bytes: usize) {
+        self.docs += 1;
+        self.bytes += bytes;
+        if self.on && self.last.elapsed().as_millis() >= 250 {
+            self.last = Instant::now();
+            self.draw();
+        }
+    }
+
+    fn draw(&self) {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        eprint!(
+            "\r{} documents, {:.1} MB, {:.1} MB/s, {:.0} docs/s   ",
+            self.docs,
+            self.bytes as f64 / 1e6,
+            self.bytes as f64 / 1e6 / secs,
+            self.docs as f64 / secs
+        );
+    }
+
+    fn finish(&self) {
+        if self.on && self.docs > 0 {
+            self.draw();
+            eprintln!();
+        }
+    }
+}

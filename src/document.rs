@@ -1,0 +1,611 @@
+//! The document model: one [`Document`] that every stage annotates.
+//!
+//! A `Document` owns the text and holds one layer per stage: paragraphs, sentences and
+//! tokens (the text layer), gazetteer candidates, entities with their mentions, casualty
+//! figures and quotes. Every annotation points into the text with a [`Span`] (UTF-8 byte
+//! offsets, end exclusive) and says which rule or gazetteer entry produced it with a
+//! [`Provenance`].
+//!
+//! Stages only ever add their own layer; they never rewrite another stage's layer. The
+//! JSON shape of a document (the output contract) is produced by its `serde::Serialize`
+//! implementation in [`crate::output`].
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+/// A byte range into a document's text, end exclusive, always on `char` boundaries.
+///
+/// ```
+/// use byline::Span;
+/// let text = "Erdoğan spoke.";
+/// let span = Span::new(0, 8);
+/// assert_eq!(span.text(text), "Erdoğan");
+/// assert_eq!(span.char_range(text), 0..7);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// Makes a span; `start` must not be greater than `end`.
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The span's length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text the span covers. Returns `""` when the span does not fit `text` or does not
+    /// fall on character boundaries, so it never panics.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// The span as a range of `char` indices into `text` (what Python and most annotation
+    /// tools call offsets). Linear in the span's end offset.
+    pub fn char_range(&self, text: &str) -> Range<usize> {
+        let start = text
+            .get(..self.start)
+            .map_or(0, |prefix| prefix.chars().count());
+        let len = self.text(text).chars().count();
+        start..start + len
+    }
+
+    /// True when the two spans share at least one byte.
+    pub const fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies inside this span.
+    pub const fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: &Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Where an annotation came from: the id of the rule that produced it and, when a
+/// gazetteer lookup was involved, the id of the gazetteer entry.
+///
+/// Rule ids are dotted, `stage.rule` (`names.title_name`, `casualties.count_were_killed`),
+/// and are listed in `DESIGN.md`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Provenance {
+    /// The rule id.
+    pub rule: Cow<'static, str>,
+    /// The gazetteer entry id (`geonames:170794`, `Q44329`, `byline:assad`), if any.
+    pub entry: Option<String>,
+}
+
+impl Provenance {
+    /// A provenance for a built-in rule.
+    pub const fn rule(rule: &'static str) -> Provenance {
+        Provenance {
+            rule: Cow::Borrowed(rule),
+            entry: None,
+        }
+    }
+
+    /// A provenance for a rule that used a gazetteer entry.
+    pub fn gazetteer(rule: &'static str, entry: impl Into<String>) -> Provenance {
+        Provenance {
+            rule: Cow::Borrowed(rule),
+            entry: Some(entry.into()),
+        }
+    }
+}
+
+impl fmt::Display for Provenance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.entry {
+            Some(e) => write!(f, "{} [{}]", self.rule, e),
+            None => f.write_str(&self.rule),
+        }
+    }
+}
+
+/// The shape of a word token, as rules use it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// First letter upper case, at least one lower-case letter after it (`Damascus`, `McCain`).
+    Capitalised,
+    /// Every letter upper case, at least one letter (`ISIS`, `U.S`, `AFP`, `I`).
+    AllCaps,
+    /// Every letter lower case (`killed`, `al-Assad` starts lower).
+    Lower,
+    /// Only digits (and digit separators inside: `1,200`, `3.5`).
+    Digits,
+    /// Letters and digits, or a lower-case start with upper case inside (`F-16`, `iPhone`).
+    Mixed,
+    /// No letters or digits (punctuation, symbols).
+    Other,
+}
+
+/// Which kind of quotation mark a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteStyle {
+    /// `"`
+    StraightDouble,
+    /// `'` used as a quotation mark (not an apostrophe).
+    StraightSingle,
+    /// `“` `”` `„` `‟`
+    CurlyDouble,
+    /// `‘` `’` `‚` `‛` used as quotation marks.
+    CurlySingle,
+    /// `«` `»` `‹` `›`
+    Guillemet,
+    /// `″` `〃` and similar primes used as quotation marks.
+    Prime,
+}
+
+/// Whether a quotation mark opens, closes, or could do either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteDir {
+    /// Opens a quotation (`“`, `„`, or `"` before a word).
+    Open,
+    /// Closes a quotation (`”`, or `"` after a word or punctuation).
+    Close,
+    /// Cannot be told from the mark and its neighbours alone.
+    Ambiguous,
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word: letters, possibly with digits, inner hyphens, apostrophes and periods of
+    /// abbreviations (`U.S.`, `al-Assad`, `don't`, `'90s`).
+    Word,
+    /// A number written in digits, with separators and decimals (`1,200`, `3.5`, `2016`).
+    Number,
+    /// A quotation mark.
+    Quote(QuoteStyle, QuoteDir),
+    /// Sentence-final punctuation: `.`, `?`, `!`, `…`, `...`.
+    Terminal,
+    /// Other punctuation: `,` `;` `:` `-` `—` `(` `)` `[` `]` `/` and the like.
+    Punct,
+    /// Anything else (symbols, emoji, currency signs).
+    Symbol,
+}
+
+/// A token of the text layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The token's bytes.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Its letter-case shape.
+    pub shape: Shape,
+    /// First token of its sentence.
+    pub sentence_start: bool,
+    /// First token of its paragraph.
+    pub paragraph_start: bool,
+    /// Preceded by whitespace (or at the start of the text).
+    pub space_before: bool,
+    /// A line break lies between this token and the previous one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.text(text)
+    }
+
+    /// True for word tokens starting with an upper-case letter (`Capitalised`, `AllCaps`, or
+    /// `Mixed` starting with a capital such as `F-16`).
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        matches!(self.kind, TokenKind::Word)
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    }
+
+    /// True for quotation marks.
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokenKind::Quote(..))
+    }
+}
+
+/// A sentence: a span and the range of its tokens in [`Document::tokens`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's bytes (first token to last token).
+    pub span: Span,
+    /// Indices of its tokens.
+    pub tokens: Range<usize>,
+    /// True when the sentence looks like news furniture rather than prose: a headline, a
+    /// dateline, a byline, a caption, a time stamp (no final punctuation, mostly capitalised
+    /// words, a line of its own).
+    pub furniture: bool,
+}
+
+/// A paragraph: a span and the range of its sentences in [`Document::sentences`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph's bytes.
+    pub span: Span,
+    /// Indices of its sentences.
+    pub sentences: Range<usize>,
+}
+
+/// Entity labels, as in the output contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Label {
+    /// A person.
+    Per,
+    /// A place: country, city, region, geographic feature.
+    Loc,
+    /// An organisation: agency, army, party, company, armed group, media outlet.
+    Org,
+    /// A nationality, religious or political group ("Syrian", "Shia").
+    Norp,
+    /// Other names news readers want: events, languages, laws, works.
+    Misc,
+}
+
+impl Label {
+    /// The label as the contract writes it (`PER`, `LOC`, `ORG`, `NORP`, `MISC`).
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Loc => "LOC",
+            Label::Org => "ORG",
+            Label::Norp => "NORP",
+            Label::Misc => "MISC",
+        }
+    }
+
+    /// Parses a contract label (also accepts `GPE` and `FAC` as `LOC`).
+    pub fn parse(s: &str) -> Option<Label> {
+        Some(match s {
+            "PER" => Label::Per,
+            "LOC" | "GPE" | "FAC" => Label::Loc,
+            "ORG" => Label::Org,
+            "NORP" => Label::Norp,
+            "MISC" => Label::Misc,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One mention of an entity: the name alone ("Assad" in "Mr Assad").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The name's bytes.
+    pub span: Span,
+    /// The title before the name, if any ("Syrian President", "Mr").
+    pub title: Option<Span>,
+    /// The rule or gazetteer entry that produced the mention.
+    pub provenance: Provenance,
+}
+
+/// A distinct real-world entity with all its mentions in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Its label.
+    pub label: Label,
+    /// Canonical name: the gazetteer's canonical form where known, else the longest mention.
+    pub name: String,
+    /// A Wikidata, GeoNames or local id, where the gazetteers know it.
+    pub kb_id: Option<String>,
+    /// Finer type from the gazetteer or the rule (`city`, `country`, `armed_group` …).
+    pub subtype: Option<String>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Grammatical sex for pronoun resolution, when titles or given names tell it.
+    pub sex: Option<Sex>,
+}
+
+impl Entity {
+    /// The entity's id in the output (`E1`, `E2` …) given its index in
+    /// [`Document::entities`].
+    pub fn id_for(index: usize) -> String {
+        format!("E{}", index + 1)
+    }
+}
+
+/// Grammatical sex of a person entity, as far as titles and given names tell it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sex {
+    /// He.
+    Male,
+    /// She.
+    Female,
+}
+
+/// The kind of a quoted or reported statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// A statement in quotation marks.
+    Direct,
+    /// A quoted fragment inside reported speech.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The kind as the contract writes it.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// The speaker of a quote: the mention nearest to the statement as written (a name, a
+/// pronoun, a description) and the entity it refers to, when resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The speaker mention's bytes.
+    pub span: Span,
+    /// Index into [`Document::entities`], when resolved.
+    pub entity: Option<usize>,
+}
+
+/// A quoted or reported statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The statement's content.
+    pub span: Span,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// Who said it, if found.
+    pub speaker: Option<Speaker>,
+    /// The speech verb or phrase ("said", "according to"), if any.
+    pub cue: Option<Span>,
+    /// The rule that found the statement and its speaker.
+    pub provenance: Provenance,
+}
+
+/// What happened to the people a casualty figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CasualtyKind {
+    /// Killed, dead, died.
+    Killed,
+    /// Wounded, injured, hurt.
+    Injured,
+    /// Missing, unaccounted for.
+    Missing,
+    /// Kidnapped, abducted, taken hostage.
+    Kidnapped,
+    /// Displaced, fled, made homeless.
+    Displaced,
+    /// Arrested, detained.
+    Arrested,
+}
+
+impl CasualtyKind {
+    /// Every kind, in contract order.
+    pub const ALL: [CasualtyKind; 6] = [
+        CasualtyKind::Killed,
+        CasualtyKind::Injured,
+        CasualtyKind::Missing,
+        CasualtyKind::Kidnapped,
+        CasualtyKind::Displaced,
+        CasualtyKind::Arrested,
+    ];
+
+    /// The kind as the contract writes it.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            CasualtyKind::Killed => "killed",
+            CasualtyKind::Injured => "injured",
+            CasualtyKind::Missing => "missing",
+            CasualtyKind::Kidnapped => "kidnapped",
+            CasualtyKind::Displaced => "displaced",
+            CasualtyKind::Arrested => "arrested",
+        }
+    }
+}
+
+/// An interval of counts: `min`/`max` inclusive, `None` for unbounded.
+///
+/// "at least 57" is `{min: Some(57), max: None}`; "up to 57" is `{min: None, max: Some(57)}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Bounds {
+    /// Lower bound, or `None`.
+    pub min: Option<u64>,
+    /// Upper bound, or `None`.
+    pub max: Option<u64>,
+}
+
+impl Bounds {
+    /// An exact count.
+    pub const fn exact(n: u64) -> Bounds {
+        Bounds {
+            min: Some(n),
+            max: Some(n),
+        }
+    }
+
+    /// The value the scorers read: `min`, else `max`, else 0.
+    pub fn headline(&self) -> u64 {
+        self.min.or(self.max).unwrap_or(0)
+    }
+}
+
+/// A casualty figure: a count of people killed, injured, missing, kidnapped, displaced or
+/// arrested, with what the text says about them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Casualty {
+    /// The figure and its head noun ("at least 57 people", "119 dead").
+    pub span: Span,
+    /// What happened to them.
+    pub kind: CasualtyKind,
+    /// The count as an interval.
+    pub bounds: Bounds,
+    /// The qualifier as written ("at least", "more than").
+    pub qualifier: Option<String>,
+    /// Who they were ("civilians", "police officers").
+    pub victims: Option<String>,
+    /// Index into [`Document::entities`] of the place, when known.
+    pub place: Option<usize>,
+    /// What caused it ("car bombing", "air strike").
+    pub trigger: Option<String>,
+    /// Who gave the figure (an entity id such as `E3`, or the speaker's text).
+    pub claimed_by: Option<String>,
+    /// Index into [`Document::casualties`] of the figure this one is part of.
+    pub subset_of: Option<usize>,
+    /// True for an increment ("two more died").
+    pub delta: bool,
+    /// The rule that found it.
+    pub provenance: Provenance,
+}
+
+/// Something the extractor noticed but could not resolve. Never an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where.
+    pub span: Span,
+    /// A short machine-readable kind (`unclosed_quote`).
+    pub kind: &'static str,
+    /// A sentence for people.
+    pub message: String,
+}
+
+/// A gazetteer match: a token-aligned span whose normalised text is in a gazetteer, with
+/// every sense the lists know for it. The entity stage decides among them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The matched bytes.
+    pub span: Span,
+    /// Token indices `[first, last]` of the match.
+    pub tokens: Range<usize>,
+    /// Every sense of the surface form, best prior first.
+    pub senses: Vec<Sense>,
+}
+
+/// One sense of a gazetteer surface form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sense {
+    /// The entry's canonical name.
+    pub canonical: String,
+    /// The entry's type (`LOC`, `PER`, `ORG`, `NORP`, `MISC`, `GIVEN`, `SURNAME`, `TITLE`,
+    /// `ORG_KEYWORD`, `ORG_SUFFIX`).
+    pub kind: String,
+    /// The entry's subtype (`city`, `country`, `m` …), possibly empty.
+    pub subtype: String,
+    /// The entry's id.
+    pub id: String,
+    /// Population, frequency or salience.
+    pub prior: u64,
+    /// The list it came from.
+    pub source: String,
+    /// `key=value;…` attributes.
+    pub attrs: String,
+    /// True when the surface matched exactly as written (case included); false when it
+    /// matched only after case folding (a headline, an ALL-CAPS line).
+    pub exact_case: bool,
+}
+
+impl Sense {
+    /// The value of an attribute (`country`, `sex`, `role` …).
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs.split(';').find_map(|kv| {
+            let (k, v) = kv.split_once('=')?;
+            (k.trim() == key).then(|| v.trim())
+        })
+    }
+}
+
+/// A document and everything the stages found in it.
+///
+/// Made by [`crate::Extractor::extract`]. Serialise it with serde to get the output
+/// contract's JSON.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    /// The document id (echoed in the output; the input record's id or the file's path).
+    pub id: Option<String>,
+    /// The text, as given.
+    pub text: String,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens in order; they never overlap.
+    pub tokens: Vec<Token>,
+    /// Gazetteer candidates, in text order (start, then longest first).
+    pub candidates: Vec<Candidate>,
+    /// Entities, each with its mentions; the index is the entity's id (`E{index+1}`).
+    pub entities: Vec<Entity>,
+    /// Casualty figures in text order.
+    pub casualties: Vec<Casualty>,
+    /// Document-level casualty totals per kind.
+    pub casualty_totals: BTreeMap<CasualtyKind, Bounds>,
+    /// Quotes in text order.
+    pub quotes: Vec<Quote>,
+    /// Things noticed but not resolved.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// An empty document over `text`, with no annotations yet.
+    pub fn new(text: impl Into<String>) -> Document {
+        Document {
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    /// The text a span covers (`""` if it does not fit).
+    pub fn span_text(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+
+    /// The tokens of a sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        self.tokens.get(sentence.tokens.clone()).unwrap_or(&[])
+    }
+
+    /// Index of the sentence that contains byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// Index of the first token that ends after byte `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= offset)
+    }
+
+    /// The entity that has a mention exactly at `span`, if any.
+    pub fn entity_at(&self, span: Span) -> Option<usize> {
+        self.entities
+            .iter()
+            .position(|e| e.mentions.iter().any(|m| m.span == span))
+    }
+}

@@ -1,0 +1,1 @@
+//! PLACEHOLDER: the number reader ("at least fifty-seven" → bounds), not built yet.
