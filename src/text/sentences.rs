@@ -254,6 +254,18 @@ impl<'a> Splitter<'a> {
         let Some(next) = self.tokens.get(j) else {
             return true;
         };
+        let cur = &self.tokens[i];
+        if !next.newline_before {
+            // Fast path: a word, number or symbol not ending in a period ends nothing here.
+            let plain = match cur.kind {
+                TokenKind::Word => self.text.as_bytes().get(cur.span.end.wrapping_sub(1)) != Some(&b'.'),
+                TokenKind::Number | TokenKind::Symbol => true,
+                _ => false,
+            };
+            if plain {
+                return false;
+            }
+        }
         let fin = self.final_of(start, i);
         if !next.newline_before && self.is_closer(j) && fin != Final::None {
             return false;
@@ -355,14 +367,17 @@ impl<'a> Splitter<'a> {
         }
         let own_start = self.line_first(s);
         let own_end = e == n || self.tokens[e].newline_before;
-        let (words, content, caps, allcaps) = self.counts(s, e - 1);
-        if own_start && own_end && content >= 2 && allcaps == content {
-            return true;
-        }
         let fin = matches!(
             self.final_of(s, e - 1),
             Final::Terminal(_) | Final::Abbrev(_, AbbrevClass::CanEnd)
         );
+        if fin && !(own_start && own_end) {
+            return false;
+        }
+        let (words, content, caps, allcaps) = self.counts(s, e - 1);
+        if own_start && own_end && content >= 2 && allcaps == content {
+            return true;
+        }
         if fin {
             return false;
         }

@@ -80,6 +80,24 @@ const fn build_table() -> [u8; 128] {
 
 static CLASS: [u8; 128] = build_table();
 
+/// Per byte: 1 for an ASCII letter, 2 for an ASCII digit, 0 otherwise (non-ASCII included).
+static ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            1
+        } else if b.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Zero-width and format characters that are never tokens and never whitespace.
 pub(crate) fn is_ignorable(c: char) -> bool {
     matches!(
@@ -263,20 +281,16 @@ impl<'t> Atomizer<'t> {
                     }
                     LETTER | DIGIT => {
                         let s = i;
-                        let mut alpha = false;
-                        let mut digit = false;
-                        while i < n {
-                            let c = b[i];
-                            if c >= 128 {
+                        let mut acc = 0u8;
+                        while let Some(&c) = b.get(i) {
+                            let f = ALNUM[c as usize];
+                            if f == 0 {
                                 break;
                             }
-                            match CLASS[c as usize] {
-                                LETTER => alpha = true,
-                                DIGIT => digit = true,
-                                _ => break,
-                            }
+                            acc |= f;
                             i += 1;
                         }
+                        let (alpha, digit) = (acc & 1 != 0, acc & 2 != 0);
                         if i < n && b[i] >= 128 && char_at(text, i).is_some_and(continues_run) {
                             i = self.complex(s);
                         } else {
@@ -480,7 +494,9 @@ impl<'a> Merger<'a> {
     /// A word starting at atom `i`; returns its last atom.
     fn word(&self, i: usize) -> (usize, TokenKind) {
         let rest = self.text.get(self.atoms[i].start..).unwrap_or("");
-        if starts_ci(rest, "http://") || starts_ci(rest, "https://") || starts_ci(rest, "www.") {
+        if matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W'))
+            && (starts_ci(rest, "http://") || starts_ci(rest, "https://") || starts_ci(rest, "www."))
+        {
             let mut j = i;
             while self.adj(j + 1) {
                 j += 1;
@@ -493,9 +509,10 @@ impl<'a> Merger<'a> {
             return (j, TokenKind::Word);
         }
         let mut j = i;
-        if let Some(k) = self.dotted(i) {
+        let dot_after = self.is_p(i + 1, '.') && self.adj(i + 1);
+        if let Some(k) = dot_after.then(|| self.dotted(i)).flatten() {
             j = k;
-        } else if self.is_p(i + 1, '.') && self.adj(i + 1) {
+        } else if dot_after {
             let w = self.at(i);
             let mut chars = w.chars();
             let single_upper =
@@ -760,6 +777,28 @@ pub(crate) fn shape_of(s: &str, kind: TokenKind) -> Shape {
                 Shape::Digits
             }
         }
+        TokenKind::Word if s.is_ascii() => {
+            let mut first: Option<bool> = None;
+            let mut lower = false;
+            let mut digit = false;
+            let mut camel = false;
+            let mut prev_lower = false;
+            for &c in s.as_bytes() {
+                let up = c.is_ascii_uppercase();
+                let lo = c.is_ascii_lowercase();
+                if up || lo {
+                    if first.is_none() {
+                        first = Some(up);
+                    }
+                    camel |= up && prev_lower;
+                    lower |= lo;
+                } else {
+                    digit |= c.is_ascii_digit();
+                }
+                prev_lower = lo;
+            }
+            shape_from(first, lower, digit, camel)
+        }
         TokenKind::Word => {
             let mut first: Option<bool> = None;
             let mut lower = false;
@@ -783,16 +822,20 @@ pub(crate) fn shape_of(s: &str, kind: TokenKind) -> Shape {
                     prev_lower = false;
                 }
             }
-            match first {
-                None if digit => Shape::Digits,
-                None => Shape::Other,
-                Some(_) if digit => Shape::Mixed,
-                Some(true) if lower => Shape::Capitalised,
-                Some(true) => Shape::AllCaps,
-                Some(false) if camel => Shape::Mixed,
-                Some(false) => Shape::Lower,
-            }
+            shape_from(first, lower, digit, camel)
         }
         _ => Shape::Other,
+    }
+}
+
+fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Shape {
+    match first {
+        None if digit => Shape::Digits,
+        None => Shape::Other,
+        Some(_) if digit => Shape::Mixed,
+        Some(true) if lower => Shape::Capitalised,
+        Some(true) => Shape::AllCaps,
+        Some(false) if camel => Shape::Mixed,
+        Some(false) => Shape::Lower,
     }
 }
