@@ -273,7 +273,10 @@ impl<'a> Splitter<'a> {
         if next.newline_before {
             return match fin {
                 Final::Terminal(k) if !self.blocked(start, k) => !self.continues(j),
-                Final::Abbrev(_, AbbrevClass::CanEnd) => !self.continues(j),
+                Final::Abbrev(_, AbbrevClass::CanEnd) => {
+                    (next.kind == TokenKind::Word && first_upper(self.t(j)))
+                        || matches!(next.kind, TokenKind::Quote(_, QuoteDir::Open))
+                }
                 Final::Abbrev(..) => false,
                 _ => self.line_rule(line_start, i),
             };
