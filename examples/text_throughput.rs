@@ -6,11 +6,14 @@ use std::time::Instant;
 fn main() {
     let root = env!("CARGO_MANIFEST_DIR");
     let path = std::env::args().nth(1).unwrap_or_else(|| {
-        ["../shared/corpus/bbc.jsonl", "../../shared/corpus/bbc.jsonl"]
-            .iter()
-            .map(|p| format!("{root}/{p}"))
-            .find(|p| std::path::Path::new(p).exists())
-            .unwrap_or_else(|| format!("{root}/../shared/corpus/bbc.jsonl"))
+        [
+            "../shared/corpus/bbc.jsonl",
+            "../../shared/corpus/bbc.jsonl",
+        ]
+        .iter()
+        .map(|p| format!("{root}/{p}"))
+        .find(|p| std::path::Path::new(p).exists())
+        .unwrap_or_else(|| format!("{root}/../shared/corpus/bbc.jsonl"))
     });
     let Ok(data) = std::fs::read_to_string(&path) else {
         eprintln!("skipping: {path} not found");

@@ -45,7 +45,11 @@ fn s01_two_plain_sentences() {
 fn s02_question_and_exclamation() {
     check(
         "Who fired first? Nobody knows! The inquiry continues.",
-        &["Who fired first?", "Nobody knows!", "The inquiry continues."],
+        &[
+            "Who fired first?",
+            "Nobody knows!",
+            "The inquiry continues.",
+        ],
     );
 }
 
@@ -168,7 +172,10 @@ fn s16_sept_abbreviation() {
 fn s17_company_suffix_mid_sentence() {
     check(
         "Acme Inc. said profits fell. Rival Globex Corp. disagreed.",
-        &["Acme Inc. said profits fell.", "Rival Globex Corp. disagreed."],
+        &[
+            "Acme Inc. said profits fell.",
+            "Rival Globex Corp. disagreed.",
+        ],
     );
 }
 
@@ -208,7 +215,10 @@ fn s21_pm_ends_sentence() {
 fn s22_us_state_abbreviation() {
     check(
         "He was born in Springfield, Ill. The family moved later.",
-        &["He was born in Springfield, Ill.", "The family moved later."],
+        &[
+            "He was born in Springfield, Ill.",
+            "The family moved later.",
+        ],
     );
 }
 
@@ -279,7 +289,10 @@ fn s29_thousands() {
 fn s30_number_starts_sentence() {
     check(
         "Casualties rose sharply in 2014. 57 people died in one week.",
-        &["Casualties rose sharply in 2014.", "57 people died in one week."],
+        &[
+            "Casualties rose sharply in 2014.",
+            "57 people died in one week.",
+        ],
     );
 }
 
@@ -353,7 +366,10 @@ fn s37_exclamation_inside_quote_then_shouted() {
 fn s38_quote_opens_new_sentence() {
     check(
         "The minister spoke briefly. \"We will rebuild,\" she said.",
-        &["The minister spoke briefly.", "\"We will rebuild,\" she said."],
+        &[
+            "The minister spoke briefly.",
+            "\"We will rebuild,\" she said.",
+        ],
     );
 }
 
@@ -403,7 +419,10 @@ fn s42_parenthesis_after_period() {
 fn s43_headline_blank_line() {
     check(
         "Syria blast kills 12\n\nA car bomb exploded in Homs on Sunday.",
-        &["Syria blast kills 12", "A car bomb exploded in Homs on Sunday."],
+        &[
+            "Syria blast kills 12",
+            "A car bomb exploded in Homs on Sunday.",
+        ],
     );
 }
 
@@ -424,7 +443,10 @@ fn s44_headline_single_newline_then_byline() {
 fn s45_dateline_reuters() {
     check(
         "DAMASCUS (Reuters) - Syrian troops entered the town on Monday.",
-        &["DAMASCUS (Reuters) -", "Syrian troops entered the town on Monday."],
+        &[
+            "DAMASCUS (Reuters) -",
+            "Syrian troops entered the town on Monday.",
+        ],
     );
 }
 
@@ -484,7 +506,8 @@ fn s50_photo_caption() {
 
 #[test]
 fn s51_wire_copy_single_newlines() {
-    let text = "Troops entered the city on Monday.\nThey met little resistance.\nA curfew was imposed.";
+    let text =
+        "Troops entered the city on Monday.\nThey met little resistance.\nA curfew was imposed.";
     check(
         text,
         &[
@@ -560,7 +583,10 @@ fn s57_nbsp_between_words() {
 #[test]
 fn s58_bom_and_zero_width() {
     let text = "\u{FEFF}The vote\u{200B} passed. Turnout\u{200D} was low.";
-    check(text, &["The vote\u{200B} passed.", "Turnout\u{200D} was low."]);
+    check(
+        text,
+        &["The vote\u{200B} passed.", "Turnout\u{200D} was low."],
+    );
 }
 
 #[test]
@@ -611,7 +637,10 @@ fn s63_url_and_email() {
 
 #[test]
 fn s64_interrobang_runs() {
-    check("Really?! Yes. Fine!!! Go.", &["Really?!", "Yes.", "Fine!!!", "Go."]);
+    check(
+        "Really?! Yes. Fine!!! Go.",
+        &["Really?!", "Yes.", "Fine!!!", "Go."],
+    );
 }
 
 #[test]
@@ -667,9 +696,14 @@ fn p01_paragraph_ranges_and_flags() {
     let layer = analyse(text);
     assert_eq!(layer.paragraphs.len(), 3);
     assert_eq!(layer.paragraphs[1].sentences, 1..3);
-    assert_eq!(layer.paragraphs[1].span.text(text), "First body sentence. Second one.");
+    assert_eq!(
+        layer.paragraphs[1].span.text(text),
+        "First body sentence. Second one."
+    );
     let first_of_p2 = &layer.tokens[layer.sentences[1].tokens.start];
-    assert!(first_of_p2.paragraph_start && first_of_p2.sentence_start && first_of_p2.newline_before);
+    assert!(
+        first_of_p2.paragraph_start && first_of_p2.sentence_start && first_of_p2.newline_before
+    );
     let second = &layer.tokens[layer.sentences[2].tokens.start];
     assert!(!second.paragraph_start && second.sentence_start && !second.newline_before);
     assert!(second.space_before);
@@ -693,7 +727,15 @@ fn p02_wire_copy_lines_are_paragraphs() {
 fn t01_hyphens_and_apostrophes() {
     assert_eq!(
         toks("Bashar al-Assad's Prime Minister-designate don't O'Brien"),
-        ["Bashar", "al-Assad", "'s", "Prime", "Minister-designate", "don't", "O'Brien"]
+        [
+            "Bashar",
+            "al-Assad",
+            "'s",
+            "Prime",
+            "Minister-designate",
+            "don't",
+            "O'Brien"
+        ]
     );
 }
 
@@ -709,7 +751,10 @@ fn t03_apostrophes_are_not_quotes() {
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     assert_eq!(
         words,
-        ["the", "'90s", ",", "rock", "'n'", "roll", ",", "the", "students", "'", "union", ",", "don't"]
+        [
+            "the", "'90s", ",", "rock", "'n'", "roll", ",", "the", "students", "'", "union", ",",
+            "don't"
+        ]
     );
     assert!(tokens.iter().all(|t| !t.is_quote()), "{tokens:?}");
 }
@@ -733,8 +778,10 @@ fn t05_initials() {
 fn t06_numbers() {
     let text = "1,200 3.5 1 200 10:30 2016 $1.2bn 1990s 30-year-old 2-1";
     let tokens = tokenize(text);
-    let got: Vec<(&str, TokenKind, Shape)> =
-        tokens.iter().map(|t| (t.text(text), t.kind, t.shape)).collect();
+    let got: Vec<(&str, TokenKind, Shape)> = tokens
+        .iter()
+        .map(|t| (t.text(text), t.kind, t.shape))
+        .collect();
     use Shape::*;
     use TokenKind::*;
     assert_eq!(
@@ -817,7 +864,10 @@ fn t09_closing_quote_after_punctuation() {
     let text = "“We will win.” Then";
     let t = tokenize(text);
     assert_eq!(t[5].text(text), "”");
-    assert_eq!(t[5].kind, TokenKind::Quote(QuoteStyle::CurlyDouble, QuoteDir::Close));
+    assert_eq!(
+        t[5].kind,
+        TokenKind::Quote(QuoteStyle::CurlyDouble, QuoteDir::Close)
+    );
     let text = "positions,\" he";
     let t = tokenize(text);
     assert_eq!(
@@ -830,7 +880,12 @@ fn t09_closing_quote_after_punctuation() {
 fn t10_scare_quote_plural_closes() {
     let text = "He called them 'terrorists' and left.";
     let layer = analyse(text);
-    let marks: Vec<_> = layer.tokens.iter().filter(|t| t.is_quote()).map(|t| t.kind).collect();
+    let marks: Vec<_> = layer
+        .tokens
+        .iter()
+        .filter(|t| t.is_quote())
+        .map(|t| t.kind)
+        .collect();
     assert_eq!(
         marks,
         [
@@ -867,7 +922,16 @@ fn t12_shapes() {
     use Shape::*;
     assert_eq!(
         shapes,
-        [Capitalised, AllCaps, Lower, Mixed, Mixed, Capitalised, AllCaps, AllCaps]
+        [
+            Capitalised,
+            AllCaps,
+            Lower,
+            Mixed,
+            Mixed,
+            Capitalised,
+            AllCaps,
+            AllCaps
+        ]
     );
 }
 
@@ -894,5 +958,8 @@ fn t13_space_and_newline_flags() {
 
 #[test]
 fn t14_ampersand_and_handles() {
-    assert_eq!(toks("AT&T and M&S, @BBCNews #Syria"), ["AT&T", "and", "M&S", ",", "@BBCNews", "#Syria"]);
+    assert_eq!(
+        toks("AT&T and M&S, @BBCNews #Syria"),
+        ["AT&T", "and", "M&S", ",", "@BBCNews", "#Syria"]
+    );
 }

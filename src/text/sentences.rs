@@ -17,8 +17,7 @@
 //!   opens a quotation (`text.sentence.line`). Other line breaks are hard wraps.
 
 use super::abbreviations::{
-    abbreviation_class, is_month, is_sentence_starter, is_small_word, is_stamp_word,
-    AbbrevClass,
+    abbreviation_class, is_month, is_sentence_starter, is_small_word, is_stamp_word, AbbrevClass,
 };
 use crate::document::{QuoteDir, Sentence, Shape, Span, Token, TokenKind};
 
@@ -173,7 +172,18 @@ impl<'a> Splitter<'a> {
                 next_spaced
                     && matches!(
                         self.t(k),
-                        "•" | "·" | "▪" | "‣" | "◦" | "●" | "■" | "►" | "▶" | "*" | "-" | "–" | "—"
+                        "•" | "·"
+                            | "▪"
+                            | "‣"
+                            | "◦"
+                            | "●"
+                            | "■"
+                            | "►"
+                            | "▶"
+                            | "*"
+                            | "-"
+                            | "–"
+                            | "—"
                     )
             }
             TokenKind::Number => {
@@ -258,7 +268,9 @@ impl<'a> Splitter<'a> {
         if !next.newline_before {
             // Fast path: a word, number or symbol not ending in a period ends nothing here.
             let plain = match cur.kind {
-                TokenKind::Word => self.text.as_bytes().get(cur.span.end.wrapping_sub(1)) != Some(&b'.'),
+                TokenKind::Word => {
+                    self.text.as_bytes().get(cur.span.end.wrapping_sub(1)) != Some(&b'.')
+                }
                 TokenKind::Number | TokenKind::Symbol => true,
                 _ => false,
             };

@@ -45,6 +45,7 @@ pub(crate) struct Atom {
     kind: AtomKind,
     space: bool,
     nl: u8,
+    flags: u8,
 }
 
 const WS: u8 = 0;
@@ -80,16 +81,28 @@ const fn build_table() -> [u8; 128] {
 
 static CLASS: [u8; 128] = build_table();
 
-/// Per byte: 1 for an ASCII letter, 2 for an ASCII digit, 0 otherwise (non-ASCII included).
+/// Atom flag: an ASCII upper-case letter.
+const F_UPPER: u8 = 1;
+/// Atom flag: an ASCII lower-case letter.
+const F_LOWER: u8 = 2;
+/// Atom flag: an ASCII digit.
+const F_DIGIT: u8 = 4;
+/// Atom flag: the atom holds non-ASCII characters (shape from its text).
+const F_COMPLEX: u8 = 0x80;
+
+/// Per byte: letter-case and digit flags for ASCII letters and digits, 0 otherwise
+/// (non-ASCII included).
 static ALNUM: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
-        t[i] = if b.is_ascii_alphabetic() {
-            1
+        t[i] = if b.is_ascii_uppercase() {
+            F_UPPER
+        } else if b.is_ascii_lowercase() {
+            F_LOWER
         } else if b.is_ascii_digit() {
-            2
+            F_DIGIT
         } else {
             0
         };
@@ -242,12 +255,17 @@ struct Atomizer<'t> {
 
 impl<'t> Atomizer<'t> {
     fn push(&mut self, start: usize, end: usize, kind: AtomKind) {
+        self.push_flags(start, end, kind, F_COMPLEX);
+    }
+
+    fn push_flags(&mut self, start: usize, end: usize, kind: AtomKind, flags: u8) {
         self.atoms.push(Atom {
             start,
             end,
             kind,
             space: self.space,
             nl: self.nl,
+            flags,
         });
         self.space = false;
         self.nl = 0;
@@ -290,15 +308,15 @@ impl<'t> Atomizer<'t> {
                             acc |= f;
                             i += 1;
                         }
-                        let (alpha, digit) = (acc & 1 != 0, acc & 2 != 0);
+                        let (alpha, digit) = (acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
                         if i < n && b[i] >= 128 && char_at(text, i).is_some_and(continues_run) {
                             i = self.complex(s);
                         } else {
-                            self.push(s, i, kind_of(alpha, digit));
+                            self.push_flags(s, i, kind_of(alpha, digit), acc);
                         }
                     }
                     _ => {
-                        self.push(i, i + 1, AtomKind::Punct(c as char));
+                        self.push_flags(i, i + 1, AtomKind::Punct(c as char), 0);
                         i += 1;
                     }
                 }
@@ -475,7 +493,11 @@ impl<'a> Merger<'a> {
             };
             let last = last.clamp(i, n - 1);
             let span = Span::new(a.start, self.atoms[last].end);
-            let shape = shape_of(span.text(self.text), kind);
+            let shape = if last == i && a.flags & F_COMPLEX == 0 {
+                shape_from_flags(self.text.as_bytes().get(a.start).copied(), a.flags, kind)
+            } else {
+                shape_of(span.text(self.text), kind)
+            };
             self.out.push(Token {
                 span,
                 kind,
@@ -494,8 +516,12 @@ impl<'a> Merger<'a> {
     /// A word starting at atom `i`; returns its last atom.
     fn word(&self, i: usize) -> (usize, TokenKind) {
         let rest = self.text.get(self.atoms[i].start..).unwrap_or("");
-        if matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W'))
-            && (starts_ci(rest, "http://") || starts_ci(rest, "https://") || starts_ci(rest, "www."))
+        let a = self.atoms[i];
+        if (3..=5).contains(&(a.end - a.start))
+            && matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W'))
+            && (starts_ci(rest, "http://")
+                || starts_ci(rest, "https://")
+                || starts_ci(rest, "www."))
         {
             let mut j = i;
             while self.adj(j + 1) {
@@ -549,7 +575,7 @@ impl<'a> Merger<'a> {
                 '\'' | '’' => {
                     next_word
                         && matches!(self.kind(nx + 1), Some(AtomKind::Alpha | AtomKind::Mix))
-                        && !(matches!(self.at(nx + 1), "s" | "S") && !self.adj_word(nx + 2))
+                        && (!matches!(self.at(nx + 1), "s" | "S") || self.adj_word(nx + 2))
                 }
                 '.' => {
                     self.kind(j).is_some_and(AtomKind::wordlike)
@@ -641,7 +667,8 @@ impl<'a> Merger<'a> {
                     if is_hyphen(h)
                         && next_adj
                         && (matches!(next, Some(AtomKind::Alpha))
-                            || (matches!(next, Some(AtomKind::Mix)) && !self.starts_digit(nx + 1))
+                            || (matches!(next, Some(AtomKind::Mix))
+                                && !self.starts_digit(nx + 1))
                             || (word && next.is_some_and(AtomKind::wordlike))) =>
                 {
                     j = nx + 1;
@@ -677,7 +704,8 @@ impl<'a> Merger<'a> {
             '—' => (run(|d| d == '—'), TokenKind::Punct),
             '–' => (run(|d| d == '–'), TokenKind::Punct),
             '\'' | '’' | '‘' => self.apostrophe(i, c),
-            '"' | '“' | '”' | '„' | '‟' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '″' | '〃' | '‶' => {
+            '"' | '“' | '”' | '„' | '‟' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '″' | '〃' | '‶' =>
+            {
                 let a = self.atoms[i];
                 (i, classify_quote(self.text, a.start, a.end, c))
             }
@@ -828,6 +856,29 @@ pub(crate) fn shape_of(s: &str, kind: TokenKind) -> Shape {
     }
 }
 
+/// The shape of a one-atom ASCII token from its flags and first byte (same result as
+/// [`shape_of`]).
+fn shape_from_flags(first: Option<u8>, flags: u8, kind: TokenKind) -> Shape {
+    let digit = flags & F_DIGIT != 0;
+    let upper = flags & F_UPPER != 0;
+    let lower = flags & F_LOWER != 0;
+    match kind {
+        TokenKind::Number if upper || lower => Shape::Mixed,
+        TokenKind::Number => Shape::Digits,
+        TokenKind::Word => {
+            let first_letter = match first {
+                Some(b) if b.is_ascii_uppercase() => Some(true),
+                Some(b) if b.is_ascii_lowercase() => Some(false),
+                // A digit first: the first letter decides, and digits make it Mixed anyway.
+                _ if upper || lower => Some(upper),
+                _ => None,
+            };
+            shape_from(first_letter, lower, digit, upper && lower)
+        }
+        _ => Shape::Other,
+    }
+}
+
 fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Shape {
     match first {
         None if digit => Shape::Digits,
@@ -837,5 +888,36 @@ fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Sha
         Some(true) => Shape::AllCaps,
         Some(false) if camel => Shape::Mixed,
         Some(false) => Shape::Lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_from_flags_agrees_with_shape_of() {
+        let words = [
+            "Damascus", "ISIS", "killed", "iPhone", "McCain", "I", "a", "F16", "mp3", "x2Y",
+            "eBay", "ABCd", "aBC", "Zz", "q", "Q",
+        ];
+        for w in words {
+            let flags = w.bytes().fold(0, |f, b| f | ALNUM[b as usize]);
+            let first = w.as_bytes().first().copied();
+            assert_eq!(
+                shape_from_flags(first, flags, TokenKind::Word),
+                shape_of(w, TokenKind::Word),
+                "{w}"
+            );
+        }
+        for n in ["2016", "1990s", "10th", "5m"] {
+            let flags = n.bytes().fold(0, |f, b| f | ALNUM[b as usize]);
+            let first = n.as_bytes().first().copied();
+            assert_eq!(
+                shape_from_flags(first, flags, TokenKind::Number),
+                shape_of(n, TokenKind::Number),
+                "{n}"
+            );
+        }
     }
 }
