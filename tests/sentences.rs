@@ -963,3 +963,22 @@ fn t14_ampersand_and_handles() {
         ["AT&T", "and", "M&S", ",", "@BBCNews", "#Syria"]
     );
 }
+
+#[test]
+fn s66_stray_closing_mark_at_line_end() {
+    check(
+        "The film will be screened at the festival. '\n\nCritics loved it.",
+        &[
+            "The film will be screened at the festival. '",
+            "Critics loved it.",
+        ],
+    );
+}
+
+#[test]
+fn s67_initial_after_colon_is_a_name() {
+    check(
+        "Crowds filled the square. Image: C. Hale.",
+        &["Crowds filled the square.", "Image: C. Hale."],
+    );
+}

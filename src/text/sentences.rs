@@ -11,7 +11,7 @@
 //! - after an abbreviation that can end a sentence (`U.S.`, `Inc.`, `a.m.`) only when the
 //!   next word is a typical sentence starter or an opening quotation mark
 //!   (`text.sentence.abbreviation`); titles (`Gen.`, `Mr.`, `No.`) never end one on the same
-//!   line; an initial (`F.`) ends one only after a lower-case word (`vitamin B. The`);
+//!   line; an initial (`F.`) ends one only right after a lower-case word (`vitamin B. The`);
 //! - at a line break when the line has no final punctuation and is title-like (eight words
 //!   or fewer, or mostly capitalised), or a list item starts or ends there, or the next line
 //!   opens a quotation (`text.sentence.line`). Other line breaks are hard wraps.
@@ -155,7 +155,7 @@ impl<'a> Splitter<'a> {
             return false;
         }
         let p = &self.tokens[k - 1];
-        !(p.kind == TokenKind::Word && first_upper(self.t(k - 1)))
+        p.kind == TokenKind::Word && first_lower(self.t(k - 1))
     }
 
     /// A bullet or a list number at the start of a line.
