@@ -437,6 +437,8 @@ struct Merger<'a> {
     atoms: &'a [Atom],
     out: Vec<Token>,
     nls: Vec<u8>,
+    /// Set when a plural-possessive apostrophe token was made.
+    trailing_apostrophe: std::cell::Cell<bool>,
 }
 
 impl<'a> Merger<'a> {
@@ -479,7 +481,7 @@ impl<'a> Merger<'a> {
             .is_some_and(|c| c.is_lowercase() || c.is_numeric())
     }
 
-    fn run(mut self) -> (Vec<Token>, Vec<u8>) {
+    fn run(mut self) -> Tokenized {
         let n = self.atoms.len();
         let mut i = 0;
         while i < n {
@@ -510,7 +512,11 @@ impl<'a> Merger<'a> {
             self.nls.push(a.nl);
             i = last + 1;
         }
-        (self.out, self.nls)
+        Tokenized {
+            tokens: self.out,
+            breaks: self.nls,
+            trailing_apostrophe: self.trailing_apostrophe.get(),
+        }
     }
 
     /// A word starting at atom `i`; returns its last atom.
@@ -749,6 +755,7 @@ impl<'a> Merger<'a> {
                     .last()
                     .is_some_and(|t| t.text(self.text).ends_with(['s', 'S']))
             {
+                self.trailing_apostrophe.set(true);
                 return (i, TokenKind::Punct);
             }
         } else if self.adj(i + 1) {
@@ -779,9 +786,19 @@ impl<'a> Merger<'a> {
     }
 }
 
-/// Tokens and, for each token, the number of line breaks before it (2 or more: a blank
-/// line lies between it and the previous token).
-pub(crate) fn tokenize_with_breaks(text: &str) -> (Vec<Token>, Vec<u8>) {
+/// What the tokenizer returns.
+pub(crate) struct Tokenized {
+    /// The tokens.
+    pub tokens: Vec<Token>,
+    /// For each token, the number of line breaks before it (2 or more: a blank line lies
+    /// between it and the previous token).
+    pub breaks: Vec<u8>,
+    /// True when some plural-possessive apostrophe (`students'`) was made a Punct token.
+    pub trailing_apostrophe: bool,
+}
+
+/// Tokenizes `text`.
+pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
     let atoms = atomize(text);
     let cap = atoms.len();
     Merger {
@@ -789,6 +806,7 @@ pub(crate) fn tokenize_with_breaks(text: &str) -> (Vec<Token>, Vec<u8>) {
         atoms: &atoms,
         out: Vec::with_capacity(cap),
         nls: Vec::with_capacity(cap),
+        trailing_apostrophe: std::cell::Cell::new(false),
     }
     .run()
 }
