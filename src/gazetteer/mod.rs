@@ -51,3 +51,18 @@ impl GazetteerBuilder {
 
 /// Fills the document's gazetteer candidates.
 pub fn annotate(_doc: &mut Document, _gazetteer: &Gazetteer) {}
+
+/// Normalises a surface form for lookup (placeholder: lower case, folded white space).
+pub fn normalize(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Gazetteer {
+    /// Every sense of a surface form (placeholder: none).
+    pub fn lookup(&self, _surface: &str) -> Vec<crate::document::Sense> {
+        Vec::new()
+    }
+}
