@@ -53,6 +53,10 @@ pub const GROUP: u32 = 1 << 18;
 pub const TO: u32 = 1 << 19;
 /// A passive auxiliary ("was", "were", "been", "be", "is", "are").
 pub const BE: u32 = 1 << 20;
+/// A verb that introduces a quotation but not reported speech ("described", "called").
+pub const QCUE: u32 = 1 << 21;
+/// A preposition that can join a speaker to a place or organisation ("at", "of", "from").
+pub const PREP: u32 = 1 << 22;
 
 /// Speech verbs in all their forms. Strong cues first (usable for reported speech).
 const STRONG_CUES: &str = "say says said saying \
@@ -118,6 +122,16 @@ const WEAK_CUES: &str = "add adds added adding \
     quipped joked joke jokes \
     wondered wonder wonders";
 
+/// Verbs that characterise in a quotation: `called it "a disgrace"`.
+const QUOTE_CUES: &str = "describe describes described describing call calls called calling \
+    characterize characterizes characterized characterizing characterise characterises \
+    characterised characterising dub dubs dubbed dubbing label labels labelled labeled \
+    labelling labeling term terms termed brand brands branded praise praises praised \
+    praising condemn condemns condemned condemning slam slams slammed slamming blast \
+    blasts blasted criticise criticises criticised criticising criticize criticizes \
+    criticized criticizing hail hails hailed hailing decry decries decried decrying \
+    speak speaks spoke speaking quote quotes quoted quoting read reads";
+
 const TELL_CUES: &str = "tell tells told telling assure assures assured informed inform informs";
 
 const PRONOUNS: &[(&str, u32)] = &[
@@ -157,7 +171,8 @@ const SKIPS: &str = "also later then again earlier previously has had have was i
 const STOPS: &str = "that which who whom whose when where while and but or because if as after \
     before since though although in on at of for with by from to into about over than \
     under during without against is was were are be been being has have had would will \
-    could should can may might must do does did not no also said says told";
+    could should can may might must do does did not no also said says told within there \
+    it's";
 
 const CONNECTS: &str = "of for and al el bin ibn abu de del della di da du la le van von der den \
     dos das y st";
@@ -221,6 +236,8 @@ static TABLE: Lazy<FnvMap> = Lazy::new(|| {
     add(STRONG_CUES, CUE);
     add(WEAK_CUES, CUE_WEAK);
     add(TELL_CUES, TELL | CUE);
+    add(QUOTE_CUES, QCUE);
+    add("at of from with within for in", PREP);
     add(DETS, DET);
     add(TITLES, TITLE);
     add(FUNCS, FUNC);

@@ -208,6 +208,12 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
     }
     let np = ctx.np_forward(j, hi)?;
     let mut k = np.last + 1;
+    // `a source within the Interior Ministry told …`: skip the prepositional phrase.
+    if k < hi && ctx.lower(k) && ctx.bits[k] & PREP != 0 {
+        if let Some(pp) = ctx.np_forward(k + 1, hi) {
+            k = pp.last + 1;
+        }
+    }
     if ctx.punct(k, ",") {
         // An appositive: `X, a spokesman for Y, said`.
         let mut m = k + 1;
@@ -257,7 +263,7 @@ fn before_open(ctx: &Ctx, r: &Region) -> Option<Found> {
         if ctx.sentence_end(c) || ctx.is_mark(c) {
             return None;
         }
-        if ctx.is_cue(c, true) {
+        if ctx.is_quote_cue(c) {
             if !colon && !comma && c != p {
                 return None;
             }
@@ -268,6 +274,13 @@ fn before_open(ctx: &Ctx, r: &Region) -> Option<Found> {
             };
             let np = ctx.cue_subject(c).map(|(n, _)| n);
             return Some((np, Some(c), rule));
+        }
+    }
+    if colon {
+        // `In his message, he paid tribute: "…"`: the subject of the clause before the colon.
+        let ss = ctx.sentence_first(p);
+        if let Some(np) = ctx.sentence_subject(ss, p + 1) {
+            return Some((Some(np), None, "quotes.subject_colon_quote"));
         }
     }
     None
@@ -282,10 +295,10 @@ fn in_sentence_before(ctx: &Ctx, r: &Region) -> Option<Found> {
     while c > lo && steps < 60 {
         c -= 1;
         steps += 1;
-        if ctx.sentence_end(c) || ctx.region_of[c] != 0 {
+        if ctx.sentence_end(c) {
             return None;
         }
-        if ctx.is_cue(c, false) {
+        if ctx.region_of[c] == 0 && ctx.is_quote_cue(c) {
             let np = ctx.cue_subject(c).map(|(n, _)| n);
             return np.map(|n| (Some(n), Some(c), "quotes.sentence_cue_before"));
         }
@@ -301,10 +314,10 @@ fn in_sentence_after(ctx: &Ctx, r: &Region) -> Option<Found> {
     let mut c = c0 + 1;
     let mut steps = 0;
     while c < hi && steps < 40 {
-        if ctx.sentence_end(c) || ctx.region_of[c] != 0 {
+        if ctx.sentence_end(c) {
             return None;
         }
-        if ctx.is_cue(c, false) {
+        if ctx.region_of[c] == 0 && ctx.is_quote_cue(c) {
             let np = ctx.cue_subject(c).map(|(n, _)| n);
             return np.map(|n| (Some(n), Some(c), "quotes.sentence_cue_after"));
         }

@@ -197,6 +197,41 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// True when token `i` introduces a quotation: a speech cue (weak ones included) or a
+    /// characterising verb ("described … as", "called it").
+    pub fn is_quote_cue(&self, i: usize) -> bool {
+        self.is_cue(i, true) || (self.bits.get(i).is_some_and(|b| b & QCUE != 0) && self.lower(i))
+    }
+
+    /// The first token of the sentence holding token `i` (never before its block).
+    pub fn sentence_first(&self, i: usize) -> usize {
+        let lo = self.block_lo(i);
+        let mut s = i;
+        while s > lo && !self.sentence_end(s - 1) && i - s < 120 {
+            s -= 1;
+        }
+        s
+    }
+
+    /// The grammatical subject of the sentence that starts at `ss` and reaches `end`: its
+    /// first noun phrase after an introductory phrase closed by a comma ("In a statement,
+    /// the ministry …").
+    pub fn sentence_subject(&self, ss: usize, end: usize) -> Option<Np> {
+        let mut a = ss;
+        if self.bits.get(a).is_some_and(|b| b & (PREP | FUNC | STOP) != 0) {
+            let mut k = a;
+            while k < end && k - a < 12 && !self.punct(k, ",") {
+                k += 1;
+            }
+            if k < end && self.punct(k, ",") {
+                a = k + 1;
+            }
+        }
+        let np = self.np_forward(a, end)?;
+        // `X, a spokesman for Y, …`: the name before the appositive.
+        Some(np)
+    }
+
     /// The span of a cue at token `i` ("according to" covers both words).
     pub fn cue_span(&self, i: usize) -> Span {
         let t = self.doc.tokens[i].span;
@@ -271,6 +306,14 @@ impl<'a> Ctx<'a> {
         if first > k {
             return None;
         }
+        // `Mayor of London Sadiq Khan`: after a title's `of Place`, a two-word name remains.
+        if first > s + 1
+            && first + 2 <= k
+            && self.text(first - 1).eq_ignore_ascii_case("of")
+            && self.bits[first - 2] & TITLE != 0
+        {
+            first += 1;
+        }
         let only_titles = (first..=k).all(|j| self.bits[j] & (TITLE | FUNC) != 0);
         if only_titles || (first == k && self.bits[k] & FUNC != 0) {
             if self.bits[k] & (FUNC | PRONOUN) != 0 && self.bits[k] & TITLE == 0 {
@@ -313,9 +356,19 @@ impl<'a> Ctx<'a> {
             while s > lo && k - s < MAX_NAME && self.joins_back(s - 1, lo) {
                 s -= 1;
             }
-            // A possessive before a description: "the ministry's spokesman" is handled by
-            // the lower-case branch; here we have a name.
-            return self.name_from_run(s, k, lo);
+            let np = self.name_from_run(s, k, lo)?;
+            // `Steven Wolf at Saint Francis said`: the person before the preposition.
+            if s > lo + 1 && self.bits[s - 1] & PREP != 0 && self.lower(s - 1) {
+                if let Some(p) = self.np_backward(s - 2, lo) {
+                    if p.kind == NpKind::Name
+                        && p.last > p.first
+                        && (p.first..=p.last).all(|j| self.bits[j] & GROUP == 0)
+                    {
+                        return Some(p);
+                    }
+                }
+            }
+            return Some(np);
         }
         if b & (STOP | SKIP | BE | DET | CUE | CUE_WEAK) != 0 || !self.plausible_head(k) {
             return None;
@@ -469,7 +522,13 @@ impl<'a> Ctx<'a> {
                 return Some(r);
             }
             if self.punct(q, ",") {
-                return self.appositive(q, lo).map(|n| (n, false));
+                if let Some(n) = self.appositive(q, lo) {
+                    return Some((n, false));
+                }
+                // `X posted a message, saying …`: the subject of the clause before.
+                if self.text(c).ends_with("ing") {
+                    return self.clause_subject(c).map(|n| (n, false));
+                }
             }
             return None;
         }
@@ -493,10 +552,26 @@ impl<'a> Ctx<'a> {
         ends.then_some((np, true))
     }
 
-    /// `X, a spokesman for Y, said`: `q` is the comma before the cue.
+    /// The subject of the clause holding the participle cue at `c`: the subject of an
+    /// earlier cue in its sentence, else the sentence's subject.
+    fn clause_subject(&self, c: usize) -> Option<Np> {
+        let ss = self.sentence_first(c);
+        for k in (ss..c).rev() {
+            if k + 1 < c && self.is_quote_cue(k) && self.region_of[k] == 0 {
+                if let Some((n, _)) = self.cue_subject(k) {
+                    return Some(n);
+                }
+            }
+        }
+        let np = self.sentence_subject(ss, c)?;
+        (np.last < c).then_some(np)
+    }
+
+    /// `X, a spokesman for Y, said` (speaker X) or `the mayor of Paris, Anne Hidalgo, said`
+    /// (speaker Anne Hidalgo): `q` is the comma before the cue.
     fn appositive(&self, q: usize, lo: usize) -> Option<Np> {
         let mut r = q;
-        let floor = q.saturating_sub(16).max(lo);
+        let floor = q.saturating_sub(30).max(lo);
         while r > floor {
             r -= 1;
             if self.punct(r, ",") {
@@ -510,14 +585,25 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let s = r + 1;
-        let first_ok = self.bits[s] & (DET | TITLE) != 0
+        // The segment between the commas is itself a name: `the mayor, Anne Hidalgo, said`.
+        if let Some(inner) = self.np_backward(q - 1, s) {
+            if inner.kind == NpKind::Name && inner.first <= s + 1 && self.cap(s) {
+                if let Some(before) = self.np_backward(r - 1, lo) {
+                    if before.kind == NpKind::Description {
+                        return Some(inner);
+                    }
+                }
+            }
+        }
+        let first_ok = self.bits[s] & (DET | TITLE | ROLE) != 0
             || matches!(self.doc.tokens[s].kind, TokenKind::Number)
-            || self.text(s).eq_ignore_ascii_case("who");
+            || self.text(s).eq_ignore_ascii_case("who")
+            || self.cap(s);
         if !first_ok {
             return None;
         }
         let np = self.np_backward(r - 1, lo)?;
-        (np.kind != NpKind::Description).then_some(np)
+        (np.kind != NpKind::Description || self.bits[np.last] & ROLE != 0).then_some(np)
     }
 
     /// The entity a speaker mention refers to, if the entity stage found one.
