@@ -55,6 +55,9 @@ pub const TO: u32 = 1 << 19;
 pub const BE: u32 = 1 << 20;
 /// A verb that introduces a quotation but not reported speech ("described", "called").
 pub const QCUE: u32 = 1 << 21;
+/// A noun for a written or spoken statement ("statement", "tweet"): `Trump's statement`
+/// speaks for Trump.
+pub const DOCNOUN: u32 = 1 << 23;
 /// A preposition that can join a speaker to a place or organisation ("at", "of", "from").
 pub const PREP: u32 = 1 << 22;
 
@@ -238,6 +241,11 @@ static TABLE: Lazy<FnvMap> = Lazy::new(|| {
     add(TELL_CUES, TELL | CUE);
     add(QUOTE_CUES, QCUE);
     add("at of from with within for in", PREP);
+    add(
+        "statement statements message messages tweet tweets letter post posts email release \
+         remarks comments speech account website",
+        DOCNOUN,
+    );
     add(DETS, DET);
     add(TITLES, TITLE);
     add(FUNCS, FUNC);

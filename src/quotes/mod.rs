@@ -175,10 +175,27 @@ impl OpensBlock for Option<usize> {
 
 /// The ordered cascade of speaker sieves for a quoted region.
 fn speaker_sieves(ctx: &Ctx, r: &Region) -> Option<Found> {
-    after_close(ctx, r)
+    let found = after_close(ctx, r)
         .or_else(|| before_open(ctx, r))
         .or_else(|| in_sentence_before(ctx, r))
-        .or_else(|| in_sentence_after(ctx, r))
+        .or_else(|| in_sentence_after(ctx, r));
+    let no_np = found.as_ref().map_or(true, |f| f.0.is_none());
+    match found {
+        _ if no_np && r.open.is_some() => {
+            let cue = found.as_ref().and_then(|f| f.1);
+            // No cue gave a subject: the subject of the quotation's sentence, when the
+            // quotation sits inside it (`The mayor, Sadiq Khan, thanked "…"`).
+            let o = r.open.unwrap_or(r.first);
+            let ss = ctx.sentence_first(o);
+            if ss < o && !block_start(ctx.doc, o) {
+                if let Some(np) = ctx.sentence_subject(ss, o) {
+                    return Some((Some(np), cue, "quotes.sentence_subject"));
+                }
+            }
+            found
+        }
+        _ => found,
+    }
 }
 
 /// Skips commas and other punctuation right after a closing mark that belong to the quote.
@@ -300,7 +317,7 @@ fn in_sentence_before(ctx: &Ctx, r: &Region) -> Option<Found> {
         }
         if ctx.region_of[c] == 0 && ctx.is_quote_cue(c) {
             let np = ctx.cue_subject(c).map(|(n, _)| n);
-            return np.map(|n| (Some(n), Some(c), "quotes.sentence_cue_before"));
+            return Some((np, Some(c), "quotes.sentence_cue_before"));
         }
     }
     None

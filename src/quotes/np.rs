@@ -227,8 +227,26 @@ impl<'a> Ctx<'a> {
                 a = k + 1;
             }
         }
+        if self.bits.get(a).is_some_and(|b| b & ACCORDING != 0) {
+            return self.np_forward(a + 2, end);
+        }
         let np = self.np_forward(a, end)?;
-        // `X, a spokesman for Y, …`: the name before the appositive.
+        // `The mayor of London, Sadiq Khan, thanked …`: the name in the appositive.
+        if np.kind == NpKind::Description {
+            let mut k = np.last + 1;
+            if k < end && self.lower(k) && self.bits[k] & PREP != 0 {
+                if let Some(pp) = self.np_forward(k + 1, end) {
+                    k = pp.last + 1;
+                }
+            }
+            if self.punct(k, ",") {
+                if let Some(name) = self.np_forward(k + 1, end) {
+                    if name.kind == NpKind::Name && self.punct(name.last + 1, ",") {
+                        return Some(name);
+                    }
+                }
+            }
+        }
         Some(np)
     }
 
@@ -391,6 +409,20 @@ impl<'a> Ctx<'a> {
             s = p;
             steps += 1;
         }
+        // `Trump's statement`: the statement speaks for its owner.
+        if self.bits[k] & DOCNOUN != 0 && s < k && self.cap(s) {
+            let t = self.text(s);
+            let owner = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"));
+            if let Some(o) = owner {
+                let st = self.doc.tokens[s].span.start;
+                return Some(Np {
+                    first: s,
+                    last: s,
+                    span: Span::new(st, st + o.len()),
+                    kind: NpKind::Name,
+                });
+            }
+        }
         // Without a determiner a bare description is its head chunk only if short.
         if self.bits[s] & DET == 0 && k - s > 2 {
             s = k - 1;
@@ -437,6 +469,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if self.cap(k) {
+            if self.bits[k] & (ACCORDING | CUE) != 0 && self.bits[k] & TITLE == 0 {
+                return None;
+            }
             let mut e = k;
             while e - k < MAX_NAME && self.joins_fwd(e + 1, hi) {
                 e += 1;
@@ -532,14 +567,28 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
-        if self.bits[q] & TO != 0 || self.bits[q] & BE != 0 {
+        if self.bits[q] & BE != 0 {
+            // `he was told by the minister of "…"`: the agent.
+            if self.text(c + 1).eq_ignore_ascii_case("by") {
+                return self.np_forward(c + 2, hi).map(|n| (n, true));
+            }
             return None;
+        }
+        if self.bits[q] & TO != 0 {
+            return None;
+        }
+        if self.lower(q) && matches!(self.text(q), "and" | "but" | "then") {
+            // `… and urged people to "…"`: the subject of the first verb.
+            return self.clause_subject(c).map(|n| (n, false));
         }
         self.np_backward(q, lo).map(|n| (n, false))
     }
 
     /// `…, said X` / `"…," said X`: a noun phrase after the cue ending the clause.
     fn inverted(&self, c: usize, hi: usize) -> Option<(Np, bool)> {
+        if self.bits[c] & (TELL | QCUE) != 0 || self.bits[c] & (CUE | CUE_WEAK) == 0 {
+            return None; // the noun phrase after "told" or "called" is its object
+        }
         let np = self.np_forward(c + 1, hi)?;
         let k = np.last + 1;
         let ends = k >= hi
@@ -595,14 +644,27 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        let mut before = r - 1;
+        if self.punct(before, ")") {
+            // `the Guard Corps (IRGC), which …`
+            let floor = before.saturating_sub(6).max(lo);
+            while before > floor && !self.punct(before, "(") {
+                before -= 1;
+            }
+            if !self.punct(before, "(") || before <= lo {
+                return None;
+            }
+            before -= 1;
+        }
+        let np = self.np_backward(before, lo)?;
         let first_ok = self.bits[s] & (DET | TITLE | ROLE) != 0
             || matches!(self.doc.tokens[s].kind, TokenKind::Number)
-            || self.text(s).eq_ignore_ascii_case("who")
-            || self.cap(s);
+            || matches!(self.text(s), "who" | "which")
+            || self.cap(s)
+            || (np.kind == NpKind::Name && np.last > np.first);
         if !first_ok {
             return None;
         }
-        let np = self.np_backward(r - 1, lo)?;
         (np.kind != NpKind::Description || self.bits[np.last] & ROLE != 0).then_some(np)
     }
 
