@@ -91,7 +91,9 @@ const STRONG_CUES: &str = "say says said saying \
     emphasise emphasises emphasised emphasising emphasize emphasizes emphasized emphasizing \
     concede concedes conceded conceding \
     testify testifies testified testifying \
-    reiterate reiterates reiterated reiterating";
+    reiterate reiterates reiterated reiterating \
+    estimate estimates estimated indicate indicates indicated suggest suggests suggested \
+    note notes noted reveal reveals revealed disclose discloses disclosed";
 
 /// Speech verbs that are cues only next to a quotation or with "that".
 const WEAK_CUES: &str = "add adds added adding \

@@ -46,10 +46,10 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             };
             let content = if c > ss + 1 && ctx.punct(c - 1, ",") {
                 Some((ss, c - 1))
-            } else if ctx.punct(np.last + 1, ",") && np.last + 2 < se {
-                Some((np.last + 2, se))
             } else if c > ss + 2 {
                 Some((ss, c))
+            } else if ctx.punct(np.last + 1, ",") && np.last + 2 < se {
+                Some((np.last + 2, se))
             } else if np.last + 1 < se {
                 Some((np.last + 1, se))
             } else {
@@ -81,11 +81,13 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             }
             continue;
         }
-        let tail_words = (c + 1..se).filter(|&k| ctx.is_word(k)).count();
+        // The cue's own tail: up to the next comma (`officials told state media, adding …`).
+        let tail_end = (c + 1..se).find(|&k| ctx.punct(k, ",")).unwrap_or(se);
+        let tail_words = (c + 1..tail_end).filter(|&k| ctx.is_word(k)).count();
         let clause_before = np.first > ss + 1
             && ctx.punct(np.first - 1, ",")
             && tail_words <= 4
-            && !(c + 1..se).any(|k| ctx.bits[k] & THAT != 0);
+            && !(c + 1..tail_end).any(|k| ctx.bits[k] & THAT != 0);
         if clause_before {
             emit(ctx, drafts, (ss, np.first - 1), Some(np), c, "quotes.indirect_clause_name_cue");
             continue;
@@ -145,9 +147,11 @@ fn emit(
         return;
     }
     let words = (a..b).filter(|&k| ctx.is_word(k)).count();
-    if words < 2 {
+    if words < 1 {
         return;
     }
+    // `X claimed responsibility`: a short object reads better with its verb.
+    let a = if words < 3 && a == cue + 1 { cue } else { a };
     let quoted = (a..b).filter(|&k| ctx.region_of[k] != 0).count();
     if quoted * 2 > b - a {
         return;

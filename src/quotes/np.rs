@@ -577,6 +577,26 @@ impl<'a> Ctx<'a> {
         if self.bits[q] & TO != 0 {
             return None;
         }
+        if self.lower(q) && matches!(self.text(q), "who" | "which") && q > lo {
+            // `according to police, who said …`: the antecedent.
+            let a = if self.punct(q - 1, ",") { q - 1 } else { q };
+            return (a > lo)
+                .then(|| self.np_backward(a - 1, lo))
+                .flatten()
+                .map(|n| (n, false));
+        }
+        if self.punct(q, ")") {
+            // `the Institute (Phivolcs) reported …`
+            let floor = q.saturating_sub(6).max(lo);
+            let mut b = q;
+            while b > floor && !self.punct(b, "(") {
+                b -= 1;
+            }
+            if self.punct(b, "(") && b > lo {
+                return self.np_backward(b - 1, lo).map(|n| (n, false));
+            }
+            return None;
+        }
         if self.lower(q) && matches!(self.text(q), "and" | "but" | "then") {
             // `… and urged people to "…"`: the subject of the first verb.
             return self.clause_subject(c).map(|n| (n, false));
