@@ -21,8 +21,10 @@ fn quotes(doc: &Document) -> Vec<(&str, QuoteKind, &str)> {
 }
 
 fn find<'d>(doc: &'d Document, needle: &str) -> (&'d str, QuoteKind, &'d str) {
-    quotes(doc)
-        .into_iter()
+    // Quotations in marks first, then reported speech.
+    let mut all = quotes(doc);
+    all.sort_by_key(|q| q.1 == QuoteKind::Indirect);
+    all.into_iter()
         .find(|(t, _, _)| t.contains(needle))
         .unwrap_or_else(|| panic!("no quote containing {needle:?} in {:?}", quotes(doc)))
 }
@@ -168,7 +170,7 @@ fn cue_colon_at_paragraph_end() {
 #[test]
 fn unclosed_quote_is_a_diagnostic_and_the_rest_survives() {
     let text = "\"The convoy was hit at dawn, the driver said.\n\
-                \"The road is open again,\" the army said.";
+                Later the army said: \"The road is open again.\"";
     let doc = extract(text);
     assert!(doc.diagnostics.iter().any(|d| d.kind == "unclosed_quote"));
     assert_eq!(find(&doc, "road is open").2, "the army");

@@ -177,6 +177,7 @@ const STOPS: &str = "that which who whom whose when where while and but or becau
     before since though although in on at of for with by from to into about over than \
     under during without against is was were are be been being has have had would will \
     could should can may might must do does did not no also said says told within there \
+    through across along around near until upon via amid despite among between \
     it's";
 
 const CONNECTS: &str = "of for and al el bin ibn abu de del della di da du la le van von der den \

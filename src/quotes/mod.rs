@@ -203,8 +203,13 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
     let c = r.close?;
     let hi = ctx.block_hi(c);
     let mut j = c + 1;
+    let mut separated = r.end > r.first && {
+        let last = r.end - 1;
+        ctx.terminal(last) || ctx.punct(last, ",")
+    };
     if j < hi && (ctx.punct(j, ",") || ctx.punct(j, "?") || ctx.punct(j, "!")) {
         j += 1;
+        separated = true;
     }
     if j >= hi {
         return None;
@@ -219,7 +224,10 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
     }
     if ctx.is_cue(j, true) {
         if let Some(np) = ctx.np_forward(j + 1, hi) {
-            return Some((Some(np), Some(j), "quotes.quote_comma_cue_name"));
+            // Without a comma (`"…" tweeted the mayor`) only a strong cue and a name.
+            if separated || (ctx.is_cue(j, false) && np.kind != np::NpKind::Description) {
+                return Some((Some(np), Some(j), "quotes.quote_comma_cue_name"));
+            }
         }
         return None;
     }
@@ -315,7 +323,7 @@ fn in_sentence_before(ctx: &Ctx, r: &Region) -> Option<Found> {
         if ctx.sentence_end(c) {
             return None;
         }
-        if ctx.region_of[c] == 0 && ctx.is_quote_cue(c) {
+        if ctx.region_of[c] == 0 && ctx.is_far_cue(c) {
             let np = ctx.cue_subject(c).map(|(n, _)| n);
             return Some((np, Some(c), "quotes.sentence_cue_before"));
         }
@@ -334,7 +342,7 @@ fn in_sentence_after(ctx: &Ctx, r: &Region) -> Option<Found> {
         if ctx.sentence_end(c) {
             return None;
         }
-        if ctx.region_of[c] == 0 && ctx.is_quote_cue(c) {
+        if ctx.region_of[c] == 0 && ctx.is_far_cue(c) {
             let np = ctx.cue_subject(c).map(|(n, _)| n);
             return np.map(|n| (Some(n), Some(c), "quotes.sentence_cue_after"));
         }

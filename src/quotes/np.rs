@@ -200,7 +200,17 @@ impl<'a> Ctx<'a> {
     /// True when token `i` introduces a quotation: a speech cue (weak ones included) or a
     /// characterising verb ("described … as", "called it").
     pub fn is_quote_cue(&self, i: usize) -> bool {
-        self.is_cue(i, true) || (self.bits.get(i).is_some_and(|b| b & QCUE != 0) && self.lower(i))
+        self.is_cue(i, true) || self.is_char_cue(i)
+    }
+
+    /// Like [`Ctx::is_quote_cue`] without the weak cues ("added", "continued"), for cues
+    /// that are not next to the quotation.
+    pub fn is_far_cue(&self, i: usize) -> bool {
+        self.is_cue(i, false) || self.is_char_cue(i)
+    }
+
+    fn is_char_cue(&self, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & QCUE != 0) && self.lower(i)
     }
 
     /// The first token of the sentence holding token `i` (never before its block).
