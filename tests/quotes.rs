@@ -57,13 +57,11 @@ fn name_cue_colon_quote() {
 
 #[test]
 fn appositive_speaker() {
-    let doc = extract(
-        "\"The fire is contained,\" Ravi Menon, a spokesman for the fire service, said.",
-    );
+    let doc =
+        extract("\"The fire is contained,\" Ravi Menon, a spokesman for the fire service, said.");
     assert_eq!(find(&doc, "contained").2, "Ravi Menon");
-    let doc = extract(
-        "Ravi Menon, a spokesman for the fire service, said: \"The fire is contained.\"",
-    );
+    let doc =
+        extract("Ravi Menon, a spokesman for the fire service, said: \"The fire is contained.\"");
     assert_eq!(find(&doc, "contained").2, "Ravi Menon");
 }
 
@@ -84,9 +82,8 @@ fn pronoun_and_description_speakers() {
 
 #[test]
 fn partial_quote_inside_reported_speech() {
-    let doc = extract(
-        "He said any deal must ensure that \"armed groups are disarmed within a month\".",
-    );
+    let doc =
+        extract("He said any deal must ensure that \"armed groups are disarmed within a month\".");
     let (_, k, s) = find(&doc, "armed groups");
     assert_eq!(k, QuoteKind::Partial);
     assert_eq!(s, "He");

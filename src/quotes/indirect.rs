@@ -56,7 +56,14 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                 None
             };
             if let Some(content) = content {
-                emit(ctx, drafts, content, Some(np), c, "quotes.indirect_according_to");
+                emit(
+                    ctx,
+                    drafts,
+                    content,
+                    Some(np),
+                    c,
+                    "quotes.indirect_according_to",
+                );
             }
             continue;
         }
@@ -70,14 +77,28 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                     continue;
                 };
                 if let Some(a) = clause_start(ctx, c, se, strong) {
-                    emit(ctx, drafts, (a, se), Some(np), c, "quotes.indirect_participle");
+                    emit(
+                        ctx,
+                        drafts,
+                        (a, se),
+                        Some(np),
+                        c,
+                        "quotes.indirect_participle",
+                    );
                 }
                 continue;
             }
         };
         if inverted {
             if c > ss + 1 && ctx.punct(c - 1, ",") {
-                emit(ctx, drafts, (ss, c - 1), Some(np), c, "quotes.indirect_clause_cue_name");
+                emit(
+                    ctx,
+                    drafts,
+                    (ss, c - 1),
+                    Some(np),
+                    c,
+                    "quotes.indirect_clause_cue_name",
+                );
             }
             continue;
         }
@@ -89,11 +110,25 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             && tail_words <= 4
             && !(c + 1..tail_end).any(|k| ctx.bits[k] & THAT != 0);
         if clause_before {
-            emit(ctx, drafts, (ss, np.first - 1), Some(np), c, "quotes.indirect_clause_name_cue");
+            emit(
+                ctx,
+                drafts,
+                (ss, np.first - 1),
+                Some(np),
+                c,
+                "quotes.indirect_clause_name_cue",
+            );
             continue;
         }
         if let Some(a) = clause_start(ctx, c, se, strong) {
-            emit(ctx, drafts, (a, se), Some(np), c, "quotes.indirect_name_cue_clause");
+            emit(
+                ctx,
+                drafts,
+                (a, se),
+                Some(np),
+                c,
+                "quotes.indirect_name_cue_clause",
+            );
         }
     }
 }
@@ -108,7 +143,8 @@ fn clause_start(ctx: &Ctx, c: usize, se: usize, strong: bool) -> Option<usize> {
         }
     }
     let mut that = false;
-    for k in a..(a + 8).min(se) {
+    let from = a;
+    for k in from..(from + 8).min(se) {
         if ctx.bits[k] & THAT != 0 && ctx.lower(k) {
             a = k + 1;
             that = true;

@@ -126,9 +126,17 @@ fn direct(ctx: &Ctx, ri: usize, r: &Region) -> Option<Draft> {
             .all(|k| ctx.cap(k));
 
     let found = speaker_sieves(ctx, r);
-    let adjacent_cue = found
-        .as_ref()
-        .is_some_and(|f| matches!(f.2, "quotes.quote_comma_name_cue" | "quotes.quote_comma_cue_name" | "quotes.name_cue_colon_quote" | "quotes.name_cue_quote" | "quotes.quote_dash_name" | "quotes.quote_according_to"));
+    let adjacent_cue = found.as_ref().is_some_and(|f| {
+        matches!(
+            f.2,
+            "quotes.quote_comma_name_cue"
+                | "quotes.quote_comma_cue_name"
+                | "quotes.name_cue_colon_quote"
+                | "quotes.name_cue_quote"
+                | "quotes.quote_dash_name"
+                | "quotes.quote_according_to"
+        )
+    });
     let any_cue = found.as_ref().is_some_and(|f| f.1.is_some());
 
     let kind = if starts_clause && (words >= 3 || ends_punct || adjacent_cue) {
@@ -138,9 +146,8 @@ fn direct(ctx: &Ctx, ri: usize, r: &Region) -> Option<Draft> {
         QuoteKind::Direct
     } else if !starts_clause && ends_punct && words >= 3 && adjacent_cue {
         QuoteKind::Direct
-    } else if any_cue && !(title_case && !adjacent_cue) {
-        QuoteKind::Partial
-    } else if words >= 5 && !title_case {
+    } else if (any_cue && (!title_case || adjacent_cue)) || (words >= 5 && !title_case) {
+        // A fragment after a cue, or a long fragment inside a sentence.
         QuoteKind::Partial
     } else {
         return None;
@@ -356,15 +363,12 @@ fn in_sentence_after(ctx: &Ctx, r: &Region) -> Option<Found> {
 fn conversation(ctx: &Ctx, drafts: &mut [Draft]) {
     // Pieces of one multi-paragraph quotation share a speaker (forwards, then backwards).
     for i in 1..drafts.len() {
-        let cont = drafts[i]
-            .region
-            .is_some_and(|ri| ctx.regions[ri].continued);
+        let cont = drafts[i].region.is_some_and(|ri| ctx.regions[ri].continued);
         if cont && drafts[i].np.is_none() {
-            if let Some(prev) = (0..i).rev().find(|&k| {
-                drafts[k]
-                    .region
-                    .is_some_and(|ri| ctx.regions[ri].continues)
-            }) {
+            if let Some(prev) = (0..i)
+                .rev()
+                .find(|&k| drafts[k].region.is_some_and(|ri| ctx.regions[ri].continues))
+            {
                 if drafts[prev].np.is_some() {
                     drafts[i].np = drafts[prev].np;
                     drafts[i].cue = drafts[prev].cue;
@@ -374,9 +378,7 @@ fn conversation(ctx: &Ctx, drafts: &mut [Draft]) {
         }
     }
     for i in (0..drafts.len().saturating_sub(1)).rev() {
-        let continues = drafts[i]
-            .region
-            .is_some_and(|ri| ctx.regions[ri].continues);
+        let continues = drafts[i].region.is_some_and(|ri| ctx.regions[ri].continues);
         if continues && drafts[i].np.is_none() {
             if let Some(next) = (i + 1..drafts.len()).find(|&k| drafts[k].region.is_some()) {
                 if drafts[next].np.is_some() {
@@ -393,7 +395,9 @@ fn conversation(ctx: &Ctx, drafts: &mut [Draft]) {
         }
         let block = drafts[i].block;
         // The previous statement in the same paragraph.
-        if let Some(k) = (0..i).rev().find(|&k| drafts[k].block == block && drafts[k].np.is_some())
+        if let Some(k) = (0..i)
+            .rev()
+            .find(|&k| drafts[k].block == block && drafts[k].np.is_some())
         {
             drafts[i].np = drafts[k].np;
             drafts[i].rule = "quotes.same_paragraph";

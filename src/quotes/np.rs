@@ -98,7 +98,10 @@ impl<'a> Ctx<'a> {
 
     /// Token text.
     pub fn text(&self, i: usize) -> &'a str {
-        self.doc.tokens.get(i).map_or("", |t| t.text(&self.doc.text))
+        self.doc
+            .tokens
+            .get(i)
+            .map_or("", |t| t.text(&self.doc.text))
     }
 
     /// True for word tokens.
@@ -150,8 +153,7 @@ impl<'a> Ctx<'a> {
         }
         if self.text(i) == "." && i > 0 && !self.doc.tokens[i].space_before {
             let p = i - 1;
-            if self.is_word(p) && (self.bits[p] & TITLE != 0 || self.text(p).chars().count() == 1)
-            {
+            if self.is_word(p) && (self.bits[p] & TITLE != 0 || self.text(p).chars().count() == 1) {
                 return false;
             }
         }
@@ -228,7 +230,11 @@ impl<'a> Ctx<'a> {
     /// the ministry …").
     pub fn sentence_subject(&self, ss: usize, end: usize) -> Option<Np> {
         let mut a = ss;
-        if self.bits.get(a).is_some_and(|b| b & (PREP | FUNC | STOP) != 0) {
+        if self
+            .bits
+            .get(a)
+            .is_some_and(|b| b & (PREP | FUNC | STOP) != 0)
+        {
             let mut k = a;
             while k < end && k - a < 12 && !self.punct(k, ",") {
                 k += 1;
@@ -447,10 +453,9 @@ impl<'a> Ctx<'a> {
 
     fn plausible_head(&self, k: usize) -> bool {
         let t = self.text(k);
-        !(t.len() > 4 && t.ends_with("ly"))
-            && !t.ends_with("ing")
-            && !t.ends_with("ed")
-            && t.chars().count() > 1
+        let adverb = t.len() > 4 && t.ends_with("ly");
+        let verb = t.ends_with("ing") || t.ends_with("ed");
+        !(adverb || verb) && t.chars().count() > 1
     }
 
     fn pronoun(&self, k: usize) -> Np {
@@ -538,8 +543,7 @@ impl<'a> Ctx<'a> {
         while p > lo {
             let q = p - 1;
             let t = self.text(q);
-            if self.lower(q) && (self.bits[q] & SKIP != 0 || (t.len() > 4 && t.ends_with("ly")))
-            {
+            if self.lower(q) && (self.bits[q] & SKIP != 0 || (t.len() > 4 && t.ends_with("ly"))) {
                 p = q;
             } else {
                 break;
@@ -729,8 +733,14 @@ impl<'a> Ctx<'a> {
             NpKind::Pronoun => {
                 let b = self.bits[np.first];
                 if b & (MALE | FEMALE) != 0 {
-                    let want = if b & MALE != 0 { Sex::Male } else { Sex::Female };
-                    recent(&|e| ents[e].label == Label::Per && ents[e].sex.map_or(true, |s| s == want))
+                    let want = if b & MALE != 0 {
+                        Sex::Male
+                    } else {
+                        Sex::Female
+                    };
+                    recent(&|e| {
+                        ents[e].label == Label::Per && ents[e].sex.map_or(true, |s| s == want)
+                    })
                 } else if b & NEUTER != 0 {
                     recent(&|e| ents[e].label == Label::Org)
                 } else if b & PLURAL != 0 && self.text(np.first).eq_ignore_ascii_case("they") {
@@ -759,9 +769,10 @@ impl<'a> Ctx<'a> {
                 if hb & ROLE != 0 {
                     recent(&|e| {
                         ents[e].label == Label::Per
-                            && ents[e].mentions.iter().any(|m| {
-                                m.title.is_some_and(|t| contains_word(t.text(text), head))
-                            })
+                            && ents[e]
+                                .mentions
+                                .iter()
+                                .any(|m| m.title.is_some_and(|t| contains_word(t.text(text), head)))
                     })
                 } else if hb & GROUP != 0 {
                     recent(&|e| {
