@@ -74,6 +74,15 @@ pub fn normalize_key(surface: &str) -> String {
     normalize::key(surface)
 }
 
+/// The same as [`normalize_key`]: the lookup key of a surface form, for comparing names.
+///
+/// ```
+/// assert_eq!(byline::gazetteer::normalize("Al-Raqqah"), byline::gazetteer::normalize("Raqqa"));
+/// ```
+pub fn normalize(surface: &str) -> String {
+    normalize::key(surface)
+}
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/gaz_stats.rs"));
 }
