@@ -131,7 +131,7 @@ fn inner_ok(t: &Token, s: &str) -> bool {
         _ => {
             is_hyphen_text(s)
                 || s == "&"
-                || ((s == "." || is_apostrophe_text(s)) && !t.space_before)
+                || ((s == "." || s == "\u{2013}" || is_apostrophe_text(s)) && !t.space_before)
         }
     }
 }
@@ -267,58 +267,95 @@ impl<'g> Matcher<'g> {
         headline: bool,
         out: &mut Vec<Candidate>,
     ) {
-        let mut max_end = start; // exclusive token end of the emitted candidates
+        let mut max_end = 0; // byte end of the emitted candidates
         for i in start..end {
             let t = &tokens[i];
             if t.kind != TokenKind::Word {
                 continue;
             }
             let mode = if headline || t.is_capitalised(text) || article_start(tokens, i, text) {
-                Start::Main
+                Some(Start::Main)
             } else if self.has_lower {
-                Start::Lower
+                Some(Start::Lower)
             } else {
-                continue;
+                None
             };
-            let Some(best) = self.walk(text, tokens, i, end, mode) else {
-                continue;
-            };
-            if best.last < max_end {
-                // Inside a longer candidate that started earlier ("York" in "New York").
-                continue;
+            if let Some(mode) = mode {
+                self.start_at(text, tokens, i, t.span.start, end, mode, &mut max_end, out);
             }
-            max_end = best.last + 1;
-            let span = crate::document::Span::new(t.span.start, best.end);
-            let surface = span.text(text);
-            normalize_into(surface, Mode::CaseKey, &mut self.tmp);
-            let case_h = hash32(&self.tmp);
-            normalize_into(surface, Mode::Literal, &mut self.tmp);
-            let lit_h = hash32(&self.tmp);
-            self.gaz
-                .gather(&self.layers, &best.values, case_h, lit_h, &mut self.hits);
-            let senses = self
-                .hits
-                .iter()
-                .filter_map(|h| {
-                    self.layers[usize::from(h.layer)].map(|ix| ix.sense(h.entry, h.exact))
-                })
-                .collect::<Vec<_>>();
-            if senses.is_empty() {
-                continue;
+            // Names after a hyphen inside a token: "Israel-Hamas", "pro-Russian".
+            let s = t.text(text);
+            if s.len() > 2
+                && s.chars()
+                    .skip(1)
+                    .any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            {
+                let mut prev_hyphen = false;
+                for (k, c) in s.char_indices() {
+                    if prev_hyphen
+                        && k > 1
+                        && (c.is_uppercase() || (headline && c.is_alphanumeric()))
+                    {
+                        let at = t.span.start + k;
+                        self.start_at(text, tokens, i, at, end, Start::Main, &mut max_end, out);
+                    }
+                    prev_hyphen = matches!(c, '-' | '\u{2010}' | '\u{2011}');
+                }
             }
-            out.push(Candidate {
-                span,
-                tokens: i..best.last + 1,
-                senses,
-            });
         }
     }
 
+    /// Walks from byte `at` of token `i` and emits the longest match, unless it lies inside
+    /// a longer candidate emitted before ("York" in "New York").
+    #[allow(clippy::too_many_arguments)]
+    fn start_at(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        at: usize,
+        end: usize,
+        mode: Start,
+        max_end: &mut usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let Some(best) = self.walk(text, tokens, i, at, end, mode) else {
+            return;
+        };
+        if best.end <= *max_end {
+            return;
+        }
+        *max_end = best.end;
+        let span = crate::document::Span::new(at, best.end);
+        let surface = span.text(text);
+        normalize_into(surface, Mode::CaseKey, &mut self.tmp);
+        let case_h = hash32(&self.tmp);
+        normalize_into(surface, Mode::Literal, &mut self.tmp);
+        let lit_h = hash32(&self.tmp);
+        self.gaz
+            .gather(&self.layers, &best.values, case_h, lit_h, &mut self.hits);
+        let senses = self
+            .hits
+            .iter()
+            .filter_map(|h| self.layers[usize::from(h.layer)].map(|ix| ix.sense(h.entry, h.exact)))
+            .collect::<Vec<_>>();
+        if senses.is_empty() {
+            return;
+        }
+        out.push(Candidate {
+            span,
+            tokens: i..best.last + 1,
+            senses,
+        });
+    }
+
+    /// The longest match from byte `at` of token `i`.
     fn walk(
         &mut self,
         text: &str,
         tokens: &[Token],
         i: usize,
+        at: usize,
         end: usize,
         mode: Start,
     ) -> Option<Best> {
@@ -338,7 +375,11 @@ impl<'g> Matcher<'g> {
         let last = end.min(i + MAX_TOKENS);
         'tokens: for j in i..last {
             let t = &tokens[j];
-            let s = t.text(text);
+            let (from, s) = if j == i {
+                (at, text.get(at..t.span.end).unwrap_or(""))
+            } else {
+                (t.span.start, t.text(text))
+            };
             if j > i {
                 if t.newline_before || !inner_ok(t, s) {
                     break;
@@ -363,9 +404,25 @@ impl<'g> Matcher<'g> {
                     }
                 }
             }
-            for c in s.chars() {
+            let word_token = t.kind == TokenKind::Word;
+            for (k, c) in s.char_indices() {
                 match fold_into(word, c, true) {
                     Folded::Hyphen => {
+                        // A name may end at a hyphen inside a word ("Oman-based",
+                        // "Israel-Hamas"), unless what precedes is an article ("al-").
+                        if word_token && !word.is_empty() && !is_article(word) {
+                            tmp.clear();
+                            tmp.push_str(word);
+                            fold_suffix(tmp);
+                            let values = walk.tentative(tmp);
+                            if values.iter().any(Option::is_some) {
+                                best = Some(Best {
+                                    last: j,
+                                    end: from + k,
+                                    values,
+                                });
+                            }
+                        }
                         if !walk.commit(word, true) {
                             break 'tokens;
                         }
