@@ -11,7 +11,7 @@
 
 use fst::raw::{Fst, Node, Output};
 
-use super::index::{Bytes, Index};
+use super::index::{filter_bit, Bytes, Index};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_into, Folded, Mode,
 };
@@ -48,6 +48,10 @@ struct Walk<'f> {
     cur: [Option<Cur<'f>>; 2],
     any_fed: bool,
     words: usize,
+    /// The cursors after the last tentative word, and that word: reused by `commit` when
+    /// the word ends unchanged, so that each word is fed once.
+    cache: [Option<Cur<'f>>; 2],
+    cache_word: String,
 }
 
 impl<'f> Walk<'f> {
@@ -63,6 +67,8 @@ impl<'f> Walk<'f> {
             cur: [root(fsts[0]), root(fsts[1])],
             any_fed: false,
             words: 0,
+            cache: [None, None],
+            cache_word: String::new(),
         }
     }
 
@@ -83,35 +89,44 @@ impl<'f> Walk<'f> {
             // space is an English word, not an article: stop.
             let ok = self.words > 1 || hyphen || is_space_article(word);
             word.clear();
+            self.cache_word.clear();
             return ok;
         }
-        for k in 0..2 {
-            if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
-                let ok = (!self.any_fed || feed(f, c, b" ")) && feed(f, c, word.as_bytes());
-                if !ok {
-                    self.cur[k] = None;
+        if !self.cache_word.is_empty() && self.cache_word == *word {
+            self.cur = [self.cache[0].take(), self.cache[1].take()];
+        } else {
+            for k in 0..2 {
+                if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
+                    let ok = (!self.any_fed || feed(f, c, b" ")) && feed(f, c, word.as_bytes());
+                    if !ok {
+                        self.cur[k] = None;
+                    }
                 }
             }
         }
+        self.cache_word.clear();
         self.any_fed = true;
         word.clear();
         self.alive()
     }
 
     /// The fst values if the key ended with `word` (already suffix-folded).
-    fn tentative(&self, word: &str) -> [Option<u64>; 2] {
+    fn tentative(&mut self, word: &str) -> [Option<u64>; 2] {
         let mut out = [None, None];
         for k in 0..2 {
+            self.cache[k] = None;
             if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_ref()) {
                 let mut c = c.clone();
-                if (!self.any_fed || feed(f, &mut c, b" "))
-                    && feed(f, &mut c, word.as_bytes())
-                    && c.node.is_final()
-                {
-                    out[k] = Some(c.out.cat(c.node.final_output()).value());
+                if (!self.any_fed || feed(f, &mut c, b" ")) && feed(f, &mut c, word.as_bytes()) {
+                    if c.node.is_final() {
+                        out[k] = Some(c.out.cat(c.node.final_output()).value());
+                    }
+                    self.cache[k] = Some(c);
                 }
             }
         }
+        self.cache_word.clear();
+        self.cache_word.push_str(word);
         out
     }
 }
@@ -170,12 +185,10 @@ fn article_start(tokens: &[Token], i: usize, text: &str) -> bool {
     }
 }
 
-/// True for a headline-like sentence: news furniture, or mostly ALL-CAPS words, or title case
-/// without final punctuation.
+/// True for a headline-like sentence, where every word may start a name: mostly ALL-CAPS
+/// words; or news furniture with more than half its words capitalised; or three or more
+/// words, three quarters capitalised, without final punctuation.
 fn is_headline(sentence: &Sentence, tokens: &[Token], text: &str) -> bool {
-    if sentence.furniture {
-        return true;
-    }
     let toks = tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
     let (mut words, mut caps, mut allcaps) = (0usize, 0usize, 0usize);
     for t in toks {
@@ -194,6 +207,11 @@ fn is_headline(sentence: &Sentence, tokens: &[Token], text: &str) -> bool {
     }
     if allcaps * 5 >= words * 3 {
         return true;
+    }
+    if sentence.furniture {
+        // A headline in title case; not one in sentence case ("Ad sales boost profit"),
+        // whose lower-case words are plain words.
+        return caps * 2 > words;
     }
     let terminal = toks
         .iter()
@@ -231,6 +249,33 @@ impl<'g> Matcher<'g> {
             hits: Vec::new(),
             has_lower,
         }
+    }
+
+    /// A cheap filter for lower-case starts: the first word of the token (when it is plain
+    /// ASCII) must have its bit set in a layer's first-word filter.
+    fn lower_may_start(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        let mut n = 0;
+        while n < b.len() && (b[n].is_ascii_lowercase() || b[n].is_ascii_digit()) {
+            n += 1;
+        }
+        if n < b.len() && b[n] != b'-' {
+            return true; // not plain: let the walk decide
+        }
+        let word = &b[..n];
+        let bit = if n >= 5 && word[n - 1] == b'h' && word[n - 2] == b'a' {
+            filter_bit(&word[..n - 1])
+        } else if n >= 5 && word[n - 1] == b'h' && word[n - 2] == b'e' {
+            let mut w = word[..n - 2].to_vec();
+            w.push(b'a');
+            filter_bit(&w)
+        } else {
+            filter_bit(word)
+        };
+        self.layers
+            .iter()
+            .flatten()
+            .any(|ix| ix.lower_may_start(bit))
     }
 
     pub(crate) fn run(
@@ -275,13 +320,23 @@ impl<'g> Matcher<'g> {
             }
             let mode = if headline || t.is_capitalised(text) || article_start(tokens, i, text) {
                 Some(Start::Main)
-            } else if self.has_lower {
+            } else if self.has_lower && self.lower_may_start(t.text(text)) {
                 Some(Start::Lower)
             } else {
                 None
             };
             if let Some(mode) = mode {
-                self.start_at(text, tokens, i, t.span.start, end, mode, &mut max_end, out);
+                self.start_at(
+                    text,
+                    tokens,
+                    i,
+                    t.span.start,
+                    end,
+                    mode,
+                    !headline,
+                    &mut max_end,
+                    out,
+                );
             }
             // Names after a hyphen inside a token: "Israel-Hamas", "pro-Russian".
             let s = t.text(text);
@@ -297,7 +352,17 @@ impl<'g> Matcher<'g> {
                         && (c.is_uppercase() || (headline && c.is_alphanumeric()))
                     {
                         let at = t.span.start + k;
-                        self.start_at(text, tokens, i, at, end, Start::Main, &mut max_end, out);
+                        self.start_at(
+                            text,
+                            tokens,
+                            i,
+                            at,
+                            end,
+                            Start::Main,
+                            !headline,
+                            &mut max_end,
+                            out,
+                        );
                     }
                     prev_hyphen = matches!(c, '-' | '\u{2010}' | '\u{2011}');
                 }
@@ -316,6 +381,7 @@ impl<'g> Matcher<'g> {
         at: usize,
         end: usize,
         mode: Start,
+        prose: bool,
         max_end: &mut usize,
         out: &mut Vec<Candidate>,
     ) {
@@ -332,8 +398,14 @@ impl<'g> Matcher<'g> {
         let case_h = hash32(&self.tmp);
         normalize_into(surface, Mode::Literal, &mut self.tmp);
         let lit_h = hash32(&self.tmp);
-        self.gaz
-            .gather(&self.layers, &best.values, case_h, lit_h, &mut self.hits);
+        self.gaz.gather(
+            &self.layers,
+            &best.values,
+            case_h,
+            lit_h,
+            prose,
+            &mut self.hits,
+        );
         let senses = self
             .hits
             .iter()
