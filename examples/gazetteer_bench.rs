@@ -27,7 +27,8 @@ fn vm_hwm_kb() -> Option<u64> {
         .ok()
 }
 
-const FIXTURE: &str = "Jets struck Ar-Raqqah on Monday, the Syrian Observatory for Human Rights said. \
+const FIXTURE: &str =
+    "Jets struck Ar-Raqqah on Monday, the Syrian Observatory for Human Rights said. \
 President Recep Tayyip Erdogan of Turkey met Jordan's King Abdullah in Amman, and the \
 US Secretary of State said the talks with Iran-backed groups in Yemen were over. \
 A spokesman for the United Nations in Geneva said aid had reached Deir el-Balah and Hodeidah.\n\n";
@@ -198,7 +199,9 @@ fn main() {
                 rng.pick(&given)
             });
         }
-        tsv.push_str(&format!("{name}\t{name}\tPER\tother\tgen:{i}\t1\tbench\t\n"));
+        tsv.push_str(&format!(
+            "{name}\t{name}\tPER\tother\tgen:{i}\t1\tbench\t\n"
+        ));
     }
     let t = Instant::now();
     let c0 = cpu_seconds();

@@ -68,7 +68,7 @@ impl std::fmt::Debug for Index {
 
 /// The fst, or `None` when the bytes are not one (an empty section) or it has no keys.
 fn fst_or_none(data: Bytes) -> Option<Fst<Bytes>> {
-    Fst::new(data).ok().filter(|f| f.len() > 0)
+    Fst::new(data).ok().filter(|f| !f.is_empty())
 }
 
 #[inline]

@@ -113,6 +113,7 @@ impl<'f> Walk<'f> {
     /// The fst values if the key ended with `word` (already suffix-folded).
     fn tentative(&mut self, word: &str) -> [Option<u64>; 2] {
         let mut out = [None, None];
+        #[allow(clippy::needless_range_loop)] // three arrays indexed by layer
         for k in 0..2 {
             self.cache[k] = None;
             if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_ref()) {
@@ -461,18 +462,11 @@ impl<'g> Matcher<'g> {
                     .get(tokens[j - 1].span.end..t.span.start)
                     .unwrap_or(" ");
                 for c in gap.chars() {
-                    match fold_into(word, c, true) {
-                        Folded::Hyphen => {
-                            if !walk.commit(word, true) {
-                                break 'tokens;
-                            }
-                        }
-                        Folded::Boundary => {
-                            if !walk.commit(word, false) {
-                                break 'tokens;
-                            }
-                        }
-                        _ => {}
+                    let f = fold_into(word, c, true);
+                    if matches!(f, Folded::Hyphen | Folded::Boundary)
+                        && !walk.commit(word, f == Folded::Hyphen)
+                    {
+                        break 'tokens;
                     }
                 }
             }
@@ -499,11 +493,7 @@ impl<'g> Matcher<'g> {
                             break 'tokens;
                         }
                     }
-                    Folded::Boundary => {
-                        if !walk.commit(word, false) {
-                            break 'tokens;
-                        }
-                    }
+                    Folded::Boundary if !walk.commit(word, false) => break 'tokens,
                     _ => {}
                 }
             }
