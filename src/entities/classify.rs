@@ -234,9 +234,14 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     }
     if run.headline {
         // Headlines: known names only; other words may match body names in coreference.
+        // A common word of the story ("Police", "Blast") is not a headline name unless it
+        // is a country or a curated name.
+        let common = len == 1 && ctx.is_common_word(name.start);
         match best {
-            Some(s) => push_sense(ctx, out, span, name.clone(), title_span, s, true),
-            None => push(out, None, "names.headline_word", false, None),
+            Some(s) if !common || sense_score(s) % 1000 >= 900 => {
+                push_sense(ctx, out, span, name.clone(), title_span, s, true)
+            }
+            _ => push(out, None, "names.headline_word", false, None),
         }
         return;
     }
@@ -270,6 +275,15 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
                 strong: true,
                 sentence_initial: false,
             });
+            return;
+        }
+    }
+    // Sports results: a club named after a place ("Leicestershire 296", "beat Somerset").
+    if ctx.sports && ctx.team_context(name.clone()) {
+        let country = best.is_some_and(|s| s.subtype == "country");
+        let person = run.title.is_some() || is_given;
+        if !country && !person && best.is_none_or(|s| matches!(&*s.kind, "LOC" | "ORG")) {
+            push(out, Some(Label::Org), "sports.team", true, None);
             return;
         }
     }
@@ -319,6 +333,17 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     }
     if len >= 2 && lexicon::in_list(LOC_LEADS, first) {
         push(out, Some(Label::Loc), "names.loc_lead", true, None);
+        return;
+    }
+    let prev_word = name.start.checked_sub(1).map(|k| ctx.word(k)).unwrap_or("");
+    let after_prep = name.start > 0
+        && doc.tokens[name.start - 1].shape == Shape::Lower
+        && lexicon::has(&LOC_PREPS, prev_word);
+    let common_given = ctx
+        .senses_at(name.start)
+        .any(|s| s.kind == "GIVEN" && s.exact_case && s.prior >= 20_000);
+    if after_prep && !common_given && ctx.word(name.end) != "'s" && !run.sentence_initial {
+        push(out, Some(Label::Loc), "names.context_prep", true, None);
         return;
     }
     // 4. A given name and another name: a person.
@@ -391,17 +416,32 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         let starts_with_loc = ctx
             .entity_candidate(name.start)
             .is_some_and(|c| c.senses.iter().any(|s| s.kind == "LOC" && s.exact_case));
-        let (label, rule) = if starts_with_norp {
+        let org_inside = (name.start..name.end).any(|k| {
+            ctx.entity_candidate(k).is_some_and(|c| {
+                c.tokens.end <= name.end
+                    && c.senses
+                        .iter()
+                        .any(|s| s.kind == "ORG" && s.exact_case && s.source == "curated")
+            })
+        });
+        let name_evidence = (name.start..name.end).any(|k| {
+            ctx.senses_at(k)
+                .any(|s| matches!(&*s.kind, "GIVEN" | "SURNAME") && s.exact_case)
+        });
+        let (label, rule) = if org_inside {
+            (Label::Org, "names.org_inside")
+        } else if starts_with_norp {
             (Label::Misc, "names.norp_phrase")
         } else if starts_with_loc {
             (Label::Org, "names.place_phrase")
         } else if len <= 3
+            && name_evidence
             && (name.start..name.end)
                 .all(|k| doc.tokens[k].shape == Shape::Capitalised || ctx.word(k).contains('-'))
         {
             (Label::Per, "names.unknown_pair")
         } else {
-            (Label::Org, "names.unknown_long")
+            (Label::Org, "names.unknown_phrase")
         };
         push(out, Some(label), rule, false, None);
     } else {
