@@ -168,7 +168,9 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             match ctx.entity_candidate(k) {
                 Some(c) if c.tokens.end <= t.end => {
                     if let Some(s) = best_sense(c.senses.iter(), run.headline, c.tokens.len()) {
-                        if matches!(s.kind.as_str(), "LOC" | "ORG") {
+                        // Only countries and curated names: "Admiral" the company is not
+                        // named in "Admiral Elson Hermogino".
+                        if matches!(&*s.kind, "LOC" | "ORG") && sense_score(s) % 1000 >= 900 {
                             push_sense(ctx, out, c.span, c.tokens.clone(), None, s, false);
                         }
                     }
@@ -193,7 +195,16 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             s.exact_case = true;
         }
     }
-    let best = best_sense(senses.iter(), run.headline, len);
+    let mut best = best_sense(senses.iter(), run.headline, len);
+    // A common word of the story ("Coast", "Federal", "Police") is not a generated list's
+    // place or company by itself.
+    if len == 1
+        && !run.headline
+        && best.is_some_and(|s| sense_score(s) % 1000 < 900)
+        && ctx.is_common_word(name.start)
+    {
+        best = None;
+    }
     let single_senses: Vec<&Sense> = if len == 1 {
         ctx.senses_at(name.start).collect()
     } else {
@@ -364,6 +375,21 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             || lexicon::in_list(LOC_OF_NOUNS, ctx.word(name.start - 2)))
     {
         push(out, Some(Label::Loc), "names.context_of_place", true, None);
+        return;
+    }
+    // "said Jaypee Galicha", "according to Jaypee Galicha".
+    if prev_lower
+        && (lexicon::in_list(SPEECH_AFTER, prev)
+            || (prev == "to" && name.start >= 2 && ctx.word(name.start - 2) == "according"))
+        && doc.tokens[name.start].shape != Shape::AllCaps
+    {
+        push(
+            out,
+            Some(Label::Per),
+            "names.context_said_name",
+            len >= 2,
+            given_sex,
+        );
         return;
     }
     if prev_lower && lexicon::in_list(ORG_CONTEXT_NOUNS, prev) {

@@ -67,9 +67,22 @@ impl<'d> Context<'d> {
         let mut entity_at = vec![NONE; n];
         let mut title_at = vec![NONE; n];
         let mut title_ending_at = vec![NONE; n];
+        let text = doc.text.as_str();
         for (ci, c) in doc.candidates.iter().enumerate() {
             let start = c.tokens.start;
             if start >= n || c.tokens.end > n || c.tokens.is_empty() {
+                continue;
+            }
+            // Names end in a name: not in a possessive ("Ivan's") and not in a lower-case
+            // word ("U.S. government"), save particles ("bin Laden" ends in a name anyway).
+            let last = &doc.tokens[c.tokens.end - 1];
+            let last_text = last.span.text(text);
+            if matches!(last_text, "'s" | "’s" | "'" | "’")
+                || (c.tokens.len() > 1
+                    && last.shape == Shape::Lower
+                    && !particle_prefixed(last_text)
+                    && !c.senses.iter().any(|s| s.kind == "TITLE"))
+            {
                 continue;
             }
             let len = c.tokens.len();
@@ -88,7 +101,6 @@ impl<'d> Context<'d> {
                 }
             }
         }
-        let text = doc.text.as_str();
         let mut lower_words = HashSet::new();
         for t in &doc.tokens {
             if t.kind == TokenKind::Word && t.shape == Shape::Lower {
@@ -312,6 +324,7 @@ impl<'d> Context<'d> {
                 && !self
                     .entity_candidate(first)
                     .is_some_and(|c| c.tokens.len() > 1 && c.tokens.end <= j + 1)
+                && self.title_candidate(first).is_none()
             {
                 first += 1;
             }
@@ -426,6 +439,7 @@ impl<'d> Context<'d> {
                 }
                 let of_lead = matches!(w, "of" | "for")
                     && (lexicon::has(&ORG_LEADS, before)
+                        || self.title_ending_at.get(j).is_some_and(|&t| t != NONE)
                         || lexicon::in_list(LOC_OF_LEADS, before)
                         || lexicon::has(&ORG_HEADS, before));
                 if w == "and" && after_name && org_of {
@@ -500,6 +514,17 @@ impl<'d> Context<'d> {
         }
         if end == from {
             return (from, None);
+        }
+        // "Minister of Information Moammar al-Eryani": the title takes "of X"; the name
+        // starts at a given name, else it is the last two words.
+        if end + 2 < to && matches!(self.word(end), "of" | "for") {
+            let given = (end + 2..to)
+                .find(|&k| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case));
+            end = match given {
+                Some(k) => k,
+                None if to - (end + 1) >= 3 => to - 2,
+                None => return (from, None),
+            };
         }
         if end < to {
             let last = self.word(to - 1);
