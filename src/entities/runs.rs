@@ -54,7 +54,7 @@ pub(crate) struct Run {
 pub(crate) const ENTITY_KINDS: [&str; 5] = ["LOC", "PER", "ORG", "NORP", "MISC"];
 
 pub(crate) fn is_entity_sense(s: &Sense) -> bool {
-    ENTITY_KINDS.contains(&s.kind.as_str())
+    ENTITY_KINDS.contains(&&*s.kind)
 }
 
 impl<'d> Context<'d> {
