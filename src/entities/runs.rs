@@ -532,7 +532,7 @@ pub(crate) fn title_sex(c: &Candidate) -> Option<Sex> {
     c.senses
         .iter()
         .filter(|s| s.kind == "TITLE")
-        .find_map(|s| sex_attr(s))
+        .find_map(sex_attr)
 }
 
 pub(crate) fn sex_attr(s: &Sense) -> Option<Sex> {
