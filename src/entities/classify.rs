@@ -87,7 +87,7 @@ fn rule_for(label: Label) -> &'static str {
 pub(crate) fn sense_score(s: &Sense) -> i64 {
     let curated = s.source == "curated";
     let prior = s.prior.min(1 << 40) as f64;
-    let base: f64 = match (s.kind.as_str(), s.subtype.as_str()) {
+    let base: f64 = match (&*s.kind, &*s.subtype) {
         // Hand-curated lists are the most specific knowledge we have.
         ("ORG", _) | ("PER", _) | ("LOC", _) | ("NORP", _) | ("MISC", _) if curated => {
             920.0 + prior.min(100.0) / 2.0
@@ -125,7 +125,7 @@ fn best_sense<'s>(
     };
     for s in senses.filter(usable) {
         let score = sense_score(s);
-        if best.is_none_or(|(_, b)| score > b) {
+        if best.map_or(true, |(_, b)| score > b) {
             best = Some((s, score));
         }
     }
@@ -216,7 +216,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     let given_sex = ctx
         .senses_at(name.start)
         .filter(|s| s.kind == "GIVEN" && s.exact_case)
-        .find_map(|s| match s.subtype.as_str() {
+        .find_map(|s| match &*s.subtype {
             "m" => Some(Sex::Male),
             "f" => Some(Sex::Female),
             _ => None,
@@ -267,8 +267,8 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // 1. A title before the name makes a person, unless the name is a known place or
     //    organisation.
     if run.title.is_some() && !org_head && !org_lead {
-        let known_other = best
-            .is_some_and(|s| matches!(s.kind.as_str(), "LOC" | "ORG") && s.subtype == "country");
+        let known_other =
+            best.is_some_and(|s| matches!(&*s.kind, "LOC" | "ORG") && s.subtype == "country");
         if !known_other {
             let sense = best.filter(|s| s.kind == "PER");
             let sex = run
@@ -281,7 +281,13 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
                 title: title_span,
                 label: Some(Label::Per),
                 rule: "names.title_name",
-                sense: sense.map(|s| (s.canonical.clone(), s.id.clone(), s.subtype.clone())),
+                sense: sense.map(|s| {
+                    (
+                        s.canonical.to_string(),
+                        s.id.to_string(),
+                        s.subtype.to_string(),
+                    )
+                }),
                 sex,
                 strong: true,
                 sentence_initial: false,
@@ -308,7 +314,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             && len == 1
             && single_senses
                 .iter()
-                .any(|x| matches!(x.kind.as_str(), "GIVEN" | "SURNAME") && x.exact_case);
+                .any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
         if !weak_place {
             push_sense(ctx, out, span, name.clone(), title_span, s, true);
             return;
@@ -497,7 +503,11 @@ pub(crate) fn push_sense(
         title,
         label: Some(label),
         rule: rule_for(label),
-        sense: Some((s.canonical.clone(), s.id.clone(), s.subtype.clone())),
+        sense: Some((
+            s.canonical.to_string(),
+            s.id.to_string(),
+            s.subtype.to_string(),
+        )),
         sex: sex_attr(s),
         strong,
         sentence_initial: false,

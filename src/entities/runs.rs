@@ -58,7 +58,7 @@ pub(crate) struct Run {
 pub(crate) const ENTITY_KINDS: [&str; 5] = ["LOC", "PER", "ORG", "NORP", "MISC"];
 
 pub(crate) fn is_entity_sense(s: &Sense) -> bool {
-    ENTITY_KINDS.contains(&s.kind.as_str())
+    ENTITY_KINDS.contains(&&*s.kind)
 }
 
 impl<'d> Context<'d> {
@@ -779,7 +779,7 @@ pub(crate) fn title_sex(c: &Candidate) -> Option<Sex> {
     c.senses
         .iter()
         .filter(|s| s.kind == "TITLE")
-        .find_map(|s| sex_attr(s))
+        .find_map(sex_attr)
 }
 
 pub(crate) fn sex_attr(s: &Sense) -> Option<Sex> {
