@@ -369,7 +369,7 @@ fn can_modify(w: &Word<'_>) -> bool {
     if l.is_empty() || w.is_punct() {
         return false;
     }
-    if !w.text.chars().next().is_some_and(char::is_alphabetic) && !l.contains("-year-old") {
+    if !w.text.chars().next().is_some_and(char::is_alphabetic) && !l.ends_with("-old") {
         return false;
     }
     !(rules::is_aux(l)
@@ -382,6 +382,15 @@ fn can_modify(w: &Word<'_>) -> bool {
             l,
             "the" | "a" | "an" | "to" | "for" | "than" | "were" | "said"
         ))
+}
+
+/// A lower-case "-ly" adverb ("accidentally", "critically").
+fn is_adverb(w: &Word<'_>) -> bool {
+    let l = w.low();
+    l.len() > 4
+        && l.ends_with("ly")
+        && !w.is_capitalised()
+        && l.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 fn is_nationality_plural(w: &Word<'_>) -> bool {
@@ -502,7 +511,11 @@ impl Ctx<'_, '_> {
                 if matches!(n1, "the" | "those" | "these") {
                     // "of the victims", "of the injured", "of those wounded"
                     let mut steps = 0;
-                    while j < w.len() && steps < 3 && can_modify(&w[j]) {
+                    while j < w.len()
+                        && steps < 3
+                        && can_modify(&w[j])
+                        && rules::victim_noun(w[j].low()).is_none()
+                    {
                         j += 1;
                         steps += 1;
                     }
@@ -518,47 +531,40 @@ impl Ctx<'_, '_> {
                 return Some(h);
             }
             if r.form == Form::Vague || r.form == Form::Words {
-                // "dozens of people", "a couple of men"
+                // "dozens of people", "a couple of men", "hundreds of Taliban"
                 k += 1;
+                if w.get(k).is_some_and(|x| x.is_capitalised())
+                    && rules::victim_noun(w.get(k + 1).map_or("", |x| x.low())).is_none()
+                {
+                    h.victims = Some((k, k + 1));
+                    h.end = k + 1;
+                    return Some(h);
+                }
             } else {
                 return Some(h);
             }
         }
         // noun cue directly ("119 dead", "57 deaths", "no injuries", "no other injuries")
-        for skip in 0..2 {
+        for skip in 0..3 {
             let j = k + skip;
             let Some(x) = w.get(j) else { break };
-            if skip == 1
-                && !matches!(
-                    w[k].low(),
-                    "other"
-                        | "serious"
-                        | "major"
-                        | "further"
-                        | "additional"
-                        | "immediate"
-                        | "reported"
-                        | "known"
-                        | "confirmed"
-                        | "civilian"
-                        | "military"
-                )
-            {
+            let Some(kind) = rules::cue_noun(x.low()) else {
+                if can_modify(x) {
+                    continue;
+                }
+                break;
+            };
+            let ok =
+                skip == 0 || matches!(x.low(), "deaths" | "fatalities" | "injuries" | "bodies");
+            if !ok {
                 break;
             }
-            if let Some(kind) = rules::cue_noun(x.low()) {
-                if r.form == Form::Article && !matches!(x.low(), "body" | "death" | "fatality") {
-                    return None;
-                }
-                if x.low() == "lives" || x.low() == "dead" || x.low() == "bodies" || skip == 0 {
-                    h.noun_kind = Some(kind);
-                    h.end = j + 1;
-                    return Some(h);
-                }
-                h.noun_kind = Some(kind);
-                h.end = j + 1;
-                return Some(h);
+            if r.form == Form::Article && !matches!(x.low(), "body" | "death" | "fatality") {
+                return None;
             }
+            h.noun_kind = Some(kind);
+            h.end = j + 1;
+            return Some(h);
         }
         // victim noun within a few modifiers
         let mut j = k;
@@ -596,6 +602,15 @@ impl Ctx<'_, '_> {
             j += 1;
         }
         if r.form == Form::Article {
+            // "a 15-year-old is dead"
+            if w.get(k).is_some_and(|x| x.low().ends_with("-old"))
+                && w.get(k + 1).is_none_or(|x| !can_modify(x))
+            {
+                h.victims = Some((k, k + 1));
+                h.singular = true;
+                h.end = k + 1;
+                return Some(h);
+            }
             return None;
         }
         // no noun: the next word must not be some other noun
@@ -840,6 +855,48 @@ impl Ctx<'_, '_> {
         let mut k = from;
         let mut fatal = false;
         let mut steps = 0;
+        let mut hops = 0;
+        // "at least 57 people, mainly civilians, were killed": skip an apposition
+        while hops < 2 && w.get(k).is_some_and(|x| x.text == "," || x.text == "(") {
+            let close = if w[k].text == "(" { ")" } else { "," };
+            let lim = (k + 9).min(w.len());
+            match (k + 1..lim).find(|&c| w[c].text == close || w[c].text == ";") {
+                Some(c) if w[c].text == close => {
+                    if w[k + 1..c]
+                        .iter()
+                        .any(|x| rules::participle(x.low()).is_some())
+                    {
+                        break;
+                    }
+                    k = c + 1;
+                }
+                _ => break,
+            }
+            hops += 1;
+        }
+        // "a 15-year-old boy from the Town of Shelby has died": skip a short prepositional
+        // phrase, but only when an auxiliary follows it
+        if w.get(k).is_some_and(|x| {
+            matches!(
+                x.low(),
+                "from" | "of" | "in" | "at" | "near" | "on" | "inside"
+            )
+        }) {
+            let lim = (k + 7).min(w.len());
+            if let Some(a) = (k + 1..lim).find(|&c| {
+                matches!(
+                    w[c].low(),
+                    "was" | "were" | "has" | "have" | "had" | "is" | "are"
+                )
+            }) {
+                if w[k + 1..a]
+                    .iter()
+                    .all(|x| !x.is_punct() && rules::participle(x.low()).is_none())
+                {
+                    k = a;
+                }
+            }
+        }
         while k < w.len() && steps < 6 {
             let l = w[k].low();
             if l == "among" {
@@ -873,6 +930,38 @@ impl Ctx<'_, '_> {
                     }
                     return None;
                 }
+                "rushed" | "transported" | "airlifted" | "flown" | "transferred" => {
+                    let lim = (k + 6).min(w.len());
+                    if w[k + 1..lim]
+                        .iter()
+                        .any(|x| matches!(x.low(), "hospital" | "hospitals" | "medical"))
+                    {
+                        return Some((IKind::Shot, k + 1, false));
+                    }
+                    return None;
+                }
+                "stabbed" | "beaten" | "hacked" | "burned" | "burnt" | "trampled"
+                | "bludgeoned" | "stoned" => {
+                    if w.get(k + 1).is_some_and(|x| x.low() == "to")
+                        && w.get(k + 2).is_some_and(|x| x.low() == "death")
+                    {
+                        return Some((IKind::Killed, k + 3, false));
+                    }
+                    if l == "stabbed" || l == "beaten" {
+                        return Some((IKind::Injured, k + 1, false));
+                    }
+                    return None;
+                }
+                "with" => {
+                    // "two more with minor injuries"
+                    let lim = (k + 4).min(w.len());
+                    if let Some(c) = (k + 1..lim)
+                        .find(|&c| matches!(w[c].low(), "injuries" | "wounds" | "injury" | "burns"))
+                    {
+                        return Some((IKind::Injured, c + 1, false));
+                    }
+                    return None;
+                }
                 "taken" | "held" => {
                     let n = w.get(k + 1).map(|x| x.low()).unwrap_or("");
                     return match n {
@@ -885,13 +974,11 @@ impl Ctx<'_, '_> {
                         "in" if w.get(k + 2).is_some_and(|x| x.low() == "custody") => {
                             Some((IKind::Arrested, k + 3, false))
                         }
-                        "to" if w
-                            .get(k + 2)
-                            .is_some_and(|x| matches!(x.low(), "hospital" | "hospitals"))
-                            || w.get(k + 3)
-                                .is_some_and(|x| matches!(x.low(), "hospital" | "hospitals")) =>
+                        "to" if w[k + 1..(k + 6).min(w.len())]
+                            .iter()
+                            .any(|x| matches!(x.low(), "hospital" | "hospitals")) =>
                         {
-                            Some((IKind::Injured, k + 2, false))
+                            Some((IKind::Shot, k + 2, false))
                         }
                         _ => None,
                     };
@@ -925,7 +1012,7 @@ impl Ctx<'_, '_> {
                 }
                 _ => {}
             }
-            if !rules::is_aux(l) {
+            if !rules::is_aux(l) && !is_adverb(&w[k]) {
                 return None;
             }
             k += 1;

@@ -135,7 +135,7 @@ pub fn victim_noun(w: &str) -> Option<bool> {
         | "contractors" | "diplomats" | "officials" | "commanders" | "leaders" | "hostages"
         | "casualties" | "servicemen" | "servicemembers" | "staff" | "staffers" | "cops"
         | "friends" | "siblings" | "sons" | "daughters" | "brothers" | "sisters" | "parents"
-        | "gunmen" | "assailants" | "more" => false,
+        | "gunmen" | "assailants" | "forces" | "accused" | "more" => false,
         _ => return None,
     })
 }

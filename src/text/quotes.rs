@@ -35,7 +35,9 @@ pub fn quote_style(c: char) -> Option<QuoteStyle> {
 /// The direction a mark has by itself (`“` opens, `”` closes, `"` has none).
 fn inherent(c: char) -> Option<QuoteDir> {
     match c {
-        '“' | '„' | '‟' | '‘' | '‚' | '‛' | '«' | '‹' | '‶' => Some(QuoteDir::Open),
+        '“' | '„' | '‟' | '‘' | '‚' | '‛' | '«' | '‹' | '‶' => {
+            Some(QuoteDir::Open)
+        }
         '”' | '’' | '»' | '›' => Some(QuoteDir::Close),
         _ => None,
     }

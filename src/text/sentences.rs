@@ -17,8 +17,7 @@
 //!   opens a quotation (`text.sentence.line`). Other line breaks are hard wraps.
 
 use super::abbreviations::{
-    abbreviation_class, is_month, is_sentence_starter, is_small_word, is_stamp_word,
-    AbbrevClass,
+    abbreviation_class, is_month, is_sentence_starter, is_small_word, is_stamp_word, AbbrevClass,
 };
 use crate::document::{QuoteDir, Sentence, Shape, Span, Token, TokenKind};
 
@@ -173,7 +172,18 @@ impl<'a> Splitter<'a> {
                 next_spaced
                     && matches!(
                         self.t(k),
-                        "•" | "·" | "▪" | "‣" | "◦" | "●" | "■" | "►" | "▶" | "*" | "-" | "–" | "—"
+                        "•" | "·"
+                            | "▪"
+                            | "‣"
+                            | "◦"
+                            | "●"
+                            | "■"
+                            | "►"
+                            | "▶"
+                            | "*"
+                            | "-"
+                            | "–"
+                            | "—"
                     )
             }
             TokenKind::Number => {

@@ -624,7 +624,8 @@ impl<'a> Merger<'a> {
                     if is_hyphen(h)
                         && next_adj
                         && (matches!(next, Some(AtomKind::Alpha))
-                            || (matches!(next, Some(AtomKind::Mix)) && !self.starts_digit(nx + 1))
+                            || (matches!(next, Some(AtomKind::Mix))
+                                && !self.starts_digit(nx + 1))
                             || (word && next.is_some_and(AtomKind::wordlike))) =>
                 {
                     j = nx + 1;
@@ -660,7 +661,8 @@ impl<'a> Merger<'a> {
             '—' => (run(|d| d == '—'), TokenKind::Punct),
             '–' => (run(|d| d == '–'), TokenKind::Punct),
             '\'' | '’' | '‘' => self.apostrophe(i, c),
-            '"' | '“' | '”' | '„' | '‟' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '″' | '〃' | '‶' => {
+            '"' | '“' | '”' | '„' | '‟' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '″' | '〃' | '‶' =>
+            {
                 let a = self.atoms[i];
                 (i, classify_quote(self.text, a.start, a.end, c))
             }
