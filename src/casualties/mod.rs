@@ -184,7 +184,19 @@ pub fn find(doc: &Document) -> Vec<Fig> {
             continue;
         }
         let first = figs.len();
-        let background = words.iter().any(|w| rules::background_word(w.low()))
+        let starts_dated = words.len() > 2
+            && matches!(words[0].low(), "in" | "last" | "earlier" | "since")
+            && (rules::is_month(words[1].low())
+                || words[1].text.len() == 4 && words[1].text.bytes().all(|b| b.is_ascii_digit()));
+        let in_year = words.windows(2).any(|p| {
+            matches!(p[0].low(), "in" | "since")
+                && p[1].text.len() == 4
+                && p[1].text.bytes().all(|b| b.is_ascii_digit())
+                && (p[1].text.starts_with("19") || p[1].text.starts_with("20"))
+        });
+        let background = starts_dated
+            || in_year
+            || words.iter().any(|w| rules::background_word(w.low()))
             || words.windows(2).any(|p| {
                 matches!(
                     (p[0].low(), p[1].low()),
@@ -382,6 +394,87 @@ fn can_modify(w: &Word<'_>) -> bool {
             l,
             "the" | "a" | "an" | "to" | "for" | "than" | "were" | "said"
         ))
+}
+
+/// A capitalised word that can be a person's name (not a function word, a day, a month, a
+/// victim noun or an all-caps acronym).
+fn is_name_word(w: &Word<'_>) -> bool {
+    let l = w.low();
+    w.is_capitalised()
+        && !w.is_punct()
+        && w.text.chars().any(char::is_lowercase)
+        && l.len() > 1
+        && rules::victim_noun(l).is_none()
+        && !rules::is_month(l)
+        && !matches!(
+            l,
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "there"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "police"
+                | "officials"
+                | "authorities"
+                | "who"
+                | "one"
+                | "nobody"
+                | "none"
+                | "we"
+                | "i"
+                | "you"
+                | "his"
+                | "her"
+                | "their"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "but"
+                | "and"
+                | "when"
+                | "after"
+                | "before"
+                | "while"
+                | "if"
+                | "as"
+                | "at"
+                | "in"
+                | "on"
+                | "no"
+                | "all"
+                | "both"
+                | "some"
+                | "many"
+                | "several"
+                | "another"
+                | "everyone"
+                | "someone"
+                | "somebody"
+                | "nobody's"
+                | "two"
+                | "three"
+                | "investigators"
+                | "deputies"
+                | "officers"
+                | "witnesses"
+                | "family"
+                | "friends"
+                | "neighbors"
+                | "neighbours"
+                | "residents"
+                | "hospital"
+        )
 }
 
 /// A lower-case "-ly" adverb ("accidentally", "critically").
@@ -916,6 +1009,47 @@ impl Ctx<'_, '_> {
                 fatal = true;
             }
             if let Some(kind) = rules::participle(l) {
+                // "a tactical officer fatally shot Gaines": active, not passive
+                let real_aux = w[from..k]
+                    .iter()
+                    .any(|x| rules::is_aux(x.low()) && !rules::is_fatally(x.low()));
+                if !real_aux && rules::active_verb(l).is_some() && l != "died" {
+                    if let Some(n) = w.get(k + 1) {
+                        let nl = n.low();
+                        if matches!(
+                            nl,
+                            "the"
+                                | "a"
+                                | "an"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "him"
+                                | "them"
+                                | "me"
+                                | "us"
+                                | "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "seven"
+                                | "eight"
+                                | "nine"
+                                | "ten"
+                                | "one"
+                                | "at"
+                                | "dozens"
+                                | "several"
+                                | "more"
+                                | "another"
+                        ) || is_name_word(n)
+                            || n.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                        {
+                            return None;
+                        }
+                    }
+                }
                 // "left" is an aux word; "found dead", "pronounced dead"
                 return self
                     .resolve_participle(k, kind, fatal)
@@ -1199,6 +1333,19 @@ impl Ctx<'_, '_> {
                 k += 1;
                 continue;
             }
+            // "Summerfield, who died at the scene"
+            if j > 1 && j < k && matches!(w[j].low(), "who" | "that") && w[j - 1].text == "," {
+                j -= 1;
+            } else if j > 1 && w[j - 1].low() == "and" {
+                // "Barnett was shot in the chest and was pronounced dead"
+                let lim = j.saturating_sub(14);
+                if let Some(m) = (lim.max(1)..j - 1).rev().find(|&m| {
+                    matches!(w[m].low(), "was" | "were" | "is" | "has" | "had")
+                        && !rules::is_aux(w[m - 1].low())
+                }) {
+                    j = m;
+                }
+            }
             // skip an apposition: "Smith, 23, of Chicago, was killed"
             let mut hops = 0;
             while j > 1 && w[j - 1].text == "," && hops < 3 {
@@ -1242,25 +1389,157 @@ impl Ctx<'_, '_> {
                     };
                     fig = Some((key, "casualties.definite_was_killed", subj.span));
                 }
-            } else if subj.is_capitalised() && !subj.is_punct() {
-                let is_person = self
-                    .pers
-                    .iter()
-                    .any(|(s, _)| s.start <= subj.span.start && subj.span.end <= s.end);
-                let two_caps = j >= 2 && w[j - 2].is_capitalised() && w[j - 2].low() != "the";
-                if is_person || (two_caps && !matches!(sl, "police" | "officials")) {
-                    let key = sl.to_string();
-                    fig = Some((key, "casualties.named_died", subj.span));
-                }
+            } else if is_name_word(subj) {
+                let key = sl.to_string();
+                fig = Some((key, "casualties.named_died", subj.span));
             }
             if let Some((key, rule, span)) = fig {
                 *self.last_key = Some(key.clone());
                 let mut f = Fig::new(kind, Bounds::exact(1), span, rule, self.si);
-                f.emit = false;
+                f.emit = rule != "casualties.pronoun_died";
                 f.key = Some(key);
                 self.figs.push(f);
             }
             k += 1;
         }
+        self.object_pass();
+    }
+
+    /// Single people as objects: "killing Teryus", "Police arrested the suspect", "the
+    /// shooting death of 17-year-old Jane Doe", "leaving Barnett dead".
+    fn object_pass(&mut self) {
+        let w = self.words;
+        let mut k = 0;
+        while k + 1 < w.len() {
+            let l = w[k].low();
+            let prev = if k > 0 { w[k - 1].low() } else { "" };
+            let (kind, rule) = if let Some(kind) = rules::active_verb(l) {
+                if matches!(
+                    prev,
+                    "was" | "were" | "been" | "is" | "are" | "be" | "being"
+                ) || (l == "shooting" || l == "killing") && matches!(prev, "the" | "a" | "fatal")
+                {
+                    k += 1;
+                    continue;
+                }
+                let kind = if rules::is_fatally(prev) && kind == IKind::Shot {
+                    IKind::Killed
+                } else {
+                    kind
+                };
+                (kind, "casualties.verb_person")
+            } else if matches!(
+                l,
+                "death" | "murder" | "killing" | "slaying" | "homicide" | "murders" | "deaths"
+            ) && w[k + 1].low() == "of"
+            {
+                k += 1;
+                (IKind::Killed, "casualties.death_of_person")
+            } else if rules::is_resultative(l) {
+                (IKind::Killed, "casualties.left_person_dead")
+            } else {
+                k += 1;
+                continue;
+            };
+            let mut at = k + 1;
+            let mut found = 0;
+            while found < 4 {
+                let Some((key, span, end)) = self.object_at(at) else {
+                    break;
+                };
+                let mut kind = kind;
+                if rule == "casualties.left_person_dead" {
+                    match w.get(end).and_then(|x| rules::result_adjective(x.low())) {
+                        Some(k2) => kind = k2,
+                        None => break,
+                    }
+                } else if kind == IKind::Shot && w.get(end).is_some_and(|x| x.low() == "dead") {
+                    kind = IKind::Killed;
+                }
+                let taken = self.figs[self.first..]
+                    .iter()
+                    .any(|f| f.span.overlaps(&span));
+                if !taken {
+                    let mut f = Fig::new(kind, Bounds::exact(1), span, rule, self.si);
+                    f.key = Some(key.clone());
+                    *self.last_key = Some(key);
+                    self.figs.push(f);
+                }
+                found += 1;
+                // "Teryus and his friend"
+                if w.get(end).is_some_and(|x| x.low() == "and") {
+                    at = end + 1;
+                } else {
+                    break;
+                }
+            }
+            k += 1;
+        }
+    }
+
+    /// A single person as a noun phrase at `k`: "the suspect", "his 12-year-old daughter",
+    /// "18-year-old Lee Nelson", "Terrance Maxwell". Returns the identity key, the span and
+    /// the index after it.
+    fn object_at(&self, k: usize) -> Option<(String, Span, usize)> {
+        let w = self.words;
+        let mut j = k;
+        let first = w.get(j)?;
+        let det = first.low();
+        let definite = matches!(det, "the" | "his" | "her" | "their" | "its" | "our");
+        if definite || matches!(det, "a" | "an") {
+            j += 1;
+        }
+        let mut aged = false;
+        let mut steps = 0;
+        while j < w.len() && steps < 4 {
+            let x = &w[j];
+            if x.is_capitalised() && !x.low().ends_with("-old") {
+                break;
+            }
+            if rules::victim_noun(x.low()).is_some() || !can_modify(x) {
+                break;
+            }
+            aged |= x.low().ends_with("-old");
+            j += 1;
+            steps += 1;
+            if aged
+                && w.get(j)
+                    .is_some_and(|n| rules::victim_noun(n.low()).is_none() && !is_name_word(n))
+            {
+                break;
+            }
+        }
+        let x = w.get(j)?;
+        let start = first.span.start;
+        if rules::victim_noun(x.low()) == Some(true) {
+            let noun = x.low();
+            let key = match (definite, self.last_key.as_ref()) {
+                (true, Some(k)) if matches!(noun, "victim" | "person" | "man" | "woman") => {
+                    k.clone()
+                }
+                _ => noun.to_string(),
+            };
+            return Some((key, Span::new(start, x.span.end), j + 1));
+        }
+        if j > k && !definite && is_name_word(x) {
+            // "18-year-old Lee Nelson"
+        } else if j == k && !is_name_word(x) {
+            return None;
+        } else if j > k && !aged {
+            return None;
+        }
+        if is_name_word(x) {
+            let mut e = j;
+            while e < w.len() && e < j + 4 && (w[e].is_capitalised() && !w[e].is_punct()) {
+                e += 1;
+            }
+            let last = &w[e - 1];
+            return Some((last.low().to_string(), Span::new(start, last.span.end), e));
+        }
+        if aged {
+            let last = &w[j - 1];
+            return Some((last.low().to_string(), Span::new(start, last.span.end), j));
+        }
+        None
     }
 }

@@ -107,18 +107,34 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
                 base = Some(sum);
             }
         }
-        // distinct single people
-        let keys: BTreeSet<&str> = own
-            .iter()
-            .filter(|f| f.bounds.headline() == 1)
-            .filter_map(|f| f.key.as_deref())
-            .collect();
+        // distinct single people: distinct names; unnamed people ("a man", "the victim")
+        // are assumed to be the same people across sentences, so they count by the most
+        // named in one sentence
         let named: BTreeSet<&str> = own
             .iter()
-            .filter(|f| f.rule == "casualties.named_died")
+            .filter(|f| {
+                matches!(
+                    f.rule,
+                    "casualties.named_died"
+                        | "casualties.verb_person"
+                        | "casualties.death_of_person"
+                        | "casualties.left_person_dead"
+                ) && f.bounds.headline() == 1
+                    && f.key.as_deref().is_some_and(|k| {
+                        !super::rules::victim_noun(k).is_some() && !k.ends_with("-old")
+                    })
+            })
             .filter_map(|f| f.key.as_deref())
             .collect();
-        let unnamed = keys.len() - keys.iter().filter(|k| named.contains(*k)).count();
+        let mut per_sentence: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for f in own.iter().filter(|f| f.bounds.headline() == 1) {
+            if let Some(k) = f.key.as_deref() {
+                if !named.contains(k) {
+                    per_sentence.entry(f.sentence).or_default().insert(k);
+                }
+            }
+        }
+        let unnamed = per_sentence.values().map(BTreeSet::len).max().unwrap_or(0);
         let people = named.len().max(unnamed) as u64;
         if people > 0 {
             base = better(base, Bounds::exact(people)).filter(|_| true);
