@@ -758,6 +758,9 @@ fn core_at(words: &[Word<'_>], j: usize) -> Option<Core> {
             return Some(open(3, j + 1));
         }
         "both" => return Some(exact(2, j + 1, Form::Words)),
+        "another" if core_at(words, j + 1).is_none() => {
+            return Some(exact(1, j + 1, Form::Article))
+        }
         "tens" | "hundreds" if next(1) == "of" => {
             let big = match next(2) {
                 "thousands" => Some(1_000),

@@ -652,7 +652,8 @@ impl Ctx<'_, '_> {
             if !ok {
                 break;
             }
-            if r.form == Form::Article && !matches!(x.low(), "body" | "death" | "fatality") {
+            if r.form == Form::Article && !matches!(x.low(), "body" | "death" | "fatality" | "life")
+            {
                 return None;
             }
             h.noun_kind = Some(kind);
@@ -695,6 +696,18 @@ impl Ctx<'_, '_> {
             j += 1;
         }
         if r.form == Form::Article {
+            // "a fourth wounded", "a second victim"
+            if w.get(k).is_some_and(|x| {
+                matches!(
+                    x.low(),
+                    "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth"
+                )
+            }) {
+                h.victims = Some((k, k + 1));
+                h.singular = true;
+                h.end = k + 1;
+                return Some(h);
+            }
             // "a 15-year-old is dead"
             if w.get(k).is_some_and(|x| x.low().ends_with("-old"))
                 && w.get(k + 1).is_none_or(|x| !can_modify(x))
@@ -795,7 +808,10 @@ impl Ctx<'_, '_> {
                             end_word = head.end + 1;
                         }
                     }
-                } else if let Some(k) = rules::active_verb(v) {
+                } else if let Some(mut k) = rules::active_verb(v) {
+                    if k == IKind::Shot && p >= 2 && rules::is_fatally(w[p - 2].low()) {
+                        k = IKind::Killed;
+                    }
                     // not "the killed" / "were killed 5 years ago" (rejected before)
                     let passive = p >= 2 && matches!(w[p - 2].low(), "was" | "were" | "been");
                     if !passive || matches!(k, IKind::Shot) && false {
@@ -1065,7 +1081,7 @@ impl Ctx<'_, '_> {
                     return None;
                 }
                 "rushed" | "transported" | "airlifted" | "flown" | "transferred" => {
-                    let lim = (k + 6).min(w.len());
+                    let lim = (k + 11).min(w.len());
                     if w[k + 1..lim]
                         .iter()
                         .any(|x| matches!(x.low(), "hospital" | "hospitals" | "medical"))
@@ -1108,7 +1124,7 @@ impl Ctx<'_, '_> {
                         "in" if w.get(k + 2).is_some_and(|x| x.low() == "custody") => {
                             Some((IKind::Arrested, k + 3, false))
                         }
-                        "to" if w[k + 1..(k + 6).min(w.len())]
+                        "to" if w[k + 1..(k + 11).min(w.len())]
                             .iter()
                             .any(|x| matches!(x.low(), "hospital" | "hospitals")) =>
                         {
@@ -1118,6 +1134,7 @@ impl Ctx<'_, '_> {
                     };
                 }
                 "unaccounted" => return Some((IKind::Missing, k + 1, false)),
+                "succumbed" => return Some((IKind::Killed, k + 1, false)),
                 "treated" | "suffered" | "sustained" | "received" => {
                     // "were treated for injuries", "suffered gunshot wounds"
                     let end = (k + 5).min(w.len());
@@ -1302,7 +1319,28 @@ impl Ctx<'_, '_> {
         let mut k = 0;
         while k < w.len() {
             let l = w[k].low();
-            let Some(kind0) = rules::participle(l) else {
+            let kind0 = match rules::participle(l) {
+                Some(kd) => Some(kd),
+                None if matches!(
+                    l,
+                    "suffered"
+                        | "sustained"
+                        | "treated"
+                        | "rushed"
+                        | "transported"
+                        | "taken"
+                        | "airlifted"
+                        | "flown"
+                        | "succumbed"
+                        | "stabbed"
+                        | "beaten"
+                ) =>
+                {
+                    self.participle_after(k).map(|(kd, _, _)| kd)
+                }
+                None => None,
+            };
+            let Some(kind0) = kind0 else {
                 k += 1;
                 continue;
             };
@@ -1321,14 +1359,19 @@ impl Ctx<'_, '_> {
             let mut j = k;
             let mut fatal = false;
             let mut steps = 0;
-            while j > 0 && steps < 6 && rules::is_aux(w[j - 1].low()) {
+            while j > 0 && steps < 6 && (rules::is_aux(w[j - 1].low()) || is_adverb(&w[j - 1])) {
                 if rules::is_fatally(w[j - 1].low()) {
                     fatal = true;
                 }
                 j -= 1;
                 steps += 1;
             }
-            if j == k && !matches!(l, "died" | "dies" | "die") {
+            if j == k
+                && !matches!(
+                    l,
+                    "died" | "dies" | "die" | "suffered" | "sustained" | "succumbed"
+                )
+            {
                 // a bare participle needs an auxiliary ("was killed"), except "died"
                 k += 1;
                 continue;
@@ -1336,6 +1379,13 @@ impl Ctx<'_, '_> {
             // "Summerfield, who died at the scene"
             if j > 1 && j < k && matches!(w[j].low(), "who" | "that") && w[j - 1].text == "," {
                 j -= 1;
+                // "Dervic, 27, who": an age in apposition
+                if j >= 3
+                    && w[j - 1].text.bytes().all(|b| b.is_ascii_digit())
+                    && w[j - 2].text == ","
+                {
+                    j -= 2;
+                }
             } else if j > 1 && w[j - 1].low() == "and" {
                 // "Barnett was shot in the chest and was pronounced dead"
                 let lim = j.saturating_sub(14);
@@ -1349,7 +1399,7 @@ impl Ctx<'_, '_> {
             // skip an apposition: "Smith, 23, of Chicago, was killed"
             let mut hops = 0;
             while j > 1 && w[j - 1].text == "," && hops < 3 {
-                let lim = j.saturating_sub(10);
+                let lim = j.saturating_sub(14);
                 match (lim..j - 1).rev().find(|&c| w[c].text == ",") {
                     Some(c) => j = c,
                     None => break,
@@ -1485,6 +1535,10 @@ impl Ctx<'_, '_> {
         let mut j = k;
         let first = w.get(j)?;
         let det = first.low();
+        if matches!(det, "himself" | "herself") {
+            let key = self.last_key.clone().unwrap_or_else(|| det.to_string());
+            return Some((key, first.span, j + 1));
+        }
         let definite = matches!(det, "the" | "his" | "her" | "their" | "its" | "our");
         if definite || matches!(det, "a" | "an") {
             j += 1;

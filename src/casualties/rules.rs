@@ -69,7 +69,7 @@ pub fn cue_noun(w: &str) -> Option<IKind> {
     use IKind::*;
     Some(match w {
         "dead" | "deaths" | "death" | "fatalities" | "fatality" | "bodies" | "body" | "lives"
-        | "killed" | "corpses" => Killed,
+        | "life" | "killed" | "corpses" => Killed,
         "injured" | "wounded" | "injuries" | "hurt" => Injured,
         "missing" => Missing,
         "hostages" | "hostage" | "kidnapped" | "abducted" => Kidnapped,
@@ -116,7 +116,14 @@ pub fn victim_noun(w: &str) -> Option<bool> {
         | "hiker" | "swimmer" | "fisherman" | "spectator" | "fan" | "shopper" | "diner"
         | "colleague" | "classmate" | "roommate" | "girlfriend" | "boyfriend" | "uncle"
         | "aunt" | "cousin" | "grandmother" | "grandfather" | "nephew" | "niece" | "citizen"
-        | "national" | "contractor" | "diplomat" | "official" | "commander" | "leader" => true,
+        | "national" | "contractor" | "diplomat" | "official" | "commander" | "leader"
+        | "patron" | "cashier" | "owner" | "bartender" | "bouncer" | "tenant" | "landlord"
+        | "coworker" | "co-worker" | "manager" | "attendant" | "courier" | "rapper" | "singer"
+        | "player" | "athlete" | "coach" | "pastor" | "priest" | "grandson" | "granddaughter"
+        | "stepfather" | "stepson" | "partner" | "acquaintance" | "stranger" | "intruder"
+        | "burglar" | "robber" | "carjacker" | "minor" | "newborn" | "marshal" | "ranger"
+        | "photographer" | "photojournalist" | "cameraman" | "motorcyclist" | "hunter"
+        | "shopkeeper" | "vendor" | "trucker" => true,
         "people" | "persons" | "men" | "women" | "boys" | "girls" | "children" | "kids"
         | "teens" | "teenagers" | "babies" | "infants" | "soldiers" | "officers" | "civilians"
         | "victims" | "students" | "passengers" | "residents" | "workers" | "drivers"
@@ -135,7 +142,10 @@ pub fn victim_noun(w: &str) -> Option<bool> {
         | "contractors" | "diplomats" | "officials" | "commanders" | "leaders" | "hostages"
         | "casualties" | "servicemen" | "servicemembers" | "staff" | "staffers" | "cops"
         | "friends" | "siblings" | "sons" | "daughters" | "brothers" | "sisters" | "parents"
-        | "gunmen" | "assailants" | "forces" | "accused" | "more" => false,
+        | "gunmen" | "assailants" | "forces" | "accused" | "patrons" | "cashiers" | "owners"
+        | "tenants" | "coworkers" | "co-workers" | "players" | "athletes" | "robbers"
+        | "burglars" | "intruders" | "hunters" | "photographers" | "photojournalists"
+        | "partygoers" | "concertgoers" | "churchgoers" | "more" => false,
         _ => return None,
     })
 }
