@@ -126,7 +126,9 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
     let mut out_index = vec![None; figs.len()];
     let mut out = Vec::new();
     for (i, f) in figs.iter().enumerate() {
-        let Some(kind) = contract_kind(f.kind) else {
+        // the shot, as figures, are the injured the text reports ("6 others shot"); the
+        // totals reason over who of them died
+        let Some(kind) = contract_kind(f.kind).or(Some(CasualtyKind::Injured)) else {
             continue;
         };
         if !f.emit {
@@ -547,11 +549,10 @@ impl Ctx<'_, '_> {
                     return true;
                 }
             }
-            if s > 0 && !w[s - 1].space_before && w[s - 1].is_punct() && w[s - 1].text != "(" {
+            if s > 0 && !w[s].space_before && matches!(w[s - 1].text, "$" | "£" | "€" | "#" | "№")
+            {
                 // "$5", "#3"
-                if !matches!(w[s - 1].text, "," | "\"" | "“") {
-                    return true;
-                }
+                return true;
             }
             // ages in apposition: "Smith, 23, was"; "(23)"
             if (prev == "," && next == "," && s >= 2 && w[s - 2].is_capitalised())
@@ -641,6 +642,12 @@ impl Ctx<'_, '_> {
         for skip in 0..3 {
             let j = k + skip;
             let Some(x) = w.get(j) else { break };
+            if r.form == Form::Zero && x.low() == "casualties" {
+                // "no casualties": nobody killed
+                h.noun_kind = Some(IKind::Killed);
+                h.end = j + 1;
+                return Some(h);
+            }
             let Some(kind) = rules::cue_noun(x.low()) else {
                 if can_modify(x) {
                     continue;
@@ -750,6 +757,40 @@ impl Ctx<'_, '_> {
         let mut fatal_part = false;
         let mut partitive_kind_from_parent = false;
 
+        let mut head = head;
+        let mut bounds = r.bounds;
+        // "Sixty-six people or more", "40 people or so"
+        if w.get(head.end).is_some_and(|x| x.low() == "or") {
+            match w.get(head.end + 1).map(|x| x.low()) {
+                Some("more") => {
+                    bounds.max = None;
+                    head.end += 2;
+                }
+                Some("so") => head.end += 2,
+                _ => {}
+            }
+        }
+        // "Two women and a man were injured": coordinated subjects add up
+        if head.victims.is_some() && w.get(head.end).is_some_and(|x| x.low() == "and") {
+            if let Some(r2) = numbers::read(w, head.end + 1) {
+                if !self.not_a_count(&r2) {
+                    if let Some(h2) = self.head(&r2) {
+                        if h2.victims.is_some()
+                            && (r2.form != Form::Article || h2.singular)
+                            && self.participle_after(h2.end).is_some()
+                        {
+                            bounds = totals::add(bounds, r2.bounds);
+                            if let (Some((a, _)), Some((_, b))) = (head.victims, h2.victims) {
+                                head.victims = Some((a, b));
+                            }
+                            head.end = h2.end;
+                            head.singular = false;
+                            end_word = h2.end;
+                        }
+                    }
+                }
+            }
+        }
         // 1. participle after the head: "57 people were killed", "no one was hurt"
         if let Some((k, pend, is_among)) = self.participle_after(head.end) {
             kind = Some(k);
@@ -906,7 +947,19 @@ impl Ctx<'_, '_> {
         }
         let end_w = head.end.min(w.len()).max(s + 1);
         let span = Span::new(start, w[end_w - 1].span.end);
-        let mut f = Fig::new(kind, r.bounds, span, rule, self.si);
+        if rule == "casualties.toll_is"
+            && r.qualifier.is_none()
+            && matches!(
+                self.prev_low(s),
+                "exceeded" | "surpassed" | "topped" | "passed"
+            )
+        {
+            bounds = Bounds {
+                min: Some(r.value.saturating_add(1)),
+                max: None,
+            };
+        }
+        let mut f = Fig::new(kind, bounds, span, rule, self.si);
         f.qualifier = r.qualifier_words.clone().map(|q| {
             let a = w[q.start].span.start;
             let b = w[q.end - 1].span.end;
@@ -922,7 +975,7 @@ impl Ctx<'_, '_> {
         });
         if let Some((a, b)) = head.victims {
             f.victims = Some(join(w, a, b));
-            if r.form == Form::Article || (head.singular && r.value == 1) {
+            if head.singular && (r.form == Form::Article || r.value == 1) {
                 let key = w[b - 1].low().to_string();
                 f.key = Some(key.clone());
                 *self.last_key = Some(key);
@@ -1446,7 +1499,7 @@ impl Ctx<'_, '_> {
             if let Some((key, rule, span)) = fig {
                 *self.last_key = Some(key.clone());
                 let mut f = Fig::new(kind, Bounds::exact(1), span, rule, self.si);
-                f.emit = rule != "casualties.pronoun_died";
+                f.emit = rule == "casualties.definite_was_killed";
                 f.key = Some(key);
                 self.figs.push(f);
             }
@@ -1511,6 +1564,7 @@ impl Ctx<'_, '_> {
                     .any(|f| f.span.overlaps(&span));
                 if !taken {
                     let mut f = Fig::new(kind, Bounds::exact(1), span, rule, self.si);
+                    f.emit = rules::victim_noun(&key) == Some(true) || key.ends_with("-old");
                     f.key = Some(key.clone());
                     *self.last_key = Some(key);
                     self.figs.push(f);

@@ -22,7 +22,8 @@ use super::rules::IKind;
 use super::{contract_kind, Fig};
 use crate::document::{Bounds, CasualtyKind};
 
-fn add(a: Bounds, b: Bounds) -> Bounds {
+/// Adds two intervals (unbounded stays unbounded).
+pub fn add(a: Bounds, b: Bounds) -> Bounds {
     let am = a.min.or(a.max).unwrap_or(0);
     let bm = b.min.or(b.max).unwrap_or(0);
     Bounds {
