@@ -31,6 +31,7 @@
 //! assert_eq!(doc.casualty_totals[&CasualtyKind::Injured].min, Some(12));
 //! ```
 
+#[rustfmt::skip]
 pub mod rules;
 pub mod totals;
 
@@ -1083,38 +1084,50 @@ impl Ctx<'_, '_> {
                     .iter()
                     .any(|x| rules::is_aux(x.low()) && !rules::is_fatally(x.low()));
                 if !real_aux && rules::active_verb(l).is_some() && l != "died" {
+                    // without an auxiliary, "killed" is passive only when no object follows
+                    // ("two killed in Homs", "3 injured, 5 dead")
                     if let Some(n) = w.get(k + 1) {
                         let nl = n.low();
-                        if matches!(
-                            nl,
-                            "the"
-                                | "a"
-                                | "an"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "him"
-                                | "them"
-                                | "me"
-                                | "us"
-                                | "two"
-                                | "three"
-                                | "four"
-                                | "five"
-                                | "six"
-                                | "seven"
-                                | "eight"
-                                | "nine"
-                                | "ten"
-                                | "one"
-                                | "at"
-                                | "dozens"
-                                | "several"
-                                | "more"
-                                | "another"
-                        ) || is_name_word(n)
-                            || n.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
-                        {
+                        let passive = n.is_punct()
+                            || is_adverb(n)
+                            || rules::is_follow_ok(nl)
+                                && !matches!(
+                                    nl,
+                                    "people"
+                                        | "police"
+                                        | "officials"
+                                        | "others"
+                                        | "more"
+                                        | "some"
+                                        | "many"
+                                        | "most"
+                                        | "all"
+                                        | "both"
+                                )
+                            || matches!(
+                                nl,
+                                "dead"
+                                    | "to"
+                                    | "or"
+                                    | "yesterday"
+                                    | "today"
+                                    | "tonight"
+                                    | "monday"
+                                    | "tuesday"
+                                    | "wednesday"
+                                    | "thursday"
+                                    | "friday"
+                                    | "saturday"
+                                    | "sunday"
+                                    | "outside"
+                                    | "inside"
+                                    | "near"
+                                    | "while"
+                                    | "following"
+                                    | "amid"
+                                    | "for"
+                            );
+                        if !passive {
                             return None;
                         }
                     }

@@ -36,7 +36,7 @@ pub fn participle(w: &str) -> Option<IKind> {
         "injured" | "wounded" | "hurt" | "hospitalized" | "hospitalised" | "maimed" => Injured,
         "missing" => Missing,
         "kidnapped" | "abducted" | "kidnaped" => Kidnapped,
-        "displaced" | "evacuated" | "homeless" | "fled" | "uprooted" => Displaced,
+        "displaced" | "evacuated" | "homeless" | "fled" | "uprooted" | "relocated" => Displaced,
         "arrested" | "detained" | "apprehended" => Arrested,
         "shot" => Shot,
         _ => return None,
@@ -525,29 +525,11 @@ pub fn background_word(w: &str) -> bool {
 pub fn is_revision_verb(w: &str) -> bool {
     matches!(
         w,
-        "rose"
-            | "risen"
-            | "rise"
-            | "rises"
-            | "climbed"
-            | "climb"
-            | "climbs"
-            | "increased"
-            | "jumped"
-            | "reached"
-            | "hit"
-            | "raising"
-            | "raised"
-            | "bringing"
-            | "brought"
-            | "brings"
-            | "mounted"
-            | "soared"
-            | "grew"
-            | "grown"
-            | "now"
-            | "updated"
-            | "revised"
+        "rose" | "risen" | "rise" | "rises" | "climbed" | "climb" | "climbs" | "increased"
+            | "jumped" | "reached" | "hit" | "raising" | "raised" | "bringing" | "brought"
+            | "brings" | "mounted" | "soared" | "grew" | "grown" | "now" | "updated" | "revised"
+            | "rising" | "climbing" | "increasing" | "exceeded" | "surpassed" | "topped"
+            | "passed" | "reaching" | "previous" | "increase" | "increases"
     )
 }
 
