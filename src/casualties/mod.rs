@@ -1083,54 +1083,8 @@ impl Ctx<'_, '_> {
                 let real_aux = w[from..k]
                     .iter()
                     .any(|x| rules::is_aux(x.low()) && !rules::is_fatally(x.low()));
-                if !real_aux && rules::active_verb(l).is_some() && l != "died" {
-                    // without an auxiliary, "killed" is passive only when no object follows
-                    // ("two killed in Homs", "3 injured, 5 dead")
-                    if let Some(n) = w.get(k + 1) {
-                        let nl = n.low();
-                        let passive = n.is_punct()
-                            || is_adverb(n)
-                            || rules::is_follow_ok(nl)
-                                && !matches!(
-                                    nl,
-                                    "people"
-                                        | "police"
-                                        | "officials"
-                                        | "others"
-                                        | "more"
-                                        | "some"
-                                        | "many"
-                                        | "most"
-                                        | "all"
-                                        | "both"
-                                )
-                            || matches!(
-                                nl,
-                                "dead"
-                                    | "to"
-                                    | "or"
-                                    | "yesterday"
-                                    | "today"
-                                    | "tonight"
-                                    | "monday"
-                                    | "tuesday"
-                                    | "wednesday"
-                                    | "thursday"
-                                    | "friday"
-                                    | "saturday"
-                                    | "sunday"
-                                    | "outside"
-                                    | "inside"
-                                    | "near"
-                                    | "while"
-                                    | "following"
-                                    | "amid"
-                                    | "for"
-                            );
-                        if !passive {
-                            return None;
-                        }
-                    }
+                if !real_aux && self.has_object(k) {
+                    return None;
                 }
                 // "left" is an aux word; "found dead", "pronounced dead"
                 return self
@@ -1236,6 +1190,61 @@ impl Ctx<'_, '_> {
             steps += 1;
         }
         None
+    }
+
+    /// True when the verb at `k` is used actively: an active casualty verb followed by an
+    /// object ("fatally shot Gaines", "who killed his son"). Without an auxiliary, "killed"
+    /// is passive only when no object follows ("two killed in Homs", "3 injured, 5 dead").
+    fn has_object(&self, k: usize) -> bool {
+        let w = self.words;
+        let l = w[k].low();
+        if rules::active_verb(l).is_none() || l == "died" {
+            return false;
+        }
+        let Some(n) = w.get(k + 1) else {
+            return false;
+        };
+        let nl = n.low();
+        let passive = n.is_punct()
+            || is_adverb(n)
+            || rules::is_follow_ok(nl)
+                && !matches!(
+                    nl,
+                    "people"
+                        | "police"
+                        | "officials"
+                        | "others"
+                        | "more"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "all"
+                        | "both"
+                )
+            || matches!(
+                nl,
+                "dead"
+                    | "to"
+                    | "or"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "outside"
+                    | "inside"
+                    | "near"
+                    | "while"
+                    | "following"
+                    | "amid"
+                    | "for"
+            );
+        !passive
     }
 
     /// "shot and killed" → killed, "shot dead" → killed, "fatally shot" → killed,
@@ -1361,6 +1370,14 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// True when the span lies inside a PER entity mention (when the entity stage ran).
+    fn in_person(&self, span: Span) -> bool {
+        let i = self.pers.partition_point(|(s, _)| s.end <= span.start);
+        self.pers
+            .get(i)
+            .is_some_and(|(s, _)| s.start <= span.start && span.end <= s.end)
+    }
+
     fn last_fig_in_sentence(&self) -> Option<usize> {
         (self.figs.len() > self.first).then(|| self.figs.len() - 1)
     }
@@ -1442,6 +1459,15 @@ impl Ctx<'_, '_> {
                 k += 1;
                 continue;
             }
+            let real_aux = w[j..k].iter().any(|x| {
+                rules::is_aux(x.low())
+                    && !rules::is_fatally(x.low())
+                    && !matches!(x.low(), "who" | "that")
+            });
+            if !real_aux && self.has_object(k) {
+                k += 1;
+                continue;
+            }
             // "Summerfield, who died at the scene"
             if j > 1 && j < k && matches!(w[j].low(), "who" | "that") && w[j - 1].text == "," {
                 j -= 1;
@@ -1505,7 +1531,7 @@ impl Ctx<'_, '_> {
                     };
                     fig = Some((key, "casualties.definite_was_killed", subj.span));
                 }
-            } else if is_name_word(subj) {
+            } else if is_name_word(subj) || self.in_person(subj.span) {
                 let key = sl.to_string();
                 fig = Some((key, "casualties.named_died", subj.span));
             }
