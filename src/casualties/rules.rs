@@ -155,7 +155,7 @@ pub fn victim_noun(w: &str) -> Option<bool> {
 pub fn is_aux(w: &str) -> bool {
     matches!(
         w,
-        "was"
+        "was" | "since"
             | "were"
             | "is"
             | "are"
@@ -517,7 +517,6 @@ pub fn background_word(w: &str) -> bool {
             | "previous"
             | "anniversary"
             | "history"
-            | "since"
     )
 }
 
@@ -604,4 +603,13 @@ pub const TRIGGERS: &[&[&str]] = &[
 /// Person pronouns in the singular.
 pub fn singular_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she")
+}
+
+/// Nouns for the attackers: when they are killed or hurt they are counted on top of the
+/// victims' figures (which rarely include them).
+pub fn is_attacker(w: &str) -> bool {
+    matches!(
+        w,
+        "gunman" | "shooter" | "attacker" | "bomber" | "assailant" | "perpetrator" | "hijacker"
+    )
 }

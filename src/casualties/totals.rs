@@ -71,6 +71,7 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
         return None;
     }
     let revised: Vec<&&Fig> = own.iter().filter(|f| f.revision).collect();
+    let mut attackers: BTreeSet<&str> = BTreeSet::new();
     let mut base: Option<Bounds> = None;
     let mut base_pos = 0usize;
     if !revised.is_empty() {
@@ -81,7 +82,7 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
             }
         }
     } else {
-        for f in own.iter().filter(|f| f.key.is_none() || f.emit) {
+        for f in own.iter().filter(|f| f.key.is_none()) {
             if base.is_none_or(|b| f.bounds.headline() > b.headline()) {
                 base = Some(f.bounds);
                 base_pos = f.span.start;
@@ -130,7 +131,9 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
         let mut per_sentence: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
         for f in own.iter().filter(|f| f.bounds.headline() == 1) {
             if let Some(k) = f.key.as_deref() {
-                if !named.contains(k) {
+                if super::rules::is_attacker(k) {
+                    attackers.insert(k);
+                } else if !named.contains(k) {
                     per_sentence.entry(f.sentence).or_default().insert(k);
                 }
             }
@@ -145,6 +148,11 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
         }
     }
     let mut total = base.unwrap_or(Bounds::exact(0));
+    // attackers killed or hurt count on top of their victims (the Gun Violence Archive and
+    // conflict datasets count them), unless they are the only people counted
+    if matches!(kind, IKind::Killed | IKind::Injured | IKind::Shot) && !attackers.is_empty() {
+        total = add(total, Bounds::exact(attackers.len() as u64));
+    }
     for f in figs.iter().filter(|f| {
         f.kind == kind && f.delta && !f.background && f.span.start >= base_pos && !f.superseded
     }) {
