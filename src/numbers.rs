@@ -59,6 +59,7 @@ pub struct Word<'t> {
     pub space_before: bool,
     low: [u8; LOW_CAP],
     low_len: u8,
+    lower_already: bool,
 }
 
 impl<'t> Word<'t> {
@@ -66,7 +67,10 @@ impl<'t> Word<'t> {
     pub fn new(text: &'t str, span: Span, space_before: bool) -> Word<'t> {
         let mut low = [0u8; LOW_CAP];
         let bytes = text.as_bytes();
-        let low_len = if bytes.len() <= LOW_CAP {
+        let lower_already = bytes.len() <= LOW_CAP && !bytes.iter().any(u8::is_ascii_uppercase);
+        let low_len = if lower_already {
+            0
+        } else if bytes.len() <= LOW_CAP {
             for (d, s) in low.iter_mut().zip(bytes) {
                 *d = s.to_ascii_lowercase();
             }
@@ -80,11 +84,15 @@ impl<'t> Word<'t> {
             space_before,
             low,
             low_len,
+            lower_already,
         }
     }
 
     /// The word in ASCII lower case (`""` for words longer than 24 bytes).
     pub fn low(&self) -> &str {
+        if self.lower_already {
+            return self.text;
+        }
         // ASCII lower-casing keeps UTF-8 valid, so this never fails.
         std::str::from_utf8(&self.low[..self.low_len as usize]).unwrap_or("")
     }
@@ -502,6 +510,39 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 /// The qualifier at `words[i]`, with its length in words.
 pub fn qualifier_at(words: &[Word<'_>], i: usize) -> Option<(Qualifier, usize)> {
     let first = words.get(i)?.low();
+    if !matches!(
+        first,
+        "at" | "no"
+            | "not"
+            | "a"
+            | "minimum"
+            | "more"
+            | "well"
+            | "just"
+            | "over"
+            | "upwards"
+            | "upward"
+            | "in"
+            | "nearly"
+            | "almost"
+            | "up"
+            | "as"
+            | "close"
+            | "fewer"
+            | "less"
+            | "under"
+            | "about"
+            | "around"
+            | "some"
+            | "approximately"
+            | "approx"
+            | "roughly"
+            | "an"
+            | "estimated"
+            | "between"
+    ) {
+        return None;
+    }
     for (seq, q) in QUALIFIERS {
         if seq[0] != first {
             continue;

@@ -178,13 +178,14 @@ pub fn find(doc: &Document) -> Vec<Fig> {
     let mut last_key: Option<String> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(sent);
+        // prefilter on the tokens: only sentences with a cue word are read
+        if !toks.iter().any(|t| token_is_cue(t.text(text))) {
+            continue;
+        }
         numbers::words_from_tokens(text, toks, &mut words);
         let sentence_trigger = trigger_in(&words);
         if sentence_trigger.is_some() {
             last_trigger = sentence_trigger.as_ref().map(|t| t.1.clone());
-        }
-        if !words.iter().any(|w| is_cue(w.low())) {
-            continue;
         }
         let first = figs.len();
         let starts_dated = words.len() > 2
@@ -242,7 +243,30 @@ pub fn find(doc: &Document) -> Vec<Fig> {
     figs
 }
 
+/// The prefilter: a token that is (in lower case) a cue word.
+fn token_is_cue(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() < 3 || b.len() > 12 || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return is_cue(t);
+    }
+    let mut buf = [0u8; 12];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(is_cue)
+}
+
 fn is_cue(w: &str) -> bool {
+    if matches!(
+        w,
+        "life" | "body" | "count" | "tally" | "hit" | "hits" | "seized" | "seize"
+    ) {
+        // too common to open a sentence on their own
+        return false;
+    }
     rules::participle(w).is_some()
         || rules::active_verb(w).is_some()
         || rules::cue_noun(w).is_some()
@@ -278,6 +302,11 @@ fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> Option<usize>
 fn trigger_in(words: &[Word<'_>]) -> Option<(usize, String)> {
     for i in 0..words.len() {
         let first = words[i].low();
+        if !rules::TRIGGERS.iter().any(|t| t[0].len() == first.len())
+            || !rules::TRIGGERS.iter().any(|t| t[0] == first)
+        {
+            continue;
+        }
         for t in rules::TRIGGERS {
             if t[0] != first {
                 continue;
