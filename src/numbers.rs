@@ -916,12 +916,11 @@ fn split_decimal(s: &str) -> (u64, u64, u64) {
             b'0'..=b'9' if !frac => {
                 int = int.saturating_mul(10).saturating_add(u64::from(c - b'0'));
             }
-            b'0'..=b'9' => {
-                if fden < 1_000_000_000_000_000_000 {
-                    fnum = fnum * 10 + u64::from(c - b'0');
-                    fden *= 10;
-                }
+            b'0'..=b'9' if fden < 1_000_000_000_000_000_000 => {
+                fnum = fnum * 10 + u64::from(c - b'0');
+                fden *= 10;
             }
+            b'0'..=b'9' => {}
             b'.' => frac = true,
             _ => {}
         }
@@ -981,14 +980,15 @@ fn words_core(words: &[Word<'_>], j: usize) -> Option<Core> {
             k += 1;
             continue;
         }
-        if lw == "and" && any && !last_small {
-            if words
+        if lw == "and"
+            && any
+            && !last_small
+            && words
                 .get(k + 1)
                 .is_some_and(|n| small_word(n.low()).is_some())
-            {
-                k += 1;
-                continue;
-            }
+        {
+            k += 1;
+            continue;
         }
         break;
     }

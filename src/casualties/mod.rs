@@ -747,7 +747,7 @@ impl Ctx<'_, '_> {
             }
             // "a 15-year-old is dead"
             if w.get(k).is_some_and(|x| x.low().ends_with("-old"))
-                && w.get(k + 1).is_none_or(|x| !can_modify(x))
+                && w.get(k + 1).map_or(true, |x| !can_modify(x))
             {
                 h.victims = Some((k, k + 1));
                 h.singular = true;
@@ -885,7 +885,7 @@ impl Ctx<'_, '_> {
                     }
                     // not "the killed" / "were killed 5 years ago" (rejected before)
                     let passive = p >= 2 && matches!(w[p - 2].low(), "was" | "were" | "been");
-                    if !passive || matches!(k, IKind::Shot) && false {
+                    if !passive {
                         kind = Some(k);
                         rule = "casualties.verb_count";
                     }
@@ -951,7 +951,7 @@ impl Ctx<'_, '_> {
                 if gap_ok && pf.rule == "casualties.verb_count" && head.end < w.len() + 1 {
                     let next_ok = w
                         .get(head.end)
-                        .is_none_or(|x| x.is_punct() || rules::is_follow_ok(x.low()));
+                        .map_or(true, |x| x.is_punct() || rules::is_follow_ok(x.low()));
                     if next_ok {
                         kind = Some(pf.kind);
                         rule = "casualties.coordinated_count";
@@ -1697,11 +1697,8 @@ impl Ctx<'_, '_> {
             };
             return Some((key, Span::new(start, x.span.end), j + 1));
         }
-        if j > k && !definite && is_name_word(x) {
-            // "18-year-old Lee Nelson"
-        } else if j == k && !is_name_word(x) {
-            return None;
-        } else if j > k && !aged {
+        let age_then_name = j > k && !definite && is_name_word(x);
+        if !age_then_name && (j == k && !is_name_word(x) || j > k && !aged) {
             return None;
         }
         if is_name_word(x) {

@@ -58,10 +58,7 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
                 && !f.background
                 && !f.superseded
                 && !f.delta
-                && (f.subset_of.is_none()
-                    || f.transfer
-                    || f.subset_of
-                        .is_some_and(|p| figs[p].kind != kind && !f.transfer && false))
+                && (f.subset_of.is_none() || f.transfer)
         })
         .collect();
     let any = figs
@@ -76,24 +73,21 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
     let mut base_pos = 0usize;
     if !revised.is_empty() {
         for f in &revised {
-            if base.is_none_or(|b| f.bounds.headline() >= b.headline()) {
+            if base.map_or(true, |b| f.bounds.headline() >= b.headline()) {
                 base = Some(f.bounds);
                 base_pos = f.span.start;
             }
         }
     } else {
         for f in own.iter().filter(|f| f.key.is_none()) {
-            if base.is_none_or(|b| f.bounds.headline() > b.headline()) {
+            if base.map_or(true, |b| f.bounds.headline() > b.headline()) {
                 base = Some(f.bounds);
                 base_pos = f.span.start;
             }
         }
         // separate places add up
         let mut per_place: BTreeMap<usize, Bounds> = BTreeMap::new();
-        for f in own
-            .iter()
-            .filter(|f| f.key.is_none() && f.transfer == false)
-        {
+        for f in own.iter().filter(|f| f.key.is_none() && !f.transfer) {
             if let Some(p) = f.place {
                 let e = per_place.entry(p).or_insert(f.bounds);
                 if f.bounds.headline() > e.headline() {
@@ -105,7 +99,7 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
             let sum = per_place
                 .values()
                 .fold(Bounds::exact(0), |acc, b| add(acc, *b));
-            if base.is_none_or(|b| sum.headline() > b.headline()) {
+            if base.map_or(true, |b| sum.headline() > b.headline()) {
                 base = Some(sum);
             }
         }
@@ -123,7 +117,7 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
                         | "casualties.left_person_dead"
                 ) && f.bounds.headline() == 1
                     && f.key.as_deref().is_some_and(|k| {
-                        !super::rules::victim_noun(k).is_some() && !k.ends_with("-old")
+                        super::rules::victim_noun(k).is_none() && !k.ends_with("-old")
                     })
             })
             .filter_map(|f| f.key.as_deref())
@@ -195,7 +189,7 @@ pub fn compute(figs: &[Fig]) -> BTreeMap<CasualtyKind, Bounds> {
         let rest = shot.headline().saturating_sub(killed);
         let injured = out.get(&CasualtyKind::Injured).copied();
         // subtract those already moved out of the injured by a transfer
-        if injured.is_none_or(|b| b.headline() < rest) {
+        if injured.map_or(true, |b| b.headline() < rest) {
             out.insert(CasualtyKind::Injured, Bounds::exact(rest));
         }
         if !out.contains_key(&CasualtyKind::Killed) && rest == 0 {
