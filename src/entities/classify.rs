@@ -1,0 +1,412 @@
+//! Phase 2, types: gives each run a label from the gazetteer, its inside, a title, a given
+//! name, or its context.
+
+use super::lexicon::{
+    self, LOC_HEADS, LOC_PREPS, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
+};
+use super::runs::{is_entity_sense, sex_attr, Context, Run};
+use super::Proto;
+use crate::document::{Label, Sense, Sex, Shape, Span, TokenKind};
+
+/// Words that end the name of a building or site, typed as a place ("Kabul Airport").
+const FACILITY_HEADS: &[&str] = &[
+    "airport",
+    "base",
+    "bridge",
+    "camp",
+    "cathedral",
+    "hotel",
+    "mall",
+    "market",
+    "mosque",
+    "palace",
+    "port",
+    "prison",
+    "shrine",
+    "stadium",
+    "station",
+    "synagogue",
+    "temple",
+    "tower",
+];
+
+/// Words that, capitalised at the end of a run, make it an organisation even though they are
+/// not in the organisation-head list ("Syrian Opposition", "Afghan Government").
+const ORG_EXTRA_HEADS: &[&str] = &["government", "opposition", "regime", "rebels", "forces"];
+
+fn label_of(kind: &str) -> Option<Label> {
+    Some(match kind {
+        "PER" => Label::Per,
+        "LOC" => Label::Loc,
+        "ORG" => Label::Org,
+        "NORP" => Label::Norp,
+        "MISC" => Label::Misc,
+        _ => return None,
+    })
+}
+
+fn rule_for(label: Label) -> &'static str {
+    match label {
+        Label::Per => "gazetteer.per",
+        Label::Loc => "gazetteer.loc",
+        Label::Org => "gazetteer.org",
+        Label::Norp => "gazetteer.norp",
+        Label::Misc => "gazetteer.misc",
+    }
+}
+
+/// A sense's rank among the senses of one surface form: countries and curated names first,
+/// then places by population. Given names and surnames are not entity senses.
+pub(crate) fn sense_score(s: &Sense) -> i64 {
+    let curated = s.source == "curated";
+    let prior = s.prior.min(1 << 40) as f64;
+    let base: f64 = match (s.kind.as_str(), s.subtype.as_str()) {
+        ("LOC", "country") => 900.0,
+        ("LOC", "continent") => 880.0,
+        ("ORG", _) if curated => 800.0 + prior.min(100.0),
+        ("PER", _) if curated => 700.0 + prior.min(100.0),
+        ("NORP", _) => 750.0 + prior.min(100.0) / 10.0,
+        ("LOC", _) if curated => 720.0 + prior.min(100.0) / 10.0,
+        ("LOC", "region") => 560.0,
+        ("LOC", _) => {
+            let capital = if s.attr("capital") == Some("1") {
+                120.0
+            } else {
+                0.0
+            };
+            300.0 + (prior.max(1.0).log10() * 50.0).min(350.0) + capital
+        }
+        ("MISC", _) => 500.0 + prior.min(100.0) / 10.0,
+        ("ORG", _) | ("PER", _) => 450.0 + prior.min(100.0) / 10.0,
+        _ => 0.0,
+    };
+    base as i64 + if s.exact_case { 1000 } else { 0 }
+}
+
+/// The best entity sense of a list, if any is good enough for the run.
+fn best_sense<'s>(senses: impl Iterator<Item = &'s Sense>, headline: bool) -> Option<&'s Sense> {
+    let mut best: Option<(&Sense, i64)> = None;
+    for s in senses.filter(|s| is_entity_sense(s)) {
+        let score = sense_score(s);
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((s, score));
+        }
+    }
+    let (s, score) = best?;
+    // In headlines and ALL-CAPS lines a case-folded match must be a salient name.
+    if headline && !s.exact_case && score < 600 {
+        return None;
+    }
+    if !headline && !s.exact_case {
+        return None;
+    }
+    Some(s)
+}
+
+fn has_kind<'s>(mut senses: impl Iterator<Item = &'s Sense>, kind: &str, exact: bool) -> bool {
+    senses.any(|s| s.kind == kind && (s.exact_case || !exact))
+}
+
+/// Types one run and pushes its mention(s).
+pub(crate) fn classify(ctx: &Context, run: &Run, si: usize, out: &mut Vec<Proto>) {
+    let doc = ctx.doc;
+    let name = run.name.clone();
+    if name.is_empty() || name.end > doc.tokens.len() {
+        return;
+    }
+    let span = Span::new(
+        doc.tokens[name.start].span.start,
+        doc.tokens[name.end - 1].span.end,
+    );
+    let title_span = run.title.as_ref().map(|t| {
+        Span::new(
+            doc.tokens[t.start].span.start,
+            doc.tokens[t.end - 1].span.end,
+        )
+    });
+    // Places and organisations named inside the title ("US" in "US Secretary of State").
+    if let Some(t) = &run.title {
+        let mut k = t.start;
+        while k < t.end {
+            match ctx.entity_candidate(k) {
+                Some(c) if c.tokens.end <= t.end => {
+                    if let Some(s) = best_sense(c.senses.iter(), run.headline) {
+                        if matches!(s.kind.as_str(), "LOC" | "ORG") {
+                            push_sense(ctx, out, c.span, c.tokens.clone(), None, s, false);
+                        }
+                    }
+                    k = c.tokens.end;
+                }
+                _ => k += 1,
+            }
+        }
+    }
+
+    let len = name.len();
+    let first = ctx.word(name.start);
+    let last = ctx.word(name.end - 1);
+    let exact = ctx
+        .entity_candidate(name.start)
+        .filter(|c| c.tokens == name);
+    let mut senses: Vec<Sense> = exact.map(|c| c.senses.clone()).unwrap_or_default();
+    if exact.is_none() && (len > 1 || ctx.doc.tokens[name.start].shape != Shape::Lower) {
+        // Names the matcher did not start (`al-Qaeda`), looked up whole.
+        senses = ctx.gaz.lookup(span.text(ctx.text));
+        for s in &mut senses {
+            s.exact_case = true;
+        }
+    }
+    let best = best_sense(senses.iter(), run.headline);
+    let single_senses: Vec<&Sense> = if len == 1 {
+        ctx.senses_at(name.start).collect()
+    } else {
+        Vec::new()
+    };
+    let is_given = ctx
+        .senses_at(name.start)
+        .any(|s| s.kind == "GIVEN" && s.exact_case);
+    let given_sex = ctx
+        .senses_at(name.start)
+        .filter(|s| s.kind == "GIVEN" && s.exact_case)
+        .find_map(|s| match s.subtype.as_str() {
+            "m" => Some(Sex::Male),
+            "f" => Some(Sex::Female),
+            _ => None,
+        });
+    let push =
+        |out: &mut Vec<Proto>, label: Option<Label>, rule: &'static str, strong: bool, sex| {
+            out.push(Proto {
+                span,
+                tokens: name.clone(),
+                title: title_span,
+                label,
+                rule,
+                sense: None,
+                sex,
+                strong,
+                sentence_initial: run.sentence_initial && len == 1,
+            });
+        };
+
+    if run.headline {
+        // Headlines: known names only; other words may match body names in coreference.
+        match best {
+            Some(s) => push_sense(ctx, out, span, name.clone(), title_span, s, true),
+            None => {
+                let all_caps = doc.tokens[name.start].shape == Shape::AllCaps;
+                if !(all_caps && ctx.is_headline(si) && mostly_caps(ctx, si)) || len > 1 {
+                    push(out, None, "names.headline_word", false, None);
+                } else {
+                    push(out, None, "names.headline_word", false, None);
+                }
+            }
+        }
+        return;
+    }
+
+    let org_head = len >= 2
+        && (lexicon::has(&ORG_HEADS, last) || lexicon::in_list(ORG_EXTRA_HEADS, last))
+        && doc.tokens[name.end - 1].shape != Shape::Lower;
+    let org_lead = len >= 3
+        && lexicon::has(&ORG_LEADS, first)
+        && (name.start..name.end).any(|k| matches!(ctx.word(k), "of" | "for"));
+
+    // 1. A title before the name makes a person, unless the name is a known place or
+    //    organisation.
+    if run.title.is_some() && !org_head && !org_lead {
+        let known_other = best
+            .is_some_and(|s| matches!(s.kind.as_str(), "LOC" | "ORG") && s.subtype == "country");
+        if !known_other {
+            let sense = best.filter(|s| s.kind == "PER");
+            let sex = run
+                .title_sex
+                .or(given_sex)
+                .or_else(|| sense.and_then(sex_attr));
+            out.push(Proto {
+                span,
+                tokens: name.clone(),
+                title: title_span,
+                label: Some(Label::Per),
+                rule: "names.title_name",
+                sense: sense.map(|s| (s.canonical.clone(), s.id.clone(), s.subtype.clone())),
+                sex,
+                strong: true,
+                sentence_initial: false,
+            });
+            return;
+        }
+    }
+    // 2. The gazetteer.
+    if let Some(s) = best {
+        // A first name followed by an unknown word is a person even when the whole is a
+        // small place ("Jordan Henderson" is not in the lists; "Kerry" alone is a county).
+        let weak_place = s.kind == "LOC"
+            && s.subtype == "city"
+            && s.prior < 100_000
+            && len == 1
+            && single_senses
+                .iter()
+                .any(|x| matches!(x.kind.as_str(), "GIVEN" | "SURNAME") && x.exact_case);
+        if !weak_place {
+            push_sense(ctx, out, span, name.clone(), title_span, s, true);
+            return;
+        }
+    }
+    // 3. Inside: organisation heads and leads, legal suffixes, place heads, facilities.
+    if org_head
+        || org_lead
+        || has_kind(single_last(ctx, name.end - 1), "ORG_SUFFIX", false) && len >= 2
+    {
+        push(
+            out,
+            Some(Label::Org),
+            if org_lead {
+                "names.org_lead"
+            } else {
+                "names.org_head"
+            },
+            true,
+            None,
+        );
+        return;
+    }
+    if len >= 2 && doc.tokens[name.end - 1].shape == Shape::Capitalised {
+        if lexicon::has(&LOC_HEADS, last) {
+            push(out, Some(Label::Loc), "names.loc_head", true, None);
+            return;
+        }
+        if lexicon::in_list(FACILITY_HEADS, last) {
+            push(out, Some(Label::Loc), "names.facility", true, None);
+            return;
+        }
+    }
+    // 4. A given name and another name: a person.
+    if is_given && len >= 2 {
+        push(out, Some(Label::Per), "names.given_name", true, given_sex);
+        return;
+    }
+    // 5. Context.
+    let prev = name.start.checked_sub(1).map(|k| ctx.word(k)).unwrap_or("");
+    let prev_lower = name.start > 0 && doc.tokens[name.start - 1].shape == Shape::Lower;
+    let next = ctx.word(name.end);
+    let next_tok = doc.tokens.get(name.end);
+    let next_lower = next_tok.is_some_and(|t| t.shape == Shape::Lower && t.kind == TokenKind::Word);
+    if prev_lower && lexicon::in_list(ORG_CONTEXT_NOUNS, prev) {
+        push(out, Some(Label::Org), "names.context_org_noun", true, None);
+        return;
+    }
+    if next_lower && lexicon::has(&LOC_HEADS, next) && !is_given {
+        push(out, Some(Label::Loc), "names.context_loc_head", true, None);
+        return;
+    }
+    let para_start =
+        doc.tokens[name.start].paragraph_start || doc.tokens[name.start].newline_before;
+    if para_start
+        && doc.tokens[name.start].shape == Shape::AllCaps
+        && matches!(next, "," | "(" | "-" | "–" | "—")
+    {
+        push(out, Some(Label::Loc), "names.dateline", true, None);
+        return;
+    }
+    if next_lower && lexicon::in_list(SPEECH_AFTER, next) {
+        let label = if doc.tokens[name.start].shape == Shape::AllCaps {
+            Label::Org
+        } else {
+            Label::Per
+        };
+        if len >= 2 || !run.sentence_initial {
+            push(
+                out,
+                Some(label),
+                "names.context_speaker",
+                len >= 2,
+                given_sex,
+            );
+            return;
+        }
+    }
+    if prev_lower && lexicon::has(&LOC_PREPS, prev) && !run.sentence_initial {
+        push(out, Some(Label::Loc), "names.context_prep", len >= 2, None);
+        return;
+    }
+    // 6. Shapes: acronyms, surnames.
+    if len == 1 && doc.tokens[name.start].shape == Shape::AllCaps && (2..=6).contains(&first.len())
+    {
+        push(out, Some(Label::Org), "names.acronym", false, None);
+        return;
+    }
+    let surname_last = ctx
+        .senses_at(name.end - 1)
+        .any(|s| s.kind == "SURNAME" && s.exact_case);
+    if len >= 2 && surname_last {
+        push(out, Some(Label::Per), "names.surname", true, given_sex);
+        return;
+    }
+    // 7. Unknown: typed later by coreference, or by shape.
+    if len >= 2 {
+        let starts_with_norp = ctx
+            .entity_candidate(name.start)
+            .is_some_and(|c| c.senses.iter().any(|s| s.kind == "NORP" && s.exact_case));
+        let starts_with_loc = ctx
+            .entity_candidate(name.start)
+            .is_some_and(|c| c.senses.iter().any(|s| s.kind == "LOC" && s.exact_case));
+        let (label, rule) = if starts_with_norp {
+            (Label::Misc, "names.norp_phrase")
+        } else if starts_with_loc {
+            (Label::Org, "names.place_phrase")
+        } else if len <= 3
+            && (name.start..name.end)
+                .all(|k| doc.tokens[k].shape == Shape::Capitalised || ctx.word(k).contains('-'))
+        {
+            (Label::Per, "names.unknown_pair")
+        } else {
+            (Label::Org, "names.unknown_long")
+        };
+        push(out, Some(label), rule, false, None);
+    } else {
+        push(out, None, "names.unknown_word", false, None);
+    }
+}
+
+fn single_last<'c>(ctx: &'c Context, k: usize) -> impl Iterator<Item = &'c Sense> + 'c {
+    ctx.senses_at(k)
+}
+
+fn mostly_caps(ctx: &Context, si: usize) -> bool {
+    ctx.doc
+        .sentences
+        .get(si)
+        .map(|s| {
+            ctx.doc
+                .sentence_tokens(s)
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .all(|t| t.shape != Shape::Lower)
+        })
+        .unwrap_or(false)
+}
+
+pub(crate) fn push_sense(
+    _ctx: &Context,
+    out: &mut Vec<Proto>,
+    span: Span,
+    tokens: std::ops::Range<usize>,
+    title: Option<Span>,
+    s: &Sense,
+    strong: bool,
+) {
+    let Some(label) = label_of(&s.kind) else {
+        return;
+    };
+    out.push(Proto {
+        span,
+        tokens,
+        title,
+        label: Some(label),
+        rule: rule_for(label),
+        sense: Some((s.canonical.clone(), s.id.clone(), s.subtype.clone())),
+        sex: sex_attr(s),
+        strong,
+        sentence_initial: false,
+    });
+}
