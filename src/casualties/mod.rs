@@ -55,6 +55,8 @@ pub struct Fig {
     pub victims: Option<String>,
     /// Place entity index.
     pub place: Option<usize>,
+    /// The place was named in the figure's own sentence.
+    pub local_place: bool,
     /// Trigger as written.
     pub trigger: Option<String>,
     /// Who gave the figure.
@@ -90,6 +92,7 @@ impl Fig {
             qualifier: None,
             victims: None,
             place: None,
+            local_place: false,
             trigger: None,
             claimed_by: None,
             subset_of: None,
@@ -234,7 +237,9 @@ pub fn find(doc: &Document) -> Vec<Fig> {
                     None => last_trigger.clone(),
                 };
             }
-            f.place = place_for(&locs, sent.span, f.span);
+            let (place, local) = place_for(&locs, sent.span, f.span);
+            f.place = place;
+            f.local_place = local;
             if f.claimed_by.is_none() {
                 f.claimed_by = claimed.clone();
             }
@@ -279,12 +284,12 @@ fn is_cue(w: &str) -> bool {
 
 /// The LOC entity for a figure: a mention in the same sentence (the nearest), else the last
 /// mention before the sentence.
-fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> Option<usize> {
+fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> (Option<usize>, bool) {
     let lo = locs.partition_point(|(s, _)| s.start < sentence.start);
     let hi = locs.partition_point(|(s, _)| s.start < sentence.end);
     let inside = &locs[lo..hi];
     if !inside.is_empty() {
-        return inside
+        let p = inside
             .iter()
             .min_by_key(|(s, _)| {
                 if s.start >= fig.end {
@@ -294,8 +299,9 @@ fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> Option<usize>
                 }
             })
             .map(|(_, e)| *e);
+        return (p, true);
     }
-    lo.checked_sub(1).map(|i| locs[i].1)
+    (lo.checked_sub(1).map(|i| locs[i].1), false)
 }
 
 /// The trigger phrase of a sentence (first found, longest at a position).
