@@ -5,13 +5,16 @@ use byline::numbers::parse;
 
 const N: Option<u64> = None;
 
+/// A phrase and the bounds it must read to (`None`: not a number).
+type Row = (&'static str, Option<(Option<u64>, Option<u64>)>);
+
 fn s(n: u64) -> Option<u64> {
     Some(n)
 }
 
 #[test]
 fn phrase_table() {
-    let table: Vec<(&str, Option<(Option<u64>, Option<u64>)>)> = vec![
+    let table: Vec<Row> = vec![
         // plain digits
         ("0", Some((s(0), s(0)))),
         ("1", Some((s(1), s(1)))),
