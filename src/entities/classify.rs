@@ -460,14 +460,41 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             ctx.senses_at(k)
                 .any(|s| matches!(&*s.kind, "GIVEN" | "SURNAME") && s.exact_case)
         });
-        let (label, rule) = if org_inside {
+        let compass = matches!(
+            first,
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Central"
+                | "Upper"
+                | "Lower"
+                | "Greater"
+                | "Northeast"
+                | "Northwest"
+                | "Southeast"
+                | "Southwest"
+        );
+        let rest_is_place = len == 2
+            && ctx.entity_candidate(name.start + 1).is_some_and(|c| {
+                c.tokens.end == name.end && c.senses.iter().any(|s| s.kind == "LOC" && s.exact_case)
+            });
+        // A person's name is made of names, not of the story's ordinary words.
+        let common_inside = (name.start..name.end).any(|k| ctx.is_common_word(k));
+        let (label, rule) = if compass && rest_is_place {
+            (Label::Loc, "names.compass_place")
+        } else if org_inside {
             (Label::Org, "names.org_inside")
         } else if starts_with_norp {
             (Label::Misc, "names.norp_phrase")
         } else if starts_with_loc {
             (Label::Org, "names.place_phrase")
         } else if len <= 3
-            && name_evidence
+            && (name_evidence || !common_inside)
             && (name.start..name.end)
                 .all(|k| doc.tokens[k].shape == Shape::Capitalised || ctx.word(k).contains('-'))
         {

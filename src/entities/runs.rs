@@ -224,13 +224,7 @@ impl<'d> Context<'d> {
         let mut chars = w.chars();
         match chars.next() {
             // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
-            Some(c) if c.is_uppercase() => {
-                w != "I"
-                    && !w
-                        .rsplit('-')
-                        .next()
-                        .is_some_and(|last| last != w && last.starts_with(char::is_lowercase))
-            }
+            Some(c) if c.is_uppercase() => w != "I" && !hyphenated_adjective(w),
             Some(c) if c.is_lowercase() => particle_prefixed(w),
             _ => false,
         }
@@ -323,7 +317,7 @@ impl<'d> Context<'d> {
                     || is_function_word(self.word(first)))
                 && !self
                     .entity_candidate(first)
-                    .is_some_and(|c| c.tokens.len() > 1 && c.tokens.end <= j + 1)
+                    .is_some_and(|c| c.tokens.len() > 1 && c.tokens.end == j + 1)
                 && self.title_candidate(first).is_none()
             {
                 first += 1;
@@ -341,7 +335,21 @@ impl<'d> Context<'d> {
             let (title_end, title_sex) = self.leading_title(first, j + 1);
             let mut title = None;
             let mut name_start = first;
-            if title_end > first && title_end <= j {
+            if title_end > first && title_end <= j && matches!(self.word(title_end), "of" | "for") {
+                // "Prime Minister of Iraq": a title and a place, no person.
+                if title_end < j {
+                    runs.push(Run {
+                        name: title_end + 1..j + 1,
+                        title: None,
+                        title_sex: None,
+                        sentence_initial: false,
+                        headline: false,
+                        dateline: false,
+                    });
+                }
+                i = j + 1;
+                continue;
+            } else if title_end > first && title_end <= j {
                 title = Some(first..title_end);
                 name_start = title_end;
             } else if title_end > j {
@@ -442,7 +450,11 @@ impl<'d> Context<'d> {
                         || self.title_ending_at.get(j).is_some_and(|&t| t != NONE)
                         || lexicon::in_list(LOC_OF_LEADS, before)
                         || lexicon::has(&ORG_HEADS, before));
-                if w == "and" && after_name && org_of {
+                if w == "and"
+                    && after_name
+                    && (org_of || self.org_head_within(next + 1, end, 4))
+                    && j > i
+                {
                     j = next + 1;
                     continue;
                 }
@@ -462,6 +474,19 @@ impl<'d> Context<'d> {
             break;
         }
         j.max(reach.min(end.saturating_sub(1)))
+    }
+
+    /// True when name tokens from `from` reach an organisation head within `n` words
+    /// ("... and Management Council").
+    fn org_head_within(&self, from: usize, end: usize, n: usize) -> bool {
+        let mut k = from;
+        while k < end && k < from + n && self.is_name_token(k) && self.joined(k) {
+            if lexicon::has(&ORG_HEADS, self.word(k)) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     fn is_all_caps(&self, i: usize) -> bool {
@@ -539,7 +564,7 @@ impl<'d> Context<'d> {
     /// place or organisation, or one capitalised word that is neither a given name nor a
     /// surname, followed by a given name and at least one more word.
     fn prefix_split(&self, from: usize, to: usize) -> Option<usize> {
-        if to - from < 3 {
+        if to - from < 3 || lexicon::has(&ORG_HEADS, self.word(to - 1)) {
             return None;
         }
         let given = |k: usize| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case);
@@ -679,6 +704,56 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
                     .starts_with(['-', ':', '–', '—'])
         })
     })
+}
+
+/// "Muslim-majority", "Yemen-based", "Iranian-backed", "II-era": a capitalised word with a
+/// lower-case adjective after its last hyphen. ("Hoi-kwan" is a name.)
+pub(crate) fn hyphenated_adjective(w: &str) -> bool {
+    let Some((_, last)) = w.rsplit_once('-') else {
+        return false;
+    };
+    last.starts_with(char::is_lowercase)
+        && (last.ends_with("ed")
+            || last.ends_with("ing")
+            || matches!(
+                last,
+                "based"
+                    | "majority"
+                    | "era"
+                    | "style"
+                    | "type"
+                    | "like"
+                    | "wide"
+                    | "run"
+                    | "born"
+                    | "made"
+                    | "held"
+                    | "led"
+                    | "owned"
+                    | "bound"
+                    | "free"
+                    | "class"
+                    | "level"
+                    | "related"
+                    | "friendly"
+                    | "minded"
+                    | "speaking"
+                    | "centric"
+                    | "only"
+                    | "inspired"
+                    | "linked"
+                    | "aligned"
+                    | "allied"
+                    | "year"
+                    | "old"
+                    | "long"
+                    | "day"
+                    | "strong"
+                    | "proof"
+                    | "sponsored"
+                    | "designate"
+                    | "elect"
+            ))
 }
 
 /// Closed-class words that are never the first word of a name.
