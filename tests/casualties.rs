@@ -259,3 +259,18 @@ fn offsets_are_exact_and_nothing_panics() {
     let d = doc(&long);
     assert_eq!(d.casualties[0].bounds.min, Some(u64::MAX));
 }
+
+#[test]
+fn background_statistics_stay_out_of_the_totals() {
+    let d = doc(
+        "A man was shot and killed on Oak Street on Friday. More than 600 people have been \
+         killed in the city this year, and police have counted 3,000 shootings citywide.",
+    );
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    let d = doc("2017 Man killed in crash on Route 9");
+    assert!(
+        d.casualties.iter().all(|c| c.bounds.headline() <= 1),
+        "{:?}",
+        figs(&d)
+    );
+}

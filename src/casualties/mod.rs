@@ -596,8 +596,16 @@ impl Ctx<'_, '_> {
             {
                 return true;
             }
-            // years
             let t = num.text;
+            // "2017 Man killed", "2501 Main Street": a year or an address before a name
+            if t.len() >= 3
+                && !t.contains(',')
+                && r.qualifier_words.is_none()
+                && w.get(e).is_some_and(|x| x.is_capitalised())
+            {
+                return true;
+            }
+            // years
             if r.value >= 1800
                 && r.value <= 2100
                 && t.len() == 4

@@ -517,6 +517,13 @@ pub fn background_word(w: &str) -> bool {
             | "previous"
             | "anniversary"
             | "history"
+            | "homicides"
+            | "shootings"
+            | "citywide"
+            | "nationwide"
+            | "statewide"
+            | "countywide"
+            | "year-to-date"
     )
 }
 
