@@ -125,7 +125,7 @@ fn best_sense<'s>(
     };
     for s in senses.filter(usable) {
         let score = sense_score(s);
-        if best.map_or(true, |(_, b)| score > b) {
+        if best.is_none_or(|(_, b)| score > b) {
             best = Some((s, score));
         }
     }
