@@ -111,18 +111,10 @@ impl<'d> Context<'d> {
             .sentences
             .iter()
             .map(|s| {
-                // A result line of a sports table is not a headline even without final
-                // punctuation: it has many numbers.
-                let numbers = doc
-                    .sentence_tokens(s)
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Number)
-                    .count();
-                if s.furniture && numbers * 4 < s.tokens.len().max(1) {
-                    return true;
-                }
                 // A line with no lower-case word at all (a Title Case or ALL-CAPS
-                // headline) also counts.
+                // headline): capitals say nothing there. Not a result line of a sports
+                // table, which has many numbers; and not a sentence-case headline, whose
+                // capitals still mark names.
                 let mut words = 0;
                 let mut lower = 0;
                 let mut numbers = 0;
@@ -133,7 +125,7 @@ impl<'d> Context<'d> {
                         lower += usize::from(t.shape == Shape::Lower);
                     }
                 }
-                words >= 3 && lower == 0 && numbers * 4 < words
+                words >= 2 && lower == 0 && numbers * 4 < words
             })
             .collect();
         let sports = is_sports_story(doc, text);
@@ -412,9 +404,25 @@ impl<'d> Context<'d> {
         let opens = toks
             .get(from)
             .is_some_and(|t| t.paragraph_start || t.newline_before || from == 0);
+        let date_after = toks.get(to).is_some_and(|t| {
+            t.kind == TokenKind::Number && {
+                let w = self.word(to);
+                w.len() == 10 && w.as_bytes().get(4) == Some(&b'-')
+            }
+        });
+        // A known organisation or person opening a paragraph is not a dateline ("ISIS, late
+        // on Sunday, claimed ...").
+        let known_other = self.entity_candidate(from).is_some_and(|c| {
+            c.tokens.end == to
+                && c.senses
+                    .iter()
+                    .any(|s| matches!(&*s.kind, "ORG" | "PER") && s.source == "curated")
+        });
         opens
+            && !known_other
             && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
-            && matches!(self.word(to), "," | "(" | "-" | "–" | "—")
+            && !(to == from + 1 && lexicon::has(&SENTENCE_START, self.word(from)))
+            && (matches!(self.word(to), "," | "(" | "-" | "–" | "—") || date_after)
     }
 
     /// Extends a run that starts at name token `i`; returns its last token.
