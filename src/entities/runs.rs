@@ -154,7 +154,7 @@ impl<'d> Context<'d> {
     pub fn team_context(&self, name: Range<usize>) -> bool {
         let toks = &self.doc.tokens;
         let after = toks.get(name.end);
-        if after.is_some_and(|t| t.kind == TokenKind::Number) {
+        if after.is_some_and(|t| t.kind == TokenKind::Number) && !self.is_year_number(name.end) {
             return true;
         }
         const VERBS: &[&str] = &[
@@ -397,6 +397,18 @@ impl<'d> Context<'d> {
         runs
     }
 
+    /// True when token `i` is a number that starts with a year (`1996`, `1996-08-30`).
+    fn is_year_number(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| {
+            let w = self.word(i).as_bytes();
+            t.kind == TokenKind::Number
+                && w.len() >= 4
+                && w[..4].iter().all(u8::is_ascii_digit)
+                && (w[..2] == *b"19" || w[..2] == *b"20")
+                && w.get(4).is_none_or(|b| !b.is_ascii_digit())
+        })
+    }
+
     /// An ALL-CAPS run opening a paragraph or line and followed by a comma, a bracket or a
     /// dash: the place of a dateline ("DAMASCUS (Reuters) -", "PORT SALIM, March 3").
     fn is_dateline(&self, from: usize, to: usize) -> bool {
@@ -404,12 +416,7 @@ impl<'d> Context<'d> {
         let opens = toks
             .get(from)
             .is_some_and(|t| t.paragraph_start || t.newline_before || from == 0);
-        let date_after = toks.get(to).is_some_and(|t| {
-            t.kind == TokenKind::Number && {
-                let w = self.word(to);
-                w.len() == 10 && w.as_bytes().get(4) == Some(&b'-')
-            }
-        });
+        let date_after = self.is_year_number(to);
         // A known organisation or person opening a paragraph is not a dateline ("ISIS, late
         // on Sunday, claimed ...").
         let known_other = self.entity_candidate(from).is_some_and(|c| {
