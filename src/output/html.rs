@@ -774,7 +774,7 @@ fn panel_into(out: &mut String, doc: &Document) {
     out.push_str("<li><span class=\"q sample\">quote</span> quoted or reported statement</li>\n");
     out.push_str("<li><span class=\"spk sample\">speaker</span> who said it</li>\n");
     out.push_str("<li><span class=\"cue sample\">said</span> speech cue</li>\n");
-    out.push_str("<li><span class=\"cas sample\" data-sample-kind=\"killed\">12 people</span> casualty figure, with its bounds</li>\n");
+    out.push_str("<li><span class=\"cas sample\" data-sample-kind=\"killed\" data-bounds=\"≥12 killed\">12 people</span> casualty figure, with its bounds</li>\n");
     out.push_str("</ul>\n<p class=\"hint\">Hover or focus a highlight for details. Click (or press Enter on) a quote to highlight its speaker, a speaker to highlight the quotes, a name to highlight all its mentions. Escape clears.</p>\n</section>\n");
 
     // Entity lists, most mentioned first.
@@ -981,15 +981,11 @@ mark.sample{border-bottom:2px solid;font:600 .75rem system-ui,sans-serif;padding
 .q[data-said-by]:not([data-said-by=""]):not([data-part])::before{content:attr(data-said-by) ":";font:600 .7rem/1 system-ui,"DejaVu Sans",sans-serif;font-style:normal;color:#fff;background:var(--spk);border-radius:.6em;padding:.1em .45em;margin-right:.3em;vertical-align:.12em}
 .spk{outline:2px solid var(--spk);outline-offset:0;border-radius:2px;cursor:pointer}
 .cue{text-decoration:underline dotted var(--spk);text-decoration-thickness:2px;text-underline-offset:3px}
-.cas{font-weight:700;border-bottom:3px double var(--killed);cursor:help}
-.cas:not([data-part])::after{content:attr(data-bounds);font:600 .7rem/1 system-ui,"DejaVu Sans",sans-serif;color:#fff;background:var(--killed);border-radius:.6em;padding:.1em .45em;margin-left:.25em;vertical-align:.12em;white-space:nowrap}
-[data-kind=injured]{border-color:var(--injured)}[data-kind=injured]::after{background:var(--injured)}
-[data-kind=missing]{border-color:var(--missing)}[data-kind=missing]::after{background:var(--missing)}
-[data-kind=kidnapped]{border-color:var(--kidnapped)}[data-kind=kidnapped]::after{background:var(--kidnapped)}
-[data-kind=displaced]{border-color:var(--displaced)}[data-kind=displaced]::after{background:var(--displaced)}
-[data-kind=arrested]{border-color:var(--arrested)}[data-kind=arrested]::after{background:var(--arrested)}
-.swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;background:var(--killed)}
-.swatch[data-sample-kind=injured]{background:var(--injured)}.swatch[data-sample-kind=missing]{background:var(--missing)}.swatch[data-sample-kind=kidnapped]{background:var(--kidnapped)}.swatch[data-sample-kind=displaced]{background:var(--displaced)}.swatch[data-sample-kind=arrested]{background:var(--arrested)}
+.cas,.swatch{--c:var(--killed)}
+[data-kind=injured],[data-sample-kind=injured]{--c:var(--injured)}[data-kind=missing],[data-sample-kind=missing]{--c:var(--missing)}[data-kind=kidnapped],[data-sample-kind=kidnapped]{--c:var(--kidnapped)}[data-kind=displaced],[data-sample-kind=displaced]{--c:var(--displaced)}[data-kind=arrested],[data-sample-kind=arrested]{--c:var(--arrested)}
+.cas{font-weight:700;border-bottom:3px double var(--c);cursor:help}
+.cas:not([data-part])::after{content:attr(data-bounds);font:600 .7rem/1 system-ui,"DejaVu Sans",sans-serif;color:#fff;background:var(--c);border-radius:.6em;padding:.1em .45em;margin-left:.25em;vertical-align:.12em;white-space:nowrap}
+.swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;background:var(--c)}
 .sample{font-style:normal}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:.25rem .35rem;border-bottom:1px solid var(--rule)}
