@@ -3,8 +3,9 @@
 //! and a line of article text full of markup that must render as text. The annotations are
 //! placed by hand, so the page does not depend on how well the extraction stages do.
 //!
-//! `cargo run --example html_sample > sample.html` (or give an output path). The browser
-//! test (`scripts/browser_test.sh`) renders this page in headless Chromium.
+//! `cargo run --example html_sample > sample.html` (or give an output path; `--brat` or
+//! `--conll` prints the same document in those formats). The browser test
+//! (`scripts/browser_test.sh`) renders this page in headless Chromium.
 
 use byline::{
     Bounds, Casualty, CasualtyKind, Document, Entity, Label, Mention, Provenance, Quote, QuoteKind,
@@ -196,14 +197,20 @@ fn sample() -> Document {
 }
 
 fn main() {
-    let page = byline::output::html(&sample());
-    match std::env::args().nth(1) {
-        Some(path) => {
+    let doc = sample();
+    let arg = std::env::args().nth(1);
+    let page = match arg.as_deref() {
+        Some("--brat") => byline::output::brat(&doc).ann,
+        Some("--conll") => byline::output::conll(&doc),
+        _ => byline::output::html(&doc),
+    };
+    match arg {
+        Some(path) if !path.starts_with("--") => {
             if let Err(e) = std::fs::write(&path, page) {
                 eprintln!("{path}: {e}");
                 std::process::exit(1);
             }
         }
-        None => print!("{page}"),
+        _ => print!("{page}"),
     }
 }

@@ -50,7 +50,18 @@ pub fn file_stem(id: &str) -> String {
         .find(|s| !s.is_empty() && *s != "." && *s != "..")
         .unwrap_or("");
     let mut out = String::new();
-    for c in segment.chars() {
+    let mut chars = segment.chars();
+    while let Some(c) = chars.next() {
+        // Percent-escapes (URL ids): an escaped ASCII letter or digit is kept as itself.
+        let c = match (c, chars.clone().next(), chars.clone().nth(1)) {
+            ('%', Some(h), Some(l)) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit() => {
+                chars.next();
+                chars.next();
+                let b = (h.to_digit(16).unwrap_or(0) * 16 + l.to_digit(16).unwrap_or(0)) as u8;
+                char::from(b)
+            }
+            _ => c,
+        };
         let c = if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_') {
             c
         } else {
@@ -200,6 +211,9 @@ mod tests {
         assert_eq!(file_stem("...hidden"), "hidden");
         assert_eq!(file_stem("a\\..\\b"), "b");
         assert_eq!(file_stem("index"), "doc-index");
+        assert_eq!(file_stem("wiki/%27Life%27_on_Mars%3F"), "Life_on_Mars");
+        assert_eq!(file_stem("a%2F..%2Fb"), "a_.._b");
+        assert_eq!(file_stem("%2e%2e"), "doc");
         assert_eq!(file_stem("CON.txt"), "doc-CON");
         assert_eq!(file_stem("Erdoğan <b> \"x\""), "Erdo_an_b_x");
         assert_eq!(file_stem(&"x".repeat(500)).len(), 80);

@@ -62,6 +62,7 @@ QuoteKind\tArg:Quote, Value:direct|partial|indirect
 /// use byline::{Entity, Label, Mention, Provenance, Span};
 ///
 /// let mut doc = byline::Extractor::new().extract("Erdoğan met Haddad.");
+/// doc.entities.clear(); // annotate by hand
 /// let m = |s, e| Mention { span: Span::new(s, e), title: None, provenance: Provenance::rule("test") };
 /// doc.entities.push(Entity { label: Label::Per, name: "Adel Haddad".into(), kb_id: None,
 ///     subtype: None, mentions: vec![m(13, 19)], sex: None });

@@ -18,6 +18,7 @@ pub const CONLL_DOCSTART: &str = "-DOCSTART- -X- -X- O";
 /// use byline::{Entity, Label, Mention, Provenance, Span};
 ///
 /// let mut doc = byline::Extractor::new().extract("Adel Haddad visited Ain Qasr.");
+/// doc.entities.clear(); // annotate by hand
 /// let person = |s, e| Mention { span: Span::new(s, e), title: None, provenance: Provenance::rule("test") };
 /// doc.entities.push(Entity { label: Label::Per, name: "Adel Haddad".into(), kb_id: None,
 ///     subtype: None, mentions: vec![person(0, 11)], sex: None });

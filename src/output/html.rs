@@ -54,6 +54,7 @@ const LABELS: [(Label, &str); 5] = [
 /// }];
 /// let page = byline::output::html(&doc);
 /// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert_eq!(page.matches("<mark id=").count(), 1);
 /// assert!(page.contains(r#"data-label="PER" data-entity="E1""#));
 /// assert!(page.contains("&lt;on time&gt;"));
 /// ```
@@ -199,28 +200,33 @@ pub fn html_index(title: &str, entries: &[IndexEntry]) -> String {
     }
     out.push_str("</p>\n</header>\n<main>\n<table class=\"index-table\">\n");
     out.push_str("<caption>Documents, with entity counts, quotes and casualty totals</caption>\n");
-    out.push_str("<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Headline</th><th scope=\"col\" title=\"People\">PER</th><th scope=\"col\" title=\"Places\">LOC</th><th scope=\"col\" title=\"Organisations\">ORG</th><th scope=\"col\" title=\"Nationalities and groups\">NORP</th><th scope=\"col\" title=\"Other names\">MISC</th><th scope=\"col\">Quotes (attributed)</th><th scope=\"col\">Casualty totals</th></tr></thead>\n<tbody>\n");
+    out.push_str("<thead><tr><th scope=\"col\">Document</th><th scope=\"col\" title=\"People\">PER</th><th scope=\"col\" title=\"Places\">LOC</th><th scope=\"col\" title=\"Organisations\">ORG</th><th scope=\"col\" title=\"Nationalities and groups\">NORP</th><th scope=\"col\" title=\"Other names\">MISC</th><th scope=\"col\">Quotes (attributed)</th><th scope=\"col\">Casualty totals</th></tr></thead>\n<tbody>\n");
     for e in entries {
         out.push_str("<tr><td>");
+        let shown = if e.headline.is_empty() {
+            &e.id
+        } else {
+            &e.headline
+        };
         if e.href.is_empty() {
-            escape_into(&mut out, &e.id);
+            escape_into(&mut out, shown);
         } else {
             out.push_str("<a href=\"");
             escape_into(&mut out, &e.href);
             out.push_str("\">");
-            escape_into(&mut out, &e.id);
+            escape_into(&mut out, shown);
             out.push_str("</a>");
         }
-        out.push_str("</td><td>");
-        match &e.error {
-            Some(err) => {
-                out.push_str("<span class=\"error\">error: ");
-                escape_into(&mut out, err);
-                out.push_str("</span>");
-            }
-            None => escape_into(&mut out, &e.headline),
+        if let Some(err) = &e.error {
+            out.push_str(" <span class=\"error\">error: ");
+            escape_into(&mut out, err);
+            out.push_str("</span>");
         }
-        out.push_str("</td>");
+        out.push_str("<div class=\"docid\" title=\"");
+        escape_into(&mut out, &e.id);
+        out.push_str("\">");
+        escape_into(&mut out, &e.id);
+        out.push_str("</div></td>");
         for n in e.entities {
             let _ = write!(out, "<td class=\"num\">{n}</td>");
         }
@@ -998,7 +1004,7 @@ caption{text-align:left;font-weight:600;color:var(--muted);padding:.2rem 0}
 :focus-visible{outline:3px solid #0050d0;outline-offset:2px}
 #tip{position:absolute;z-index:10;max-width:24rem;background:#202124;color:#fff;font:.8rem/1.4 system-ui,"DejaVu Sans",sans-serif;padding:.45rem .6rem;border-radius:4px;white-space:pre-line;box-shadow:0 2px 8px rgba(0,0,0,.3);pointer-events:none}
 body.index main{max-width:76rem;margin:0 auto;padding:0 1.25rem 2rem;font:.9rem/1.45 system-ui,"DejaVu Sans",sans-serif}
-.index-table td:first-child{max-width:16rem;overflow-wrap:anywhere}
+.index-table .docid{font-size:.75rem;color:var(--muted);max-width:40rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .total{white-space:nowrap}
 @media (max-width:52rem){.layout{grid-template-columns:minmax(0,1fr);gap:1rem}aside{border-left:0;border-top:1px solid var(--rule);padding-left:0}body{font-size:16px}}
 @media print{body{font-size:11pt}.skip,#tip{display:none}.layout{display:block;padding:0}aside{border:0;padding:0;break-before:page}
