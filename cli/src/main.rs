@@ -9,12 +9,14 @@ use std::time::Instant;
 use byline::{Extractor, Stage};
 use clap::{Parser, Subcommand, ValueEnum};
 
-mod records;
-
-use records::{Input, Record};
+use byline_cli::records::{Input, Record};
 
 #[derive(Parser)]
-#[command(name = "byline", version, about = "Who and what is in the news: entities, casualty figures, quotes and their speakers")]
+#[command(
+    name = "byline",
+    version,
+    about = "Who and what is in the news: entities, casualty figures, quotes and their speakers"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -86,7 +88,9 @@ fn build_extractor(args: &ExtractArgs) -> io::Result<Extractor> {
             _ => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
-                    format!("--disable {name}: not a stage (gazetteer, entities, casualties, quotes)"),
+                    format!(
+                        "--disable {name}: not a stage (gazetteer, entities, casualties, quotes)"
+                    ),
                 ))
             }
         }
@@ -107,7 +111,20 @@ fn render(ex: &Extractor, rec: Record, format: Format) -> (String, bool) {
             return (error_line(err.id.as_deref(), &err.message, format), false);
         }
     };
-    match ex.try_extract(Some(&id), &text) {
+    // A panic inside a stage is a bug, but it must not take the other records down with it:
+    // the record gets an error line and the run goes on.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        ex.try_extract(Some(&id), &text)
+    }));
+    let result = match result {
+        Ok(r) => r,
+        Err(_) => {
+            let message = "internal error: the extractor panicked on this record (a bug: please report it with the record)";
+            eprintln!("byline: {}: {message}", rec.origin);
+            return (error_line(Some(&id), message, format), false);
+        }
+    };
+    match result {
         Ok(doc) => {
             let out = match format {
                 Format::Jsonl => {
@@ -153,9 +170,11 @@ fn error_line(id: Option<&str>, message: &str, format: Format) -> String {
 /// Runs the extraction; returns whether every record succeeded.
 fn extract(args: ExtractArgs) -> io::Result<bool> {
     let ex = build_extractor(&args)?;
-    let format = args
-        .format
-        .unwrap_or(if args.jsonl { Format::Jsonl } else { Format::Json });
+    let format = args.format.unwrap_or(if args.jsonl {
+        Format::Jsonl
+    } else {
+        Format::Json
+    });
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let files: Vec<PathBuf> = if args.files.is_empty() {
@@ -193,7 +212,18 @@ fn extract(args: ExtractArgs) -> io::Result<bool> {
         } else {
             Input::Whole(reader)
         };
-        let ok = run_records(&ex, input, &origin, format, threads, &mut out, &mut meter)?;
+        let ok = run_records(
+            &ex,
+            input,
+            &origin,
+            RunOpts {
+                format,
+                threads,
+                max_bytes: args.max_bytes,
+            },
+            &mut out,
+            &mut meter,
+        )?;
         all_ok &= ok;
     }
     out.flush()?;
@@ -201,19 +231,31 @@ fn extract(args: ExtractArgs) -> io::Result<bool> {
     Ok(all_ok)
 }
 
+/// How records are processed and written.
+#[derive(Clone, Copy)]
+struct RunOpts {
+    format: Format,
+    threads: usize,
+    max_bytes: usize,
+}
+
 /// Processes every record of one input, writing results in input order.
 fn run_records<R: BufRead + Send + 'static, W: Write>(
     ex: &Extractor,
     input: Input<R>,
     origin: &str,
-    format: Format,
-    threads: usize,
+    opts: RunOpts,
     out: &mut W,
     meter: &mut Progress,
 ) -> io::Result<bool> {
+    let RunOpts {
+        format,
+        threads,
+        max_bytes,
+    } = opts;
     let mut ok = true;
     if threads == 1 {
-        for rec in input.records(origin) {
+        for rec in input.records_with_limit(origin, max_bytes) {
             let rec = rec?;
             let bytes = rec.size();
             let (s, good) = render(ex, rec, format);
@@ -256,7 +298,7 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
         let reader = scope.spawn(move || -> io::Result<()> {
             let mut batch = Vec::with_capacity(BATCH);
             let mut seq = 0;
-            for rec in input.records(origin) {
+            for rec in input.records_with_limit(origin, max_bytes) {
                 batch.push(rec?);
                 if batch.len() == BATCH {
                     if job_tx.send((seq, std::mem::take(&mut batch))).is_err() {
