@@ -47,7 +47,12 @@ fn empty_text_has_no_annotations() {
 
 #[test]
 fn only_whitespace_has_no_tokens() {
-    for text in [" ", "\n\n\n", "\t \r\n \u{a0}\u{2028}\u{3000} ", &" \n".repeat(10_000)] {
+    for text in [
+        " ",
+        "\n\n\n",
+        "\t \r\n \u{a0}\u{2028}\u{3000} ",
+        &" \n".repeat(10_000),
+    ] {
         let doc = run(text);
         assert!(
             doc.tokens.is_empty(),
@@ -81,7 +86,10 @@ fn crlf_lines_keep_carriage_returns_out_of_tokens() {
         assert!(!t.contains('\r') && !t.contains('\n'), "token {t:?}");
     }
     assert!(doc.sentences.len() >= 2);
-    assert!(doc.paragraphs.len() >= 2, "a CRLF blank line separates paragraphs");
+    assert!(
+        doc.paragraphs.len() >= 2,
+        "a CRLF blank line separates paragraphs"
+    );
 }
 
 #[test]
@@ -92,7 +100,8 @@ fn nul_bytes_and_control_characters() {
 }
 
 fn one_line(bytes: usize) -> String {
-    let unit = "Officials said at least 57 people were killed in Aleppo, \u{201c}a tragedy\u{201d} ";
+    let unit =
+        "Officials said at least 57 people were killed in Aleppo, \u{201c}a tragedy\u{201d} ";
     let mut s = String::with_capacity(bytes + unit.len());
     while s.len() < bytes {
         s.push_str(unit);
@@ -122,7 +131,9 @@ fn ten_megabytes_of_one_word_without_spaces() {
 }
 
 fn quotation_marks(n: usize) -> String {
-    let marks = ['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', '\u{2018}', '\u{2019}'];
+    let marks = [
+        '"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', '\u{2018}', '\u{2019}',
+    ];
     (0..n).map(|i| marks[i % marks.len()]).collect()
 }
 
@@ -153,7 +164,11 @@ fn only_apostrophes() {
 fn nested_quotes(depth: usize) -> String {
     let mut s = String::from("Officials said ");
     for i in 0..depth {
-        s.push_str(if i % 2 == 0 { "\u{201c}He said " } else { "\u{2018}she said " });
+        s.push_str(if i % 2 == 0 {
+            "\u{201c}He said "
+        } else {
+            "\u{2018}she said "
+        });
     }
     s.push_str("stop");
     for i in (0..depth).rev() {
@@ -269,14 +284,21 @@ fn binary_gazetteer_file_is_a_clean_error() {
     let dir = std::env::temp_dir().join(format!("byline-adv-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("binary.tsv");
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     std::fs::write(&path, &bytes).unwrap();
     let err = Extractor::builder()
         .gazetteer_file(&path)
         .build()
         .expect_err("a binary gazetteer must be refused");
     assert!(
-        matches!(err, Error::GazetteerEncoding { .. } | Error::GazetteerIo { .. } | Error::GazetteerRow { .. }),
+        matches!(
+            err,
+            Error::GazetteerEncoding { .. }
+                | Error::GazetteerIo { .. }
+                | Error::GazetteerRow { .. }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("binary.tsv"), "{err}");
@@ -297,10 +319,19 @@ fn binary_gazetteer_file_is_a_clean_error() {
 
 #[test]
 fn document_size_limit() {
-    let ex = Extractor::builder().max_document_bytes(1000).build().unwrap();
+    let ex = Extractor::builder()
+        .max_document_bytes(1000)
+        .build()
+        .unwrap();
     assert!(ex.try_extract(Some("ok"), &"a ".repeat(500)).is_ok());
     let err = ex.try_extract(Some("big"), &"a ".repeat(501)).unwrap_err();
-    assert!(matches!(err, Error::DocumentTooLarge { size: 1002, limit: 1000 }));
+    assert!(matches!(
+        err,
+        Error::DocumentTooLarge {
+            size: 1002,
+            limit: 1000
+        }
+    ));
     assert_eq!(byline::DEFAULT_MAX_DOCUMENT_BYTES, 64 << 20);
 }
 
