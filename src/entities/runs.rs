@@ -11,7 +11,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{self, LOC_OF_LEADS, ORG_HEADS, ORG_LEADS, PARTICLES, SENTENCE_START};
+use super::lexicon::{
+    self, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES, SENTENCE_START,
+};
 use crate::document::{Candidate, Document, Sense, Sex, Shape, TokenKind};
 use crate::gazetteer::Gazetteer;
 
@@ -32,6 +34,8 @@ pub(crate) struct Context<'d> {
     lower_words: HashSet<&'d str>,
     /// Per sentence: headline mode (furniture, or mostly capitalised words).
     headline: Vec<bool>,
+    /// The story is a sports report (a sport named in its first line or a headline).
+    pub sports: bool,
 }
 
 /// A run of name tokens, ready to be typed.
@@ -47,6 +51,8 @@ pub(crate) struct Run {
     pub sentence_initial: bool,
     /// The run is in a headline-like sentence: only known names count.
     pub headline: bool,
+    /// The run is a dateline place ("DAMASCUS (Reuters) -", "PORT SALIM, March 3").
+    pub dateline: bool,
 }
 
 pub(crate) const ENTITY_KINDS: [&str; 5] = ["LOC", "PER", "ORG", "NORP", "MISC"];
@@ -93,22 +99,34 @@ impl<'d> Context<'d> {
             .sentences
             .iter()
             .map(|s| {
-                if s.furniture {
-                    return true;
-                }
-                let words: Vec<_> = doc
+                // A result line of a sports table is not a headline even without final
+                // punctuation: it has many numbers.
+                let numbers = doc
                     .sentence_tokens(s)
                     .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .collect();
-                let caps = words
-                    .iter()
-                    .filter(|t| matches!(t.shape, Shape::Capitalised | Shape::AllCaps))
+                    .filter(|t| t.kind == TokenKind::Number)
                     .count();
-                words.len() >= 3 && caps * 10 >= words.len() * 8
+                if s.furniture && numbers * 4 < s.tokens.len().max(1) {
+                    return true;
+                }
+                // A line with no lower-case word at all (a Title Case or ALL-CAPS
+                // headline) also counts.
+                let mut words = 0;
+                let mut lower = 0;
+                let mut numbers = 0;
+                for t in doc.sentence_tokens(s) {
+                    numbers += usize::from(t.kind == TokenKind::Number);
+                    if t.kind == TokenKind::Word {
+                        words += 1;
+                        lower += usize::from(t.shape == Shape::Lower);
+                    }
+                }
+                words >= 3 && lower == 0 && numbers * 4 < words
             })
             .collect();
+        let sports = is_sports_story(doc, text);
         Context {
+            sports,
             doc,
             text,
             gaz,
@@ -118,6 +136,33 @@ impl<'d> Context<'d> {
             lower_words,
             headline,
         }
+    }
+
+    /// True when the word at `i` is an ordinary word of this story: in the sentence-start
+    /// list, or seen in lower case elsewhere in the document.
+    pub fn is_common_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        lexicon::has(&SENTENCE_START, w) || self.lower_words.contains(w.to_lowercase().as_str())
+    }
+
+    /// True when tokens `name` stand where a team stands in sports results: before a score
+    /// ("Leicestershire 296", "Rapid 1"), or next to "beat", "v", "drew" and the like.
+    pub fn team_context(&self, name: Range<usize>) -> bool {
+        let toks = &self.doc.tokens;
+        let after = toks.get(name.end);
+        if after.is_some_and(|t| t.kind == TokenKind::Number) {
+            return true;
+        }
+        const VERBS: &[&str] = &[
+            "beat", "beats", "v", "vs", "vs.", "drew", "draw", "lost", "defeated", "edged",
+            "thrashed", "routed", "hosts", "host", "hosted", "against", "overcame",
+        ];
+        let before = name
+            .start
+            .checked_sub(1)
+            .map(|k| self.word(k))
+            .unwrap_or("");
+        lexicon::in_list(VERBS, before) || lexicon::in_list(VERBS, self.word(name.end))
     }
 
     pub fn word(&self, i: usize) -> &'d str {
@@ -166,7 +211,14 @@ impl<'d> Context<'d> {
         let w = t.span.text(self.text);
         let mut chars = w.chars();
         match chars.next() {
-            Some(c) if c.is_uppercase() => w != "I",
+            // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
+            Some(c) if c.is_uppercase() => {
+                w != "I"
+                    && !w
+                        .rsplit('-')
+                        .next()
+                        .is_some_and(|last| last != w && last.starts_with(char::is_lowercase))
+            }
             Some(c) if c.is_lowercase() => particle_prefixed(w),
             _ => false,
         }
@@ -228,6 +280,23 @@ impl<'d> Context<'d> {
                 continue;
             }
             let mut j = self.extend(i, end);
+            // Months and week days are not names by themselves ("March 3", "on Monday").
+            if j == i && is_calendar_word(self.word(i)) && self.title_before(i, None).is_none() {
+                i += 1;
+                continue;
+            }
+            if self.is_dateline(i, j + 1) {
+                runs.push(Run {
+                    name: i..j + 1,
+                    title: None,
+                    title_sex: None,
+                    sentence_initial: true,
+                    headline: false,
+                    dateline: true,
+                });
+                i = j + 1;
+                continue;
+            }
             if headline {
                 self.headline_pieces(i, j + 1, si, &mut runs);
                 i = j + 1;
@@ -235,10 +304,11 @@ impl<'d> Context<'d> {
             }
             let mut first = i;
             let sentence_initial = self.starts_sentence(si, i);
-            // Common words at the start of a sentence are not names by themselves.
+            // Common words at the start of a sentence, and function words anywhere, are not
+            // names by themselves ("However", "Police said", "Remain in Mexico" → "Mexico").
             while first <= j
-                && self.starts_sentence(si, first)
-                && self.common_at_start(first)
+                && ((self.starts_sentence(si, first) && self.common_at_start(first))
+                    || is_function_word(self.word(first)))
                 && !self
                     .entity_candidate(first)
                     .is_some_and(|c| c.tokens.len() > 1 && c.tokens.end <= j + 1)
@@ -249,7 +319,12 @@ impl<'d> Context<'d> {
                 i = j + 1;
                 continue;
             }
-            // A leading title ("Syrian President", "Mr", "Foreign Minister").
+            if first == j && lexicon::has(&NOT_NAMES, self.word(first)) {
+                i = j + 1;
+                continue;
+            }
+            // A title inside the run: everything up to the last title is the title
+            // ("Syrian President", "Emergencies Minister", "Coast Guard Commandant Admiral").
             let (title_end, title_sex) = self.leading_title(first, j + 1);
             let mut title = None;
             let mut name_start = first;
@@ -270,6 +345,26 @@ impl<'d> Context<'d> {
                 i = j + 1;
                 continue;
             }
+            // A known place or organisation, or a stray word, before a person's given name
+            // is a separate name ("Mayor of London Sadiq Khan", "Broadcaster Piers Morgan").
+            if title.is_none() {
+                if let Some(split) = self.prefix_split(name_start, j + 1) {
+                    if self
+                        .entity_candidate(name_start)
+                        .is_some_and(|c| c.tokens.end == split)
+                    {
+                        runs.push(Run {
+                            name: name_start..split,
+                            title: None,
+                            title_sex: None,
+                            sentence_initial: false,
+                            headline: false,
+                            dateline: false,
+                        });
+                    }
+                    name_start = split;
+                }
+            }
             // Keep the entity candidate that covers the name's start if it runs past j.
             if let Some(c) = self.entity_candidate(name_start) {
                 if c.tokens.end > j + 1 && c.tokens.end <= end {
@@ -282,15 +377,29 @@ impl<'d> Context<'d> {
                 title_sex,
                 sentence_initial: sentence_initial && name_start == first && first == i,
                 headline: false,
+                dateline: false,
             });
             i = j + 1;
         }
         runs
     }
 
+    /// An ALL-CAPS run opening a paragraph or line and followed by a comma, a bracket or a
+    /// dash: the place of a dateline ("DAMASCUS (Reuters) -", "PORT SALIM, March 3").
+    fn is_dateline(&self, from: usize, to: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let opens = toks
+            .get(from)
+            .is_some_and(|t| t.paragraph_start || t.newline_before || from == 0);
+        opens
+            && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
+            && matches!(self.word(to), "," | "(" | "-" | "–" | "—")
+    }
+
     /// Extends a run that starts at name token `i`; returns its last token.
     fn extend(&self, i: usize, end: usize) -> usize {
         let mut j = i;
+        let mut org_of = false;
         let mut reach = self.candidate_reach(i, end);
         loop {
             let next = j + 1;
@@ -319,7 +428,12 @@ impl<'d> Context<'d> {
                     && (lexicon::has(&ORG_LEADS, before)
                         || lexicon::in_list(LOC_OF_LEADS, before)
                         || lexicon::has(&ORG_HEADS, before));
+                if w == "and" && after_name && org_of {
+                    j = next + 1;
+                    continue;
+                }
                 if of_lead {
+                    org_of |= lexicon::has(&ORG_LEADS, before);
                     if after_name {
                         j = next + 1;
                         reach = reach.max(self.candidate_reach(j, end));
@@ -357,45 +471,71 @@ impl<'d> Context<'d> {
         reach
     }
 
-    /// Title tokens at the start of `from..to`: nationality or place words followed by title
-    /// candidates ("Syrian President"), or title candidates alone ("Mr", "Lt. Gen.").
-    /// Returns the first token after the title and the sex the title implies.
+    /// Title tokens at the start of `from..to`: everything up to the last title candidate
+    /// that leaves a name after it ("Syrian President", "US Secretary of State", "Coast
+    /// Guard Commandant Admiral", "Mr"). Not when a gazetteer name covers the whole run
+    /// ("General Motors") or the rest ends like an organisation or place ("Queen Elizabeth
+    /// Hospital"). Returns the first token after the title and the sex the title implies;
+    /// `(from, None)` when there is no title, and a value past `to - 1` when the run is only a
+    /// title.
     fn leading_title(&self, from: usize, to: usize) -> (usize, Option<Sex>) {
-        let mut k = from;
+        if self
+            .entity_candidate(from)
+            .is_some_and(|c| c.tokens.end >= to && c.tokens.len() > 1)
+        {
+            return (from, None);
+        }
+        let mut end = from;
         let mut sex = None;
-        let mut seen_title = false;
+        let mut k = from;
         while k < to {
-            if let Some(c) = self.title_candidate(k) {
-                if c.tokens.end <= to {
-                    sex = sex.or_else(|| title_sex(c));
+            match self.title_candidate(k) {
+                Some(c) if c.tokens.end <= to => {
+                    end = c.tokens.end;
+                    sex = title_sex(c).or(sex);
                     k = c.tokens.end;
-                    seen_title = true;
-                    continue;
                 }
+                _ => k += 1,
             }
-            if !seen_title {
-                // "Syrian President", "US Secretary of State", "Moscow Mayor".
-                if let Some(c) = self.entity_candidate(k) {
-                    let adjective = c
-                        .senses
-                        .iter()
-                        .any(|s| s.kind == "NORP" || (s.kind == "LOC" && s.exact_case));
-                    if adjective
-                        && c.tokens.end < to
-                        && self.title_candidate(c.tokens.end).is_some()
-                    {
-                        k = c.tokens.end;
-                        continue;
-                    }
-                }
+        }
+        if end == from {
+            return (from, None);
+        }
+        if end < to {
+            let last = self.word(to - 1);
+            if lexicon::has(&ORG_HEADS, last) || lexicon::has(&super::lexicon::LOC_HEADS, last) {
+                return (from, None);
             }
-            break;
         }
-        if seen_title {
-            (k, sex)
-        } else {
-            (from, None)
+        (end, sex)
+    }
+
+    /// Where a person's name starts after a prefix that is not part of it: a gazetteer
+    /// place or organisation, or one capitalised word that is neither a given name nor a
+    /// surname, followed by a given name and at least one more word.
+    fn prefix_split(&self, from: usize, to: usize) -> Option<usize> {
+        if to - from < 3 {
+            return None;
         }
+        let given = |k: usize| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case);
+        let namey = |k: usize| {
+            self.senses_at(k)
+                .any(|s| matches!(&*s.kind, "GIVEN" | "SURNAME") && s.exact_case)
+        };
+        if let Some(c) = self.entity_candidate(from) {
+            let k = c.tokens.end;
+            let place_or_org = c
+                .senses
+                .iter()
+                .any(|s| s.exact_case && matches!(&*s.kind, "LOC" | "ORG"));
+            if place_or_org && k + 2 <= to && given(k) && !given(from) {
+                return Some(k);
+            }
+        }
+        if !namey(from) && self.entity_candidate(from).is_none() && given(from + 1) {
+            return Some(from + 1);
+        }
+        None
     }
 
     /// A title written right before a name token, possibly in lower case ("secretary of
@@ -451,6 +591,7 @@ impl<'d> Context<'d> {
                         title_sex: None,
                         sentence_initial: self.starts_sentence(si, k),
                         headline: true,
+                        dateline: false,
                     });
                     k = c.tokens.end;
                     continue;
@@ -463,11 +604,149 @@ impl<'d> Context<'d> {
                     title_sex: None,
                     sentence_initial: self.starts_sentence(si, k),
                     headline: true,
+                    dateline: false,
                 });
             }
             k += 1;
         }
     }
+}
+
+/// A sports report names its sport in its first line or a headline ("SOCCER - ...",
+/// "CRICKET - LEICESTERSHIRE TAKE OVER", "Tennis: ...").
+fn is_sports_story(doc: &Document, text: &str) -> bool {
+    const SPORTS: &[&str] = &[
+        "athletics",
+        "badminton",
+        "baseball",
+        "basketball",
+        "boxing",
+        "cricket",
+        "cycling",
+        "golf",
+        "handball",
+        "hockey",
+        "motor racing",
+        "motorcycling",
+        "nba",
+        "nfl",
+        "nhl",
+        "rowing",
+        "rugby",
+        "sailing",
+        "skiing",
+        "soccer",
+        "squash",
+        "swimming",
+        "tennis",
+        "volleyball",
+        "wrestling",
+        "formula one",
+        "ice hockey",
+    ];
+    doc.sentences.iter().take(3).any(|s| {
+        let t = s.span.text(text);
+        let head: String = t.chars().take(40).collect::<String>().to_lowercase();
+        SPORTS.iter().any(|sport| {
+            head.starts_with(sport)
+                && head[sport.len()..]
+                    .trim_start()
+                    .starts_with(['-', ':', '–', '—'])
+        })
+    })
+}
+
+/// Closed-class words that are never the first word of a name.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "Of"
+            | "To"
+            | "From"
+            | "By"
+            | "With"
+            | "And"
+            | "Or"
+            | "But"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "During"
+            | "Under"
+            | "Over"
+            | "Into"
+            | "About"
+            | "Against"
+            | "Between"
+            | "Through"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Your"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "You"
+            | "There"
+            | "Here"
+            | "What"
+            | "Which"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Where"
+            | "Not"
+            | "All"
+            | "Some"
+            | "Any"
+            | "Every"
+            | "Each"
+            | "Than"
+            | "Then"
+            | "So"
+            | "Also"
+    )
+}
+
+/// Month and week-day names.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    crate::text::is_month(w)
+        || matches!(
+            w,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "MONDAY"
+                | "TUESDAY"
+                | "WEDNESDAY"
+                | "THURSDAY"
+                | "FRIDAY"
+                | "SATURDAY"
+                | "SUNDAY"
+        )
 }
 
 /// The sex a title implies (`sex=m`/`sex=f` in its attributes).
