@@ -3,7 +3,7 @@
 //! corpora when present.
 //!
 //! Corpora are read at run time from `../shared/corpus/{bbc,wikinews}.jsonl` (relative to the
-//! crate root; override the directory with `BYLINE_CORPUS_DIR`) and never copied into the
+//! crate root, or `../../shared` from a worktree; override the directory with `BYLINE_CORPUS_DIR`) and never copied into the
 //! repository. When they are absent the bench falls back to a small fixture of its own.
 //! `BYLINE_BENCH_MAX_BYTES` caps the bytes of text taken from each corpus (default: all).
 //!
@@ -54,7 +54,17 @@ struct Corpus {
 fn corpus_dir() -> PathBuf {
     match std::env::var_os("BYLINE_CORPUS_DIR") {
         Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        None => {
+            // `../shared` from the main checkout, `../../shared` from a worktree under `wt/`.
+            let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+            let near = root.join("../shared/corpus");
+            let far = root.join("../../shared/corpus");
+            if !near.exists() && far.exists() {
+                far
+            } else {
+                near
+            }
+        }
     }
 }
 
