@@ -1,102 +1,142 @@
 //! The text layer: paragraphs, sentences, tokens and quotation marks with exact byte offsets.
 //!
-//! PLACEHOLDER: a minimal implementation to be replaced by the full text layer.
+//! [`annotate`] fills [`Document::paragraphs`], [`Document::sentences`] and
+//! [`Document::tokens`]; [`analyse`] does the same for a bare `&str` and returns a
+//! [`TextLayer`]. Every span is a byte range on `char` boundaries whose text is
+//! `text[start..end]`; tokens never overlap and are in order; sentences cover their tokens in
+//! order and never cross a paragraph; every token belongs to exactly one sentence and every
+//! sentence to exactly one paragraph. The layer runs in linear time and never panics.
+//!
+//! ```
+//! use byline::text::analyse;
+//! use byline::{TokenKind, QuoteDir};
+//!
+//! let text = "DAMASCUS (Reuters) - Gen. Ali said the U.S. had \"no plan.\" He left at 5 p.m.";
+//! let layer = analyse(text);
+//! let sentences: Vec<&str> = layer.sentences.iter().map(|s| s.span.text(text)).collect();
+//! assert_eq!(sentences, [
+//!     "DAMASCUS (Reuters) -",
+//!     "Gen. Ali said the U.S. had \"no plan.\"",
+//!     "He left at 5 p.m.",
+//! ]);
+//! assert!(layer.sentences[0].furniture);
+//! assert!(!layer.sentences[1].furniture);
+//!
+//! let tokens: Vec<&str> = layer.tokens.iter().map(|t| t.text(text)).collect();
+//! assert!(tokens.contains(&"Gen.") && tokens.contains(&"U.S.") && tokens.contains(&"p.m."));
+//! let quote = layer.tokens.iter().find(|t| t.text(text) == "\"").unwrap();
+//! assert_eq!(quote.kind, TokenKind::Quote(byline::QuoteStyle::StraightDouble, QuoteDir::Open));
+//! ```
+//!
+//! Token choices worth knowing (see `DESIGN.md` for the full list):
+//! - possessive `'s` (and `’s`) is a token of its own, so `Assad's` is `Assad` + `'s`;
+//!   `it's` is `it` + `'s` too; other inner apostrophes stay inside (`don't`, `O'Brien`);
+//! - a plural possessive apostrophe (`students'`) is a `Punct` token, unless a single
+//!   quotation opened earlier in the paragraph is still open, then it closes it;
+//! - money: the currency sign is a `Symbol`, the amount one `Number` token with its
+//!   multiplier suffix (`$1.2bn` → `$` + `1.2bn`, shape `Mixed`); `1,200`, `3.5`, `10:30`
+//!   are one `Number` each;
+//! - abbreviations keep their period (`U.S.`, `Gen.`, `a.m.`, `F.`), so a sentence may end
+//!   with a `Word` token whose text ends in `.` (`… in the U.S.`).
 
-use crate::document::{Document, Paragraph, Sentence, Shape, Span, Token, TokenKind};
+mod abbreviations;
+mod paragraphs;
+mod quotes;
+mod sentences;
+mod tokenize;
 
-/// Fills the document's paragraphs, sentences and tokens.
-pub fn annotate(doc: &mut Document) {
-    let text = doc.text.as_str();
-    let mut tokens = Vec::new();
-    let mut start = None;
-    let mut newline = false;
-    let mut space = true;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-            continue;
-        }
-        if let Some(s) = start.take() {
-            tokens.push(make(text, s, i, space, newline));
-            space = false;
-            newline = false;
-        }
-        if c.is_whitespace() {
-            space = true;
-            newline |= c == '\n';
-        } else {
-            tokens.push(make(text, i, i + c.len_utf8(), space, newline));
-            space = false;
-            newline = false;
-        }
-    }
-    if let Some(s) = start {
-        tokens.push(make(text, s, text.len(), space, newline));
-    }
-    let mut sentences = Vec::new();
-    let mut first = 0;
-    for i in 0..tokens.len() {
-        let end_here = matches!(tokens[i].kind, TokenKind::Terminal)
-            || tokens.get(i + 1).is_some_and(|t: &Token| t.newline_before);
-        if end_here || i + 1 == tokens.len() {
-            tokens[first].sentence_start = true;
-            sentences.push(Sentence {
-                span: Span::new(tokens[first].span.start, tokens[i].span.end),
-                tokens: first..i + 1,
-                furniture: false,
-            });
-            first = i + 1;
-        }
-    }
-    let paragraphs = if sentences.is_empty() {
-        Vec::new()
-    } else {
-        vec![Paragraph {
-            span: Span::new(sentences[0].span.start, sentences.last().unwrap().span.end),
-            sentences: 0..sentences.len(),
-        }]
-    };
-    if let Some(t) = tokens.first_mut() {
-        t.paragraph_start = true;
-    }
-    doc.tokens = tokens;
-    doc.sentences = sentences;
-    doc.paragraphs = paragraphs;
+pub use abbreviations::{abbreviation_class, is_month, is_sentence_starter, AbbrevClass};
+pub use quotes::quote_style;
+
+use crate::document::{Document, Paragraph, Sentence, Token, TokenKind};
+
+/// The text layer of a text: its paragraphs, sentences and tokens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextLayer {
+    /// Paragraphs in order; `sentences` index into [`TextLayer::sentences`].
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in order; `tokens` index into [`TextLayer::tokens`].
+    pub sentences: Vec<Sentence>,
+    /// Tokens in order, never overlapping.
+    pub tokens: Vec<Token>,
 }
 
-fn make(text: &str, s: usize, e: usize, space: bool, newline: bool) -> Token {
-    let t = &text[s..e];
-    let kind = if t.chars().all(|c| c.is_ascii_digit()) {
-        TokenKind::Number
-    } else if t.chars().next().is_some_and(char::is_alphanumeric) {
-        TokenKind::Word
-    } else if matches!(t, "." | "!" | "?") {
-        TokenKind::Terminal
-    } else {
-        TokenKind::Punct
-    };
-    let shape = if kind == TokenKind::Number {
-        Shape::Digits
-    } else if t.chars().next().is_some_and(char::is_uppercase) {
-        if t.chars().all(|c| !c.is_lowercase()) {
-            Shape::AllCaps
-        } else {
-            Shape::Capitalised
-        }
-    } else if t.chars().any(char::is_lowercase) {
-        Shape::Lower
-    } else {
-        Shape::Other
-    };
-    Token {
-        span: Span::new(s, e),
-        kind,
-        shape,
-        sentence_start: false,
-        paragraph_start: false,
-        space_before: space,
-        newline_before: newline,
+/// Computes the text layer of `text`.
+///
+/// ```
+/// let text = "Mr Assad's forces don't retreat.\n\nRebels said: \u{201C}We hold the road.\u{201D}";
+/// let layer = byline::text::analyse(text);
+/// assert_eq!(layer.paragraphs.len(), 2);
+/// assert_eq!(layer.sentences.len(), 2);
+/// let words: Vec<&str> = layer.tokens.iter().map(|t| t.text(text)).collect();
+/// assert_eq!(&words[..6], ["Mr", "Assad", "'s", "forces", "don't", "retreat"]);
+/// ```
+pub fn analyse(text: &str) -> TextLayer {
+    let (mut tokens, nls) = tokenize::tokenize_with_breaks(text);
+    paragraphs::mark(&mut tokens, &nls);
+    quotes::resolve_trailing_apostrophes(text, &mut tokens);
+    let sentences = sentences::split(text, &mut tokens);
+    let paragraphs = paragraphs::build(&tokens, &sentences);
+    TextLayer {
+        paragraphs,
+        sentences,
+        tokens,
     }
+}
+
+/// Tokenizes `text` alone: tokens with their kind, shape, `space_before` and
+/// `newline_before` (`sentence_start` and `paragraph_start` are left false; use [`analyse`]
+/// for them).
+///
+/// ```
+/// let text = "Prices rose 3.5% to $1.2bn in the '90s.";
+/// let tokens: Vec<&str> = byline::text::tokenize(text).iter().map(|t| t.text(text)).collect();
+/// assert_eq!(tokens, ["Prices", "rose", "3.5", "%", "to", "$", "1.2bn", "in", "the", "'90s", "."]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize::tokenize_with_breaks(text).0
+}
+
+/// Fills the document's paragraphs, sentences and tokens (replacing any already there).
+///
+/// ```
+/// let mut doc = byline::Document::new("Fighting continued. Officials said the road was closed.");
+/// byline::text::annotate(&mut doc);
+/// assert_eq!(doc.sentences.len(), 2);
+/// assert!(doc.tokens[0].sentence_start && doc.tokens[0].paragraph_start);
+/// ```
+pub fn annotate(doc: &mut Document) {
+    let layer = analyse(&doc.text);
+    doc.tokens = layer.tokens;
+    doc.sentences = layer.sentences;
+    doc.paragraphs = layer.paragraphs;
+}
+
+/// True when the sentence made of `tokens` ends with final punctuation: a terminal (`.` `?`
+/// `!` `…`), possibly followed by closing quotation marks or brackets, or an abbreviation
+/// that can end a sentence (`U.S.`).
+///
+/// ```
+/// let text = "\"Why?\" he asked.";
+/// let layer = byline::text::analyse(text);
+/// assert!(byline::text::ends_with_final_punctuation(text, &layer.tokens));
+/// assert!(!byline::text::ends_with_final_punctuation("AFP / REUTERS", &byline::text::tokenize("AFP / REUTERS")));
+/// ```
+pub fn ends_with_final_punctuation(text: &str, tokens: &[Token]) -> bool {
+    for t in tokens.iter().rev().take(5) {
+        match t.kind {
+            TokenKind::Terminal => return true,
+            TokenKind::Quote(..) => continue,
+            TokenKind::Punct if matches!(t.text(text), ")" | "]" | "}") => continue,
+            TokenKind::Word => {
+                let w = t.text(text);
+                return w.strip_suffix('.').is_some_and(|stem| {
+                    stem.contains('.')
+                        || matches!(abbreviation_class(stem), Some(AbbrevClass::CanEnd))
+                });
+            }
+            _ => return false,
+        }
+    }
+    false
 }

@@ -1,0 +1,798 @@
+//! The tokenizer: bytes → atoms → tokens, with exact byte offsets.
+//!
+//! Phase 1 (atoms) walks the bytes once. ASCII letters and digits are gathered by a table
+//! lookup per byte; ASCII punctuation becomes one atom per byte; whitespace (ASCII and
+//! Unicode, NBSP included) only sets the `space`/`nl` flags of the next atom; zero-width
+//! characters and the BOM are skipped without counting as space. A stretch that contains
+//! non-ASCII letters, marks or symbols is handed to `unicode-segmentation`'s word bounds, and
+//! only that stretch, so the fast path stays byte-level.
+//!
+//! Phase 2 (tokens) merges adjacent atoms by news-specific rules: inner hyphens and
+//! apostrophes, possessive `'s` split off, abbreviations and initials with their period,
+//! numbers with separators and decimals, ellipses, quotation marks with a direction.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::abbreviations::{abbreviation_class, is_leading_elision};
+use super::quotes::classify_quote;
+use crate::document::{Shape, Span, Token, TokenKind};
+
+/// What an atom is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AtomKind {
+    /// Letters (and combining marks), no digits.
+    Alpha,
+    /// Digits only.
+    Digit,
+    /// Letters and digits.
+    Mix,
+    /// One punctuation character.
+    Punct(char),
+    /// A symbol, an emoji cluster, a lone combining mark.
+    Symbol,
+}
+
+impl AtomKind {
+    fn wordlike(self) -> bool {
+        matches!(self, AtomKind::Alpha | AtomKind::Digit | AtomKind::Mix)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Atom {
+    start: usize,
+    end: usize,
+    kind: AtomKind,
+    space: bool,
+    nl: u8,
+}
+
+const WS: u8 = 0;
+const NL: u8 = 1;
+const CR: u8 = 2;
+const LETTER: u8 = 3;
+const DIGIT: u8 = 4;
+const PUNCT: u8 = 5;
+
+const fn build_table() -> [u8; 128] {
+    let mut t = [PUNCT; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b == b'\n' {
+            NL
+        } else if b == b'\r' {
+            CR
+        } else if b < 32 || b == 127 || b == b' ' {
+            // Tabs, form feeds, NUL and other control characters separate tokens.
+            WS
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            PUNCT
+        };
+        i += 1;
+    }
+    t
+}
+
+static CLASS: [u8; 128] = build_table();
+
+/// Zero-width and format characters that are never tokens and never whitespace.
+pub(crate) fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{180E}'
+    )
+}
+
+/// Non-ASCII punctuation the tokenizer knows by name (quotes, dashes, ellipsis, bullets).
+pub(crate) fn is_known_punct(c: char) -> bool {
+    matches!(
+        c,
+        '‘' | '’'
+            | '‚'
+            | '‛'
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '″'
+            | '〃'
+            | '‶'
+            | '—'
+            | '–'
+            | '‒'
+            | '―'
+            | '‐'
+            | '‑'
+            | '…'
+            | '‽'
+            | '•'
+            | '·'
+            | '▪'
+            | '‣'
+            | '◦'
+            | '●'
+            | '■'
+            | '►'
+            | '▶'
+            | '¡'
+            | '¿'
+            | '§'
+            | '¶'
+            | '†'
+            | '‡'
+            | '′'
+            | '。'
+            | '、'
+            | '，'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '（'
+            | '）'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '《'
+            | '》'
+    )
+}
+
+/// Non-ASCII symbols that are always a token of their own (currency signs and the like).
+fn is_single_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '£' | '€'
+            | '¥'
+            | '₹'
+            | '¢'
+            | '₽'
+            | '₩'
+            | '₺'
+            | '₪'
+            | '₦'
+            | '°'
+            | '©'
+            | '®'
+            | '™'
+            | '×'
+            | '÷'
+            | '±'
+            | '‰'
+            | '¬'
+            | '¦'
+            | '¤'
+    )
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+fn line_breaks(c: char) -> u8 {
+    match c {
+        '\u{2029}' => 2,
+        '\u{0085}' | '\u{2028}' => 1,
+        _ => 0,
+    }
+}
+
+fn starts_ci(s: &str, pat: &str) -> bool {
+    s.as_bytes()
+        .get(..pat.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(pat.as_bytes()))
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Does a non-ASCII character continue a run of letters (letters, marks, emoji, format
+/// characters) rather than end it?
+fn continues_run(c: char) -> bool {
+    !c.is_whitespace() && !is_known_punct(c) && !is_single_symbol(c)
+}
+
+struct Atomizer<'t> {
+    text: &'t str,
+    atoms: Vec<Atom>,
+    space: bool,
+    nl: u8,
+}
+
+impl<'t> Atomizer<'t> {
+    fn push(&mut self, start: usize, end: usize, kind: AtomKind) {
+        self.atoms.push(Atom {
+            start,
+            end,
+            kind,
+            space: self.space,
+            nl: self.nl,
+        });
+        self.space = false;
+        self.nl = 0;
+    }
+
+    fn run(mut self) -> Vec<Atom> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        while i < n {
+            let c = b[i];
+            if c < 128 {
+                match CLASS[c as usize] {
+                    WS => {
+                        self.space = true;
+                        i += 1;
+                    }
+                    NL => {
+                        self.space = true;
+                        self.nl = self.nl.saturating_add(1);
+                        i += 1;
+                    }
+                    CR => {
+                        self.space = true;
+                        self.nl = self.nl.saturating_add(1);
+                        i += 1;
+                        if i < n && b[i] == b'\n' {
+                            i += 1;
+                        }
+                    }
+                    LETTER | DIGIT => {
+                        let s = i;
+                        let mut alpha = false;
+                        let mut digit = false;
+                        while i < n {
+                            let c = b[i];
+                            if c >= 128 {
+                                break;
+                            }
+                            match CLASS[c as usize] {
+                                LETTER => alpha = true,
+                                DIGIT => digit = true,
+                                _ => break,
+                            }
+                            i += 1;
+                        }
+                        if i < n && b[i] >= 128 && char_at(text, i).is_some_and(continues_run) {
+                            i = self.complex(s);
+                        } else {
+                            self.push(s, i, kind_of(alpha, digit));
+                        }
+                    }
+                    _ => {
+                        self.push(i, i + 1, AtomKind::Punct(c as char));
+                        i += 1;
+                    }
+                }
+            } else {
+                let Some(ch) = char_at(text, i) else { break };
+                let len = ch.len_utf8();
+                if ch.is_whitespace() {
+                    self.space = true;
+                    self.nl = self.nl.saturating_add(line_breaks(ch));
+                    i += len;
+                } else if is_ignorable(ch) {
+                    i += len;
+                } else if is_known_punct(ch) {
+                    self.push(i, i + len, AtomKind::Punct(ch));
+                    i += len;
+                } else if is_single_symbol(ch) {
+                    self.push(i, i + len, AtomKind::Symbol);
+                    i += len;
+                } else {
+                    i = self.complex(i);
+                }
+            }
+        }
+        self.atoms
+    }
+
+    /// Segments a stretch that holds non-ASCII letters, marks or symbols with Unicode word
+    /// bounds; returns the stretch's end. Always makes progress.
+    fn complex(&mut self, s: usize) -> usize {
+        let text = self.text;
+        let Some(rest) = text.get(s..) else {
+            return text.len();
+        };
+        let mut e = s;
+        for (off, c) in rest.char_indices() {
+            let ok = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                continues_run(c)
+            };
+            if !ok {
+                break;
+            }
+            e = s + off + c.len_utf8();
+        }
+        if e == s {
+            e = s + rest.chars().next().map_or(1, char::len_utf8);
+        }
+        let stretch = text.get(s..e).unwrap_or("");
+        let first_atom = self.atoms.len();
+        let mut joiner = false;
+        for (off, seg) in stretch.split_word_bound_indices() {
+            let a = s + off;
+            let z = a + seg.len();
+            let mut alpha = false;
+            let mut digit = false;
+            let mut all_ignorable = true;
+            for c in seg.chars() {
+                if c.is_alphabetic() {
+                    alpha = true;
+                } else if c.is_numeric() {
+                    digit = true;
+                }
+                if !is_ignorable(c) {
+                    all_ignorable = false;
+                }
+            }
+            let last_word = self.atoms.len() > first_atom
+                && self.atoms.last().is_some_and(|l| l.kind.wordlike());
+            if all_ignorable {
+                joiner = last_word && self.atoms.last().is_some_and(|l| l.end == a);
+                continue;
+            }
+            if alpha || digit {
+                if joiner && last_word {
+                    if let Some(l) = self.atoms.last_mut() {
+                        let (la, ld) = match l.kind {
+                            AtomKind::Alpha => (true, false),
+                            AtomKind::Digit => (false, true),
+                            _ => (true, true),
+                        };
+                        l.end = z;
+                        l.kind = kind_of(la || alpha, ld || digit);
+                    }
+                } else {
+                    self.push(a, z, kind_of(alpha, digit));
+                }
+            } else {
+                self.push(a, z, AtomKind::Symbol);
+            }
+            joiner = false;
+        }
+        e
+    }
+}
+
+fn kind_of(alpha: bool, digit: bool) -> AtomKind {
+    match (alpha, digit) {
+        (true, false) => AtomKind::Alpha,
+        (false, true) => AtomKind::Digit,
+        _ => AtomKind::Mix,
+    }
+}
+
+/// Splits `text` into atoms.
+pub(crate) fn atomize(text: &str) -> Vec<Atom> {
+    Atomizer {
+        text,
+        atoms: Vec::with_capacity(text.len() / 4 + 4),
+        space: true,
+        nl: 0,
+    }
+    .run()
+}
+
+struct Merger<'a> {
+    text: &'a str,
+    atoms: &'a [Atom],
+    out: Vec<Token>,
+    nls: Vec<u8>,
+}
+
+impl<'a> Merger<'a> {
+    fn at(&self, j: usize) -> &'a str {
+        match self.atoms.get(j) {
+            Some(a) => self.text.get(a.start..a.end).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Atom `j` exists and touches atom `j - 1`.
+    fn adj(&self, j: usize) -> bool {
+        j > 0 && j < self.atoms.len() && self.atoms[j].start == self.atoms[j - 1].end
+    }
+
+    fn kind(&self, j: usize) -> Option<AtomKind> {
+        self.atoms.get(j).map(|a| a.kind)
+    }
+
+    fn adj_word(&self, j: usize) -> bool {
+        self.adj(j) && self.kind(j).is_some_and(AtomKind::wordlike)
+    }
+
+    fn is_p(&self, j: usize, c: char) -> bool {
+        self.kind(j) == Some(AtomKind::Punct(c))
+    }
+
+    fn starts_digit(&self, j: usize) -> bool {
+        self.at(j).chars().next().is_some_and(char::is_numeric)
+    }
+
+    fn starts_upper(&self, j: usize) -> bool {
+        self.at(j).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn starts_lower_or_digit(&self, j: usize) -> bool {
+        self.at(j)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_numeric())
+    }
+
+    fn run(mut self) -> (Vec<Token>, Vec<u8>) {
+        let n = self.atoms.len();
+        let mut i = 0;
+        while i < n {
+            let a = self.atoms[i];
+            let (last, kind) = match a.kind {
+                AtomKind::Alpha => self.word(i),
+                AtomKind::Mix if !self.starts_digit(i) => self.word(i),
+                AtomKind::Digit | AtomKind::Mix => self.number(i),
+                AtomKind::Punct(c) => self.punct(i, c),
+                AtomKind::Symbol => (i, TokenKind::Symbol),
+            };
+            let last = last.clamp(i, n - 1);
+            let span = Span::new(a.start, self.atoms[last].end);
+            let shape = shape_of(span.text(self.text), kind);
+            self.out.push(Token {
+                span,
+                kind,
+                shape,
+                sentence_start: false,
+                paragraph_start: false,
+                space_before: a.space,
+                newline_before: a.nl > 0,
+            });
+            self.nls.push(a.nl);
+            i = last + 1;
+        }
+        (self.out, self.nls)
+    }
+
+    /// A word starting at atom `i`; returns its last atom.
+    fn word(&self, i: usize) -> (usize, TokenKind) {
+        let rest = self.text.get(self.atoms[i].start..).unwrap_or("");
+        if starts_ci(rest, "http://") || starts_ci(rest, "https://") || starts_ci(rest, "www.") {
+            let mut j = i;
+            while self.adj(j + 1) {
+                j += 1;
+            }
+            while j > i
+                && matches!(self.kind(j), Some(AtomKind::Punct(c)) if ".,;:!?)]}'\"’”»".contains(c))
+            {
+                j -= 1;
+            }
+            return (j, TokenKind::Word);
+        }
+        let mut j = i;
+        if let Some(k) = self.dotted(i) {
+            j = k;
+        } else if self.is_p(i + 1, '.') && self.adj(i + 1) {
+            let w = self.at(i);
+            let mut chars = w.chars();
+            let single_upper =
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+            if single_upper {
+                j = i + 1;
+            } else if abbreviation_class(w).is_some() {
+                if matches!(w, "No" | "Nos") {
+                    if self.kind(i + 2).is_some() && self.starts_digit(i + 2) {
+                        j = i + 1;
+                    }
+                } else {
+                    j = i + 1;
+                }
+            }
+        }
+        (self.joins(i, j), TokenKind::Word)
+    }
+
+    /// Extends a word whose last atom so far is `j` over inner hyphens, apostrophes, domain
+    /// periods, `&` between capitals and `@`.
+    fn joins(&self, first: usize, mut j: usize) -> usize {
+        loop {
+            let nx = j + 1;
+            if !self.adj(nx) {
+                return j;
+            }
+            let Some(AtomKind::Punct(c)) = self.kind(nx) else {
+                return j;
+            };
+            let next_word = self.adj_word(nx + 1);
+            let ok = match c {
+                h if is_hyphen(h) => next_word,
+                '\'' | '’' => {
+                    next_word
+                        && matches!(self.kind(nx + 1), Some(AtomKind::Alpha | AtomKind::Mix))
+                        && !(matches!(self.at(nx + 1), "s" | "S") && !self.adj_word(nx + 2))
+                }
+                '.' => {
+                    self.kind(j).is_some_and(AtomKind::wordlike)
+                        && next_word
+                        && self.starts_lower_or_digit(nx + 1)
+                }
+                '&' => {
+                    self.kind(j).is_some_and(AtomKind::wordlike)
+                        && self.starts_upper(first)
+                        && next_word
+                        && self.starts_upper(nx + 1)
+                }
+                '@' => self.kind(j).is_some_and(AtomKind::wordlike) && next_word,
+                _ => false,
+            };
+            if !ok {
+                return j;
+            }
+            j = nx + 1;
+        }
+    }
+
+    /// `U.S.`, `a.m.`, `Ph.D.`: letter groups of one or two letters joined by periods, at
+    /// least two groups, at most one of two letters. Returns the last atom.
+    fn dotted(&self, i: usize) -> Option<usize> {
+        let mut groups = 0;
+        let mut long = 0;
+        let mut k = i;
+        let mut last = i;
+        loop {
+            if self.kind(k) != Some(AtomKind::Alpha) || (k > i && !self.adj(k)) {
+                break;
+            }
+            let w = self.at(k);
+            let cc = if w.len() > 8 { 3 } else { w.chars().count() };
+            if cc > 2 || (cc == 2 && long == 1) {
+                break;
+            }
+            if cc == 2 {
+                long += 1;
+            }
+            groups += 1;
+            last = k;
+            if self.is_p(k + 1, '.') && self.adj(k + 1) {
+                last = k + 1;
+                k += 2;
+                continue;
+            }
+            break;
+        }
+        (groups >= 2).then_some(last)
+    }
+
+    /// A number starting at atom `i` (digits first).
+    fn number(&self, i: usize) -> (usize, TokenKind) {
+        let mut j = i;
+        let mut word = false;
+        loop {
+            let nx = j + 1;
+            if !self.adj(nx) {
+                break;
+            }
+            let last_digits = self.kind(j) == Some(AtomKind::Digit) && !word;
+            let next = self.kind(nx + 1);
+            let next_adj = self.adj(nx + 1);
+            match self.kind(nx) {
+                Some(AtomKind::Punct(','))
+                    if last_digits
+                        && next_adj
+                        && next == Some(AtomKind::Digit)
+                        && self.at(nx + 1).len() == 3 =>
+                {
+                    j = nx + 1
+                }
+                Some(AtomKind::Punct('.'))
+                    if last_digits && next_adj && self.starts_digit(nx + 1) =>
+                {
+                    j = nx + 1
+                }
+                Some(AtomKind::Punct(':'))
+                    if last_digits
+                        && next_adj
+                        && next == Some(AtomKind::Digit)
+                        && self.at(nx + 1).len() == 2 =>
+                {
+                    j = nx + 1
+                }
+                Some(AtomKind::Punct(h))
+                    if is_hyphen(h)
+                        && next_adj
+                        && (matches!(next, Some(AtomKind::Alpha))
+                            || (matches!(next, Some(AtomKind::Mix)) && !self.starts_digit(nx + 1))
+                            || (word && next.is_some_and(AtomKind::wordlike))) =>
+                {
+                    j = nx + 1;
+                    word = true;
+                }
+                _ => break,
+            }
+        }
+        if word {
+            (self.joins(i, j), TokenKind::Word)
+        } else {
+            (j, TokenKind::Number)
+        }
+    }
+
+    fn punct(&self, i: usize, c: char) -> (usize, TokenKind) {
+        let run = |pred: fn(char) -> bool| {
+            let mut j = i;
+            while self.adj(j + 1) && matches!(self.kind(j + 1), Some(AtomKind::Punct(d)) if pred(d))
+            {
+                j += 1;
+            }
+            j
+        };
+        match c {
+            '.' | '…' => (run(|d| d == '.' || d == '…'), TokenKind::Terminal),
+            '?' | '!' | '‽' | '？' | '！' => (
+                run(|d| matches!(d, '?' | '!' | '‽' | '？' | '！')),
+                TokenKind::Terminal,
+            ),
+            '。' => (i, TokenKind::Terminal),
+            '-' => (run(|d| d == '-'), TokenKind::Punct),
+            '—' => (run(|d| d == '—'), TokenKind::Punct),
+            '–' => (run(|d| d == '–'), TokenKind::Punct),
+            '\'' | '’' | '‘' => self.apostrophe(i, c),
+            '"' | '“' | '”' | '„' | '‟' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '″' | '〃' | '‶' => {
+                let a = self.atoms[i];
+                (i, classify_quote(self.text, a.start, a.end, c))
+            }
+            '#' | '@' => {
+                let after_word = self.adj(i) && self.kind(i - 1).is_some_and(AtomKind::wordlike);
+                if !after_word
+                    && self.adj(i + 1)
+                    && matches!(self.kind(i + 1), Some(AtomKind::Alpha | AtomKind::Mix))
+                {
+                    (self.joins(i + 1, i + 1), TokenKind::Word)
+                } else {
+                    (i, TokenKind::Symbol)
+                }
+            }
+            '$' | '%' | '&' | '+' | '=' | '<' | '>' | '|' | '~' | '^' | '`' => {
+                (i, TokenKind::Symbol)
+            }
+            _ => (i, TokenKind::Punct),
+        }
+    }
+
+    /// An apostrophe-like mark: possessive `'s`, plural possessive `students'`, `'90s`,
+    /// `'n'`, `'em`, or else a quotation mark.
+    fn apostrophe(&self, i: usize, c: char) -> (usize, TokenKind) {
+        let a = self.atoms[i];
+        let prev_word = self.out.last().is_some_and(|t| {
+            t.span.end == a.start && matches!(t.kind, TokenKind::Word | TokenKind::Number)
+        });
+        if prev_word {
+            if self.adj(i + 1)
+                && self.kind(i + 1) == Some(AtomKind::Alpha)
+                && matches!(self.at(i + 1), "s" | "S")
+                && !self.adj_word(i + 2)
+            {
+                return (i + 1, TokenKind::Word);
+            }
+            if c != '‘'
+                && !self.adj_word(i + 1)
+                && self
+                    .out
+                    .last()
+                    .is_some_and(|t| t.text(self.text).ends_with(['s', 'S']))
+            {
+                return (i, TokenKind::Punct);
+            }
+        } else if self.adj(i + 1) {
+            let w = self.at(i + 1);
+            let wb = w.as_bytes();
+            if self.kind(i + 1) == Some(AtomKind::Mix)
+                && wb.len() == 3
+                && wb[0].is_ascii_digit()
+                && wb[1].is_ascii_digit()
+                && wb[2] == b's'
+                && !self.adj_word(i + 2)
+            {
+                return (i + 1, TokenKind::Word);
+            }
+            if self.kind(i + 1) == Some(AtomKind::Alpha) && is_leading_elision(w) {
+                let closing = self.adj(i + 2)
+                    && matches!(self.kind(i + 2), Some(AtomKind::Punct('\'' | '’')));
+                if w == "n" {
+                    if closing && !self.adj_word(i + 3) {
+                        return (i + 2, TokenKind::Word);
+                    }
+                } else if !closing && !self.adj_word(i + 2) {
+                    return (i + 1, TokenKind::Word);
+                }
+            }
+        }
+        (i, classify_quote(self.text, a.start, a.end, c))
+    }
+}
+
+/// Tokens and, for each token, the number of line breaks before it (2 or more: a blank
+/// line lies between it and the previous token).
+pub(crate) fn tokenize_with_breaks(text: &str) -> (Vec<Token>, Vec<u8>) {
+    let atoms = atomize(text);
+    let cap = atoms.len();
+    Merger {
+        text,
+        atoms: &atoms,
+        out: Vec::with_capacity(cap),
+        nls: Vec::with_capacity(cap),
+    }
+    .run()
+}
+
+/// The letter-case shape of a token's text.
+pub(crate) fn shape_of(s: &str, kind: TokenKind) -> Shape {
+    match kind {
+        TokenKind::Number => {
+            if s.bytes().any(|b| b.is_ascii_alphabetic())
+                || (!s.is_ascii() && s.chars().any(char::is_alphabetic))
+            {
+                Shape::Mixed
+            } else {
+                Shape::Digits
+            }
+        }
+        TokenKind::Word => {
+            let mut first: Option<bool> = None;
+            let mut lower = false;
+            let mut digit = false;
+            let mut camel = false;
+            let mut prev_lower = false;
+            for c in s.chars() {
+                if c.is_alphabetic() {
+                    let up = c.is_uppercase();
+                    let lo = c.is_lowercase();
+                    if first.is_none() {
+                        first = Some(up);
+                    }
+                    if up && prev_lower {
+                        camel = true;
+                    }
+                    lower |= lo;
+                    prev_lower = lo;
+                } else {
+                    digit |= c.is_numeric();
+                    prev_lower = false;
+                }
+            }
+            match first {
+                None if digit => Shape::Digits,
+                None => Shape::Other,
+                Some(_) if digit => Shape::Mixed,
+                Some(true) if lower => Shape::Capitalised,
+                Some(true) => Shape::AllCaps,
+                Some(false) if camel => Shape::Mixed,
+                Some(false) => Shape::Lower,
+            }
+        }
+        _ => Shape::Other,
+    }
+}
