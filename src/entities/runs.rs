@@ -28,8 +28,12 @@ pub(crate) struct Context<'d> {
     title_at: Vec<u32>,
     /// For each token, the start token of the longest title candidate ending there.
     title_ending_at: Vec<u32>,
-    /// Lower-case words of the document (to tell common words at sentence starts).
-    lower_words: HashSet<&'d str>,
+    /// The lower-cased first word of every sentence (the only words [`Self::common_at_start`]
+    /// asks about), each with whether it also occurs in lower case in the document.
+    starts: StartWords,
+    /// Lower-case words of the whole document, built only if a word outside `starts` is
+    /// asked about.
+    lower_words: once_cell::unsync::OnceCell<HashSet<Box<str>>>,
     /// Per sentence: headline mode (furniture, or mostly capitalised words).
     headline: Vec<bool>,
 }
@@ -83,12 +87,7 @@ impl<'d> Context<'d> {
             }
         }
         let text = doc.text.as_str();
-        let mut lower_words = HashSet::new();
-        for t in &doc.tokens {
-            if t.kind == TokenKind::Word && t.shape == Shape::Lower {
-                lower_words.insert(t.text(text));
-            }
-        }
+        let starts = StartWords::new(doc);
         let headline = doc
             .sentences
             .iter()
@@ -96,16 +95,14 @@ impl<'d> Context<'d> {
                 if s.furniture {
                     return true;
                 }
-                let words: Vec<_> = doc
-                    .sentence_tokens(s)
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .collect();
-                let caps = words
-                    .iter()
-                    .filter(|t| matches!(t.shape, Shape::Capitalised | Shape::AllCaps))
-                    .count();
-                words.len() >= 3 && caps * 10 >= words.len() * 8
+                let (mut words, mut caps) = (0usize, 0usize);
+                for t in doc.sentence_tokens(s) {
+                    if t.kind == TokenKind::Word {
+                        words += 1;
+                        caps += usize::from(matches!(t.shape, Shape::Capitalised | Shape::AllCaps));
+                    }
+                }
+                words >= 3 && caps * 10 >= words * 8
             })
             .collect();
         Context {
@@ -115,7 +112,8 @@ impl<'d> Context<'d> {
             entity_at,
             title_at,
             title_ending_at,
-            lower_words,
+            starts,
+            lower_words: once_cell::unsync::OnceCell::new(),
             headline,
         }
     }
@@ -197,7 +195,21 @@ impl<'d> Context<'d> {
             return true;
         }
         let lower = w.to_lowercase();
-        self.lower_words.contains(lower.as_str())
+        let seen_lower = match self.starts.seen_lower(&lower) {
+            Some(seen) => seen,
+            None => self
+                .lower_words
+                .get_or_init(|| {
+                    self.doc
+                        .tokens
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word && t.shape == Shape::Lower)
+                        .map(|t| Box::from(t.text(self.text)))
+                        .collect()
+                })
+                .contains(lower.as_str()),
+        };
+        seen_lower
             && !self
                 .entity_candidate(i)
                 .is_some_and(|c| c.senses.iter().any(|s| s.exact_case && is_entity_sense(s)))
@@ -496,4 +508,71 @@ pub(crate) fn particle_prefixed(w: &str) -> bool {
         head,
         "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ibn" | "bin" | "abu"
     ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The lower-cased first words of the sentences, and whether each occurs in lower case
+/// elsewhere in the document.
+///
+/// Only sentence-initial words are asked about, so instead of hashing every lower-case word
+/// of the document (which cost about a sixth of the whole pipeline), the lower-case words
+/// are compared with this short list, bucketed by first byte and length.
+struct StartWords {
+    /// (word, seen in lower case), sorted and deduplicated by word.
+    words: Vec<(String, bool)>,
+    /// For each first byte, a bit per word length (63 = longer) present in `words`.
+    filter: Box<[u64; 256]>,
+}
+
+impl StartWords {
+    fn new(doc: &Document) -> StartWords {
+        let text = doc.text.as_str();
+        let mut words: Vec<(String, bool)> = doc
+            .sentences
+            .iter()
+            .filter_map(|s| {
+                doc.sentence_tokens(s)
+                    .iter()
+                    .find(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| (t.text(text).to_lowercase(), false))
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut filter = Box::new([0u64; 256]);
+        for (w, _) in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                filter[b as usize] |= 1 << w.len().min(63);
+            }
+        }
+        let mut sw = StartWords { words, filter };
+        if sw.words.is_empty() {
+            return sw;
+        }
+        for t in &doc.tokens {
+            if t.kind != TokenKind::Word || t.shape != Shape::Lower {
+                continue;
+            }
+            let w = t.text(text);
+            let Some(&b) = w.as_bytes().first() else {
+                continue;
+            };
+            if sw.filter[b as usize] & (1 << w.len().min(63)) == 0 {
+                continue;
+            }
+            if let Ok(k) = sw.words.binary_search_by(|(x, _)| x.as_str().cmp(w)) {
+                sw.words[k].1 = true;
+            }
+        }
+        sw
+    }
+
+    /// Whether `lower` (a lower-cased sentence-initial word) occurs in lower case in the
+    /// document; `None` when it is not a sentence-initial word.
+    fn seen_lower(&self, lower: &str) -> Option<bool> {
+        self.words
+            .binary_search_by(|(x, _)| x.as_str().cmp(lower))
+            .ok()
+            .map(|k| self.words[k].1)
+    }
 }
