@@ -10,7 +10,11 @@ fn main() {
     for (pi, p) in layer.paragraphs.iter().enumerate() {
         println!("== paragraph {pi}");
         for s in &layer.sentences[p.sentences.clone()] {
-            println!("  [{}] {:?}", if s.furniture { "F" } else { " " }, s.span.text(&text));
+            println!(
+                "  [{}] {:?}",
+                if s.furniture { "F" } else { " " },
+                s.span.text(&text)
+            );
             if std::env::var("TOKENS").is_ok() {
                 for t in &layer.tokens[s.tokens.clone()] {
                     println!("      {:?} {:?} {:?}", t.text(&text), t.kind, t.shape);

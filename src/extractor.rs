@@ -365,7 +365,9 @@ mod tests {
     #[test]
     fn oversize_documents_are_refused_with_sizes() {
         let ex = Extractor::builder().max_document_bytes(10).build().unwrap();
-        let err = ex.try_extract(Some("d"), "this is longer than ten").unwrap_err();
+        let err = ex
+            .try_extract(Some("d"), "this is longer than ten")
+            .unwrap_err();
         assert!(matches!(
             err,
             Error::DocumentTooLarge {

@@ -64,8 +64,8 @@ pub mod text;
 
 pub use document::{
     Bounds, Candidate, Casualty, CasualtyKind, Diagnostic, Document, Entity, Label, Mention,
-    Paragraph, Provenance, QuoteDir, QuoteKind, QuoteStyle, Quote, Sense, Sentence, Sex,
-    Shape, Span, Speaker, Token, TokenKind,
+    Paragraph, Provenance, Quote, QuoteDir, QuoteKind, QuoteStyle, Sense, Sentence, Sex, Shape,
+    Span, Speaker, Token, TokenKind,
 };
 pub use error::{Error, Result};
 pub use extractor::{

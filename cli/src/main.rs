@@ -15,7 +15,11 @@ mod records;
 use records::{Input, Record};
 
 #[derive(Parser)]
-#[command(name = "byline", version, about = "Who and what is in the news: entities, casualty figures, quotes and their speakers")]
+#[command(
+    name = "byline",
+    version,
+    about = "Who and what is in the news: entities, casualty figures, quotes and their speakers"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,7 +94,9 @@ fn build_extractor(args: &ExtractArgs) -> io::Result<Extractor> {
             _ => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
-                    format!("--disable {name}: not a stage (gazetteer, entities, casualties, quotes)"),
+                    format!(
+                        "--disable {name}: not a stage (gazetteer, entities, casualties, quotes)"
+                    ),
                 ))
             }
         }
@@ -157,9 +163,11 @@ fn error_line(id: Option<&str>, message: &str, format: Format) -> String {
 /// Runs the extraction; returns whether every record succeeded.
 fn extract(args: ExtractArgs) -> io::Result<bool> {
     let ex = build_extractor(&args)?;
-    let format = args
-        .format
-        .unwrap_or(if args.jsonl { Format::Jsonl } else { Format::Json });
+    let format = args.format.unwrap_or(if args.jsonl {
+        Format::Jsonl
+    } else {
+        Format::Json
+    });
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let files: Vec<PathBuf> = if args.files.is_empty() {

@@ -210,7 +210,9 @@ mod tests {
 
     #[test]
     fn good_line() {
-        let d = parse_line(br#"{"id": "a", "text": "Hello."}"#).ok().unwrap();
+        let d = parse_line(br#"{"id": "a", "text": "Hello."}"#)
+            .ok()
+            .unwrap();
         assert_eq!(d.id, "a");
         assert_eq!(d.text, "Hello.");
     }
@@ -228,9 +230,13 @@ mod tests {
 
     #[test]
     fn lone_surrogates_and_bad_utf8_are_errors() {
-        let e = parse_line(br#"{"id": "e", "text": "\ud800"}"#).err().unwrap();
+        let e = parse_line(br#"{"id": "e", "text": "\ud800"}"#)
+            .err()
+            .unwrap();
         assert_eq!(e.id.as_deref(), Some("e"));
-        let e = parse_line(b"{\"id\": \"f\", \"text\": \"\xff\"}").err().unwrap();
+        let e = parse_line(b"{\"id\": \"f\", \"text\": \"\xff\"}")
+            .err()
+            .unwrap();
         assert_eq!(e.id.as_deref(), Some("f"));
         assert!(e.message.contains("UTF-8"));
     }

@@ -28,7 +28,7 @@ struct Group {
 /// Normalised form for matching: lower case, diacritics folded, a leading "the" and a
 /// trailing possessive dropped, white space and hyphens folded.
 pub(crate) fn key(text: &str) -> String {
-    let mut s = crate::gazetteer::normalize(text);
+    let mut s = crate::gazetteer::normalize_key(text);
     if let Some(rest) = s.strip_prefix("the ") {
         s = rest.to_string();
     }

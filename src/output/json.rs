@@ -109,11 +109,11 @@ impl Serialize for QuoteOut<'_> {
         m.serialize_entry("end", &q.span.end)?;
         m.serialize_entry("text", q.span.text(text))?;
         m.serialize_entry("kind", q.kind.as_str())?;
-        m.serialize_entry("speaker", &q.speaker.as_ref().map(|sp| SpeakerOut(sp, text)))?;
         m.serialize_entry(
-            "cue",
-            &q.cue.map(|span| SpanOut { span, text }),
+            "speaker",
+            &q.speaker.as_ref().map(|sp| SpeakerOut(sp, text)),
         )?;
+        m.serialize_entry("cue", &q.cue.map(|span| SpanOut { span, text }))?;
         m.serialize_entry("rule", &*q.provenance.rule)?;
         m.end()
     }

@@ -39,8 +39,8 @@ pub fn abbreviation_class(word: &str) -> Option<AbbrevClass> {
         | "Gens" | "Sens" | "Reps" | "Sra" | "Msgr" | "Dist" | "Sheikh" => Title,
         // Places in names and words always followed by more.
         "St" | "Mt" | "Ft" | "Pt" => Title,
-        "No" | "Nos" | "vs" | "v" | "al" | "cf" | "viz" | "Vol" | "vol" | "pp" | "Fig"
-        | "fig" | "Op" | "ca" | "approx" | "Approx" => Title,
+        "No" | "Nos" | "vs" | "v" | "al" | "cf" | "viz" | "Vol" | "vol" | "pp" | "Fig" | "fig"
+        | "Op" | "ca" | "approx" | "Approx" => Title,
         // Companies and suffixes.
         "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr" | "Esq" | "Dept" | "Univ" | "Assn"
         | "Ave" | "Blvd" | "Rd" | "etc" | "est" | "Est" => CanEnd,

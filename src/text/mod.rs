@@ -72,9 +72,12 @@ pub struct TextLayer {
 /// assert_eq!(&words[..6], ["Mr", "Assad", "'s", "forces", "don't", "retreat"]);
 /// ```
 pub fn analyse(text: &str) -> TextLayer {
-    let (mut tokens, nls) = tokenize::tokenize_with_breaks(text);
-    paragraphs::mark(&mut tokens, &nls);
-    quotes::resolve_trailing_apostrophes(text, &mut tokens);
+    let tokenized = tokenize::tokenize_with_breaks(text);
+    let mut tokens = tokenized.tokens;
+    paragraphs::mark(&mut tokens, &tokenized.breaks);
+    if tokenized.trailing_apostrophe {
+        quotes::resolve_trailing_apostrophes(text, &mut tokens);
+    }
     let sentences = sentences::split(text, &mut tokens);
     let paragraphs = paragraphs::build(&tokens, &sentences);
     TextLayer {
@@ -94,7 +97,7 @@ pub fn analyse(text: &str) -> TextLayer {
 /// assert_eq!(tokens, ["Prices", "rose", "3.5", "%", "to", "$", "1.2bn", "in", "the", "'90s", "."]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize::tokenize_with_breaks(text).0
+    tokenize::tokenize_with_breaks(text).tokens
 }
 
 /// Fills the document's paragraphs, sentences and tokens (replacing any already there).

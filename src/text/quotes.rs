@@ -35,7 +35,9 @@ pub fn quote_style(c: char) -> Option<QuoteStyle> {
 /// The direction a mark has by itself (`“` opens, `”` closes, `"` has none).
 fn inherent(c: char) -> Option<QuoteDir> {
     match c {
-        '“' | '„' | '‟' | '‘' | '‚' | '‛' | '«' | '‹' | '‶' => Some(QuoteDir::Open),
+        '“' | '„' | '‟' | '‘' | '‚' | '‛' | '«' | '‹' | '‶' => {
+            Some(QuoteDir::Open)
+        }
         '”' | '’' | '»' | '›' => Some(QuoteDir::Close),
         _ => None,
     }
@@ -79,7 +81,20 @@ pub(crate) fn direction_from_neighbours(text: &str, start: usize, end: usize) ->
     let (ln, rn) = (nb(l), nb(r));
     use QuoteDir::*;
     match (ln, rn) {
-        (Nb::Space | Nb::Opening, Nb::Space) => Ambiguous,
+        (Nb::Space | Nb::Opening, Nb::Space) => {
+            // A mark that ends its line cannot open anything (`… event. '` + line break).
+            let mut dir = Close;
+            for (k, c) in after.chars().enumerate() {
+                if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    break;
+                }
+                if k >= 64 || !c.is_whitespace() {
+                    dir = Ambiguous;
+                    break;
+                }
+            }
+            dir
+        }
         (Nb::Space | Nb::Opening, _) => Open,
         (_, Nb::Space) => Close,
         (Nb::Word, Nb::Word) => Ambiguous,

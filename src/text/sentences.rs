@@ -11,14 +11,13 @@
 //! - after an abbreviation that can end a sentence (`U.S.`, `Inc.`, `a.m.`) only when the
 //!   next word is a typical sentence starter or an opening quotation mark
 //!   (`text.sentence.abbreviation`); titles (`Gen.`, `Mr.`, `No.`) never end one on the same
-//!   line; an initial (`F.`) ends one only after a lower-case word (`vitamin B. The`);
+//!   line; an initial (`F.`) ends one only right after a lower-case word (`vitamin B. The`);
 //! - at a line break when the line has no final punctuation and is title-like (eight words
 //!   or fewer, or mostly capitalised), or a list item starts or ends there, or the next line
 //!   opens a quotation (`text.sentence.line`). Other line breaks are hard wraps.
 
 use super::abbreviations::{
-    abbreviation_class, is_month, is_sentence_starter, is_small_word, is_stamp_word,
-    AbbrevClass,
+    abbreviation_class, is_month, is_sentence_starter, is_small_word, is_stamp_word, AbbrevClass,
 };
 use crate::document::{QuoteDir, Sentence, Shape, Span, Token, TokenKind};
 
@@ -156,7 +155,7 @@ impl<'a> Splitter<'a> {
             return false;
         }
         let p = &self.tokens[k - 1];
-        !(p.kind == TokenKind::Word && first_upper(self.t(k - 1)))
+        p.kind == TokenKind::Word && first_lower(self.t(k - 1))
     }
 
     /// A bullet or a list number at the start of a line.
@@ -173,7 +172,18 @@ impl<'a> Splitter<'a> {
                 next_spaced
                     && matches!(
                         self.t(k),
-                        "•" | "·" | "▪" | "‣" | "◦" | "●" | "■" | "►" | "▶" | "*" | "-" | "–" | "—"
+                        "•" | "·"
+                            | "▪"
+                            | "‣"
+                            | "◦"
+                            | "●"
+                            | "■"
+                            | "►"
+                            | "▶"
+                            | "*"
+                            | "-"
+                            | "–"
+                            | "—"
                     )
             }
             TokenKind::Number => {
@@ -254,6 +264,20 @@ impl<'a> Splitter<'a> {
         let Some(next) = self.tokens.get(j) else {
             return true;
         };
+        let cur = &self.tokens[i];
+        if !next.newline_before {
+            // Fast path: a word, number or symbol not ending in a period ends nothing here.
+            let plain = match cur.kind {
+                TokenKind::Word => {
+                    self.text.as_bytes().get(cur.span.end.wrapping_sub(1)) != Some(&b'.')
+                }
+                TokenKind::Number | TokenKind::Symbol => true,
+                _ => false,
+            };
+            if plain {
+                return false;
+            }
+        }
         let fin = self.final_of(start, i);
         if !next.newline_before && self.is_closer(j) && fin != Final::None {
             return false;
@@ -261,7 +285,10 @@ impl<'a> Splitter<'a> {
         if next.newline_before {
             return match fin {
                 Final::Terminal(k) if !self.blocked(start, k) => !self.continues(j),
-                Final::Abbrev(_, AbbrevClass::CanEnd) => !self.continues(j),
+                Final::Abbrev(_, AbbrevClass::CanEnd) => {
+                    (next.kind == TokenKind::Word && first_upper(self.t(j)))
+                        || matches!(next.kind, TokenKind::Quote(_, QuoteDir::Open))
+                }
                 Final::Abbrev(..) => false,
                 _ => self.line_rule(line_start, i),
             };
@@ -355,14 +382,17 @@ impl<'a> Splitter<'a> {
         }
         let own_start = self.line_first(s);
         let own_end = e == n || self.tokens[e].newline_before;
-        let (words, content, caps, allcaps) = self.counts(s, e - 1);
-        if own_start && own_end && content >= 2 && allcaps == content {
-            return true;
-        }
         let fin = matches!(
             self.final_of(s, e - 1),
             Final::Terminal(_) | Final::Abbrev(_, AbbrevClass::CanEnd)
         );
+        if fin && !(own_start && own_end) {
+            return false;
+        }
+        let (words, content, caps, allcaps) = self.counts(s, e - 1);
+        if own_start && own_end && content >= 2 && allcaps == content {
+            return true;
+        }
         if fin {
             return false;
         }

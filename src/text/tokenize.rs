@@ -45,6 +45,7 @@ pub(crate) struct Atom {
     kind: AtomKind,
     space: bool,
     nl: u8,
+    flags: u8,
 }
 
 const WS: u8 = 0;
@@ -79,6 +80,36 @@ const fn build_table() -> [u8; 128] {
 }
 
 static CLASS: [u8; 128] = build_table();
+
+/// Atom flag: an ASCII upper-case letter.
+const F_UPPER: u8 = 1;
+/// Atom flag: an ASCII lower-case letter.
+const F_LOWER: u8 = 2;
+/// Atom flag: an ASCII digit.
+const F_DIGIT: u8 = 4;
+/// Atom flag: the atom holds non-ASCII characters (shape from its text).
+const F_COMPLEX: u8 = 0x80;
+
+/// Per byte: letter-case and digit flags for ASCII letters and digits, 0 otherwise
+/// (non-ASCII included).
+static ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_uppercase() {
+            F_UPPER
+        } else if b.is_ascii_lowercase() {
+            F_LOWER
+        } else if b.is_ascii_digit() {
+            F_DIGIT
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Zero-width and format characters that are never tokens and never whitespace.
 pub(crate) fn is_ignorable(c: char) -> bool {
@@ -224,12 +255,17 @@ struct Atomizer<'t> {
 
 impl<'t> Atomizer<'t> {
     fn push(&mut self, start: usize, end: usize, kind: AtomKind) {
+        self.push_flags(start, end, kind, F_COMPLEX);
+    }
+
+    fn push_flags(&mut self, start: usize, end: usize, kind: AtomKind, flags: u8) {
         self.atoms.push(Atom {
             start,
             end,
             kind,
             space: self.space,
             nl: self.nl,
+            flags,
         });
         self.space = false;
         self.nl = 0;
@@ -263,28 +299,24 @@ impl<'t> Atomizer<'t> {
                     }
                     LETTER | DIGIT => {
                         let s = i;
-                        let mut alpha = false;
-                        let mut digit = false;
-                        while i < n {
-                            let c = b[i];
-                            if c >= 128 {
+                        let mut acc = 0u8;
+                        while let Some(&c) = b.get(i) {
+                            let f = ALNUM[c as usize];
+                            if f == 0 {
                                 break;
                             }
-                            match CLASS[c as usize] {
-                                LETTER => alpha = true,
-                                DIGIT => digit = true,
-                                _ => break,
-                            }
+                            acc |= f;
                             i += 1;
                         }
+                        let (alpha, digit) = (acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
                         if i < n && b[i] >= 128 && char_at(text, i).is_some_and(continues_run) {
                             i = self.complex(s);
                         } else {
-                            self.push(s, i, kind_of(alpha, digit));
+                            self.push_flags(s, i, kind_of(alpha, digit), acc);
                         }
                     }
                     _ => {
-                        self.push(i, i + 1, AtomKind::Punct(c as char));
+                        self.push_flags(i, i + 1, AtomKind::Punct(c as char), 0);
                         i += 1;
                     }
                 }
@@ -405,6 +437,8 @@ struct Merger<'a> {
     atoms: &'a [Atom],
     out: Vec<Token>,
     nls: Vec<u8>,
+    /// Set when a plural-possessive apostrophe token was made.
+    trailing_apostrophe: std::cell::Cell<bool>,
 }
 
 impl<'a> Merger<'a> {
@@ -447,7 +481,7 @@ impl<'a> Merger<'a> {
             .is_some_and(|c| c.is_lowercase() || c.is_numeric())
     }
 
-    fn run(mut self) -> (Vec<Token>, Vec<u8>) {
+    fn run(mut self) -> Tokenized {
         let n = self.atoms.len();
         let mut i = 0;
         while i < n {
@@ -461,7 +495,11 @@ impl<'a> Merger<'a> {
             };
             let last = last.clamp(i, n - 1);
             let span = Span::new(a.start, self.atoms[last].end);
-            let shape = shape_of(span.text(self.text), kind);
+            let shape = if last == i && a.flags & F_COMPLEX == 0 {
+                shape_from_flags(self.text.as_bytes().get(a.start).copied(), a.flags, kind)
+            } else {
+                shape_of(span.text(self.text), kind)
+            };
             self.out.push(Token {
                 span,
                 kind,
@@ -474,13 +512,23 @@ impl<'a> Merger<'a> {
             self.nls.push(a.nl);
             i = last + 1;
         }
-        (self.out, self.nls)
+        Tokenized {
+            tokens: self.out,
+            breaks: self.nls,
+            trailing_apostrophe: self.trailing_apostrophe.get(),
+        }
     }
 
     /// A word starting at atom `i`; returns its last atom.
     fn word(&self, i: usize) -> (usize, TokenKind) {
         let rest = self.text.get(self.atoms[i].start..).unwrap_or("");
-        if starts_ci(rest, "http://") || starts_ci(rest, "https://") || starts_ci(rest, "www.") {
+        let a = self.atoms[i];
+        if (3..=5).contains(&(a.end - a.start))
+            && matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W'))
+            && (starts_ci(rest, "http://")
+                || starts_ci(rest, "https://")
+                || starts_ci(rest, "www."))
+        {
             let mut j = i;
             while self.adj(j + 1) {
                 j += 1;
@@ -493,9 +541,10 @@ impl<'a> Merger<'a> {
             return (j, TokenKind::Word);
         }
         let mut j = i;
-        if let Some(k) = self.dotted(i) {
+        let dot_after = self.is_p(i + 1, '.') && self.adj(i + 1);
+        if let Some(k) = dot_after.then(|| self.dotted(i)).flatten() {
             j = k;
-        } else if self.is_p(i + 1, '.') && self.adj(i + 1) {
+        } else if dot_after {
             let w = self.at(i);
             let mut chars = w.chars();
             let single_upper =
@@ -532,7 +581,7 @@ impl<'a> Merger<'a> {
                 '\'' | '’' => {
                     next_word
                         && matches!(self.kind(nx + 1), Some(AtomKind::Alpha | AtomKind::Mix))
-                        && !(matches!(self.at(nx + 1), "s" | "S") && !self.adj_word(nx + 2))
+                        && (!matches!(self.at(nx + 1), "s" | "S") || self.adj_word(nx + 2))
                 }
                 '.' => {
                     self.kind(j).is_some_and(AtomKind::wordlike)
@@ -624,7 +673,8 @@ impl<'a> Merger<'a> {
                     if is_hyphen(h)
                         && next_adj
                         && (matches!(next, Some(AtomKind::Alpha))
-                            || (matches!(next, Some(AtomKind::Mix)) && !self.starts_digit(nx + 1))
+                            || (matches!(next, Some(AtomKind::Mix))
+                                && !self.starts_digit(nx + 1))
                             || (word && next.is_some_and(AtomKind::wordlike))) =>
                 {
                     j = nx + 1;
@@ -660,7 +710,8 @@ impl<'a> Merger<'a> {
             '—' => (run(|d| d == '—'), TokenKind::Punct),
             '–' => (run(|d| d == '–'), TokenKind::Punct),
             '\'' | '’' | '‘' => self.apostrophe(i, c),
-            '"' | '“' | '”' | '„' | '‟' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '″' | '〃' | '‶' => {
+            '"' | '“' | '”' | '„' | '‟' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '″' | '〃' | '‶' =>
+            {
                 let a = self.atoms[i];
                 (i, classify_quote(self.text, a.start, a.end, c))
             }
@@ -704,6 +755,7 @@ impl<'a> Merger<'a> {
                     .last()
                     .is_some_and(|t| t.text(self.text).ends_with(['s', 'S']))
             {
+                self.trailing_apostrophe.set(true);
                 return (i, TokenKind::Punct);
             }
         } else if self.adj(i + 1) {
@@ -734,9 +786,19 @@ impl<'a> Merger<'a> {
     }
 }
 
-/// Tokens and, for each token, the number of line breaks before it (2 or more: a blank
-/// line lies between it and the previous token).
-pub(crate) fn tokenize_with_breaks(text: &str) -> (Vec<Token>, Vec<u8>) {
+/// What the tokenizer returns.
+pub(crate) struct Tokenized {
+    /// The tokens.
+    pub tokens: Vec<Token>,
+    /// For each token, the number of line breaks before it (2 or more: a blank line lies
+    /// between it and the previous token).
+    pub breaks: Vec<u8>,
+    /// True when some plural-possessive apostrophe (`students'`) was made a Punct token.
+    pub trailing_apostrophe: bool,
+}
+
+/// Tokenizes `text`.
+pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
     let atoms = atomize(text);
     let cap = atoms.len();
     Merger {
@@ -744,6 +806,7 @@ pub(crate) fn tokenize_with_breaks(text: &str) -> (Vec<Token>, Vec<u8>) {
         atoms: &atoms,
         out: Vec::with_capacity(cap),
         nls: Vec::with_capacity(cap),
+        trailing_apostrophe: std::cell::Cell::new(false),
     }
     .run()
 }
@@ -759,6 +822,28 @@ pub(crate) fn shape_of(s: &str, kind: TokenKind) -> Shape {
             } else {
                 Shape::Digits
             }
+        }
+        TokenKind::Word if s.is_ascii() => {
+            let mut first: Option<bool> = None;
+            let mut lower = false;
+            let mut digit = false;
+            let mut camel = false;
+            let mut prev_lower = false;
+            for &c in s.as_bytes() {
+                let up = c.is_ascii_uppercase();
+                let lo = c.is_ascii_lowercase();
+                if up || lo {
+                    if first.is_none() {
+                        first = Some(up);
+                    }
+                    camel |= up && prev_lower;
+                    lower |= lo;
+                } else {
+                    digit |= c.is_ascii_digit();
+                }
+                prev_lower = lo;
+            }
+            shape_from(first, lower, digit, camel)
         }
         TokenKind::Word => {
             let mut first: Option<bool> = None;
@@ -783,16 +868,74 @@ pub(crate) fn shape_of(s: &str, kind: TokenKind) -> Shape {
                     prev_lower = false;
                 }
             }
-            match first {
-                None if digit => Shape::Digits,
-                None => Shape::Other,
-                Some(_) if digit => Shape::Mixed,
-                Some(true) if lower => Shape::Capitalised,
-                Some(true) => Shape::AllCaps,
-                Some(false) if camel => Shape::Mixed,
-                Some(false) => Shape::Lower,
-            }
+            shape_from(first, lower, digit, camel)
         }
         _ => Shape::Other,
+    }
+}
+
+/// The shape of a one-atom ASCII token from its flags and first byte (same result as
+/// [`shape_of`]).
+fn shape_from_flags(first: Option<u8>, flags: u8, kind: TokenKind) -> Shape {
+    let digit = flags & F_DIGIT != 0;
+    let upper = flags & F_UPPER != 0;
+    let lower = flags & F_LOWER != 0;
+    match kind {
+        TokenKind::Number if upper || lower => Shape::Mixed,
+        TokenKind::Number => Shape::Digits,
+        TokenKind::Word => {
+            let first_letter = match first {
+                Some(b) if b.is_ascii_uppercase() => Some(true),
+                Some(b) if b.is_ascii_lowercase() => Some(false),
+                // A digit first: the first letter decides, and digits make it Mixed anyway.
+                _ if upper || lower => Some(upper),
+                _ => None,
+            };
+            shape_from(first_letter, lower, digit, upper && lower)
+        }
+        _ => Shape::Other,
+    }
+}
+
+fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Shape {
+    match first {
+        None if digit => Shape::Digits,
+        None => Shape::Other,
+        Some(_) if digit => Shape::Mixed,
+        Some(true) if lower => Shape::Capitalised,
+        Some(true) => Shape::AllCaps,
+        Some(false) if camel => Shape::Mixed,
+        Some(false) => Shape::Lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_from_flags_agrees_with_shape_of() {
+        let words = [
+            "Damascus", "ISIS", "killed", "iPhone", "McCain", "I", "a", "F16", "mp3", "x2Y",
+            "eBay", "ABCd", "aBC", "Zz", "q", "Q",
+        ];
+        for w in words {
+            let flags = w.bytes().fold(0, |f, b| f | ALNUM[b as usize]);
+            let first = w.as_bytes().first().copied();
+            assert_eq!(
+                shape_from_flags(first, flags, TokenKind::Word),
+                shape_of(w, TokenKind::Word),
+                "{w}"
+            );
+        }
+        for n in ["2016", "1990s", "10th", "5m"] {
+            let flags = n.bytes().fold(0, |f, b| f | ALNUM[b as usize]);
+            let first = n.as_bytes().first().copied();
+            assert_eq!(
+                shape_from_flags(first, flags, TokenKind::Number),
+                shape_of(n, TokenKind::Number),
+                "{n}"
+            );
+        }
     }
 }

@@ -1,0 +1,69 @@
+//! Measures the text layer's throughput over `../shared/corpus/bbc.jsonl` (or a file given as
+//! the first argument, JSONL with a `text` field), one thread. Run with
+//! `cargo run --release --example text_throughput`.
+use std::time::Instant;
+
+fn main() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        [
+            "../shared/corpus/bbc.jsonl",
+            "../../shared/corpus/bbc.jsonl",
+        ]
+        .iter()
+        .map(|p| format!("{root}/{p}"))
+        .find(|p| std::path::Path::new(p).exists())
+        .unwrap_or_else(|| format!("{root}/../shared/corpus/bbc.jsonl"))
+    });
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {path} not found");
+        return;
+    };
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut best = f64::MAX;
+    let (mut toks, mut sents, mut paras) = (0, 0, 0);
+    let mut best_cpu = f64::MAX;
+    for _ in 0..5 {
+        let t0 = Instant::now();
+        let c0 = cpu_seconds();
+        toks = 0;
+        sents = 0;
+        paras = 0;
+        for text in &texts {
+            let layer = byline::text::analyse(text);
+            toks += layer.tokens.len();
+            sents += layer.sentences.len();
+            paras += layer.paragraphs.len();
+        }
+        best = best.min(t0.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (c0, cpu_seconds()) {
+            best_cpu = best_cpu.min(b - a);
+        }
+    }
+    println!(
+        "{} docs, {:.2} MB, {toks} tokens, {sents} sentences, {paras} paragraphs: best {:.1} ms, {:.1} MB/s",
+        texts.len(),
+        bytes as f64 / 1e6,
+        best * 1e3,
+        bytes as f64 / 1e6 / best
+    );
+    if best_cpu < f64::MAX {
+        println!(
+            "on-CPU time (excludes waiting on a busy machine): {:.1} ms, {:.1} MB/s",
+            best_cpu * 1e3,
+            bytes as f64 / 1e6 / best_cpu
+        );
+    }
+}
+
+/// This thread's time on a CPU, from /proc/thread-self/schedstat (Linux), in seconds.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}

@@ -1,0 +1,450 @@
+//! The token-keyed matcher: from each start token, walk the fst automata word by word over
+//! the following tokens and keep the longest match.
+//!
+//! The walk computes the same key as [`normalize_into`](super::normalize::normalize_into)
+//! over the matched text (the same character folding, the same article and suffix rules),
+//! incrementally: characters of tokens and of the gaps between them are folded into the
+//! current word; at a word boundary the word is fed to the automata (an article is held
+//! back: it is dropped when another word follows); at the end of every token that may end a
+//! name, the current word is fed tentatively to see whether the key so far is a listed key.
+//! The walk stops as soon as no automaton can continue.
+
+use fst::raw::{Fst, Node, Output};
+
+use super::index::{Bytes, Index};
+use super::normalize::{
+    fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_into, Folded, Mode,
+};
+use super::{Gazetteer, Hit};
+use crate::document::{Candidate, Sentence, Token, TokenKind};
+
+/// The most tokens a match may span.
+const MAX_TOKENS: usize = 24;
+
+#[derive(Clone)]
+struct Cur<'f> {
+    node: Node<'f>,
+    out: Output,
+}
+
+#[inline]
+fn feed<'f>(fst: &'f Fst<Bytes>, cur: &mut Cur<'f>, bytes: &[u8]) -> bool {
+    for &b in bytes {
+        match cur.node.find_input(b) {
+            Some(i) => {
+                let t = cur.node.transition(i);
+                cur.out = cur.out.cat(t.out);
+                cur.node = fst.node(t.addr);
+            }
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The state of one walk: a cursor per layer (user, embedded).
+struct Walk<'f> {
+    fsts: [Option<&'f Fst<Bytes>>; 2],
+    cur: [Option<Cur<'f>>; 2],
+    any_fed: bool,
+    words: usize,
+}
+
+impl<'f> Walk<'f> {
+    fn new(fsts: [Option<&'f Fst<Bytes>>; 2]) -> Walk<'f> {
+        let root = |f: Option<&'f Fst<Bytes>>| {
+            f.map(|f| Cur {
+                node: f.root(),
+                out: Output::zero(),
+            })
+        };
+        Walk {
+            fsts,
+            cur: [root(fsts[0]), root(fsts[1])],
+            any_fed: false,
+            words: 0,
+        }
+    }
+
+    fn alive(&self) -> bool {
+        self.cur.iter().any(Option::is_some)
+    }
+
+    /// Ends the current word at a boundary. Returns false when the walk cannot continue.
+    fn commit(&mut self, word: &mut String, hyphen: bool) -> bool {
+        if word.is_empty() {
+            return true;
+        }
+        fold_suffix(word);
+        self.words += 1;
+        if is_article(word) {
+            // Dropped if another word follows; the tentative check at the end of its token
+            // already tried it as the last word. A first word "As"/"At"/"An" … separated by a
+            // space is an English word, not an article: stop.
+            let ok = self.words > 1 || hyphen || is_space_article(word);
+            word.clear();
+            return ok;
+        }
+        for k in 0..2 {
+            if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
+                let ok = (!self.any_fed || feed(f, c, b" ")) && feed(f, c, word.as_bytes());
+                if !ok {
+                    self.cur[k] = None;
+                }
+            }
+        }
+        self.any_fed = true;
+        word.clear();
+        self.alive()
+    }
+
+    /// The fst values if the key ended with `word` (already suffix-folded).
+    fn tentative(&self, word: &str) -> [Option<u64>; 2] {
+        let mut out = [None, None];
+        for k in 0..2 {
+            if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_ref()) {
+                let mut c = c.clone();
+                if (!self.any_fed || feed(f, &mut c, b" "))
+                    && feed(f, &mut c, word.as_bytes())
+                    && c.node.is_final()
+                {
+                    out[k] = Some(c.out.cat(c.node.final_output()).value());
+                }
+            }
+        }
+        out
+    }
+}
+
+fn is_hyphen_text(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+}
+
+fn is_apostrophe_text(s: &str) -> bool {
+    matches!(s, "'" | "\u{2019}" | "\u{2018}" | "`" | "\u{02BC}")
+}
+
+/// May token `t` continue a name?
+fn inner_ok(t: &Token, s: &str) -> bool {
+    match t.kind {
+        TokenKind::Word | TokenKind::Number => true,
+        _ => {
+            is_hyphen_text(s)
+                || s == "&"
+                || ((s == "." || is_apostrophe_text(s)) && !t.space_before)
+        }
+    }
+}
+
+/// How a walk starts at a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// Capitalised (or headline, or article-prefixed): every list.
+    Main,
+    /// Lower case in prose: only the lists that match lower-case text.
+    Lower,
+}
+
+/// A lower-case token that begins with an Arabic article joined to a capitalised name
+/// (`al-Assad`, `ash-Sham`), or an article token followed by a hyphen and a capitalised
+/// token (when the tokenizer splits them).
+fn article_start(tokens: &[Token], i: usize, text: &str) -> bool {
+    let s = tokens[i].text(text);
+    if let Some(pos) = s.find(['-', '\u{2010}', '\u{2011}']) {
+        let (art, rest) = s.split_at(pos);
+        let mut rest = rest.chars();
+        rest.next();
+        return is_article(art) && rest.next().is_some_and(char::is_uppercase);
+    }
+    if !is_article(s) {
+        return false;
+    }
+    match (tokens.get(i + 1), tokens.get(i + 2)) {
+        (Some(h), Some(n)) => {
+            is_hyphen_text(h.text(text))
+                && !h.space_before
+                && !n.space_before
+                && n.is_capitalised(text)
+        }
+        _ => false,
+    }
+}
+
+/// True for a headline-like sentence: news furniture, or mostly ALL-CAPS words, or title case
+/// without final punctuation.
+fn is_headline(sentence: &Sentence, tokens: &[Token], text: &str) -> bool {
+    if sentence.furniture {
+        return true;
+    }
+    let toks = tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+    let (mut words, mut caps, mut allcaps) = (0usize, 0usize, 0usize);
+    for t in toks {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            if t.is_capitalised(text) {
+                caps += 1;
+                if t.shape == crate::document::Shape::AllCaps && t.span.len() > 1 {
+                    allcaps += 1;
+                }
+            }
+        }
+    }
+    if words < 2 {
+        return false;
+    }
+    if allcaps * 5 >= words * 3 {
+        return true;
+    }
+    let terminal = toks
+        .iter()
+        .rev()
+        .find(|t| !t.is_quote())
+        .is_some_and(|t| t.kind == TokenKind::Terminal);
+    words >= 3 && !terminal && caps * 4 >= words * 3
+}
+
+/// The matcher's reusable state.
+pub(crate) struct Matcher<'g> {
+    gaz: &'g Gazetteer,
+    layers: [Option<&'g Index>; 2],
+    word: String,
+    tmp: String,
+    hits: Vec<Hit>,
+    has_lower: bool,
+}
+
+struct Best {
+    last: usize,
+    end: usize,
+    values: [Option<u64>; 2],
+}
+
+impl<'g> Matcher<'g> {
+    pub(crate) fn new(gaz: &'g Gazetteer) -> Matcher<'g> {
+        let layers = gaz.layers();
+        let has_lower = layers.iter().flatten().any(|ix| ix.fst(true).is_some());
+        Matcher {
+            gaz,
+            layers,
+            word: String::with_capacity(64),
+            tmp: String::with_capacity(64),
+            hits: Vec::new(),
+            has_lower,
+        }
+    }
+
+    pub(crate) fn run(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        if self.layers.iter().all(Option::is_none) {
+            return out;
+        }
+        if sentences.is_empty() {
+            if !tokens.is_empty() {
+                self.sentence(text, tokens, 0, tokens.len(), false, &mut out);
+            }
+            return out;
+        }
+        for s in sentences {
+            let end = s.tokens.end.min(tokens.len());
+            let start = s.tokens.start.min(end);
+            let headline = is_headline(s, tokens, text);
+            self.sentence(text, tokens, start, end, headline, &mut out);
+        }
+        out
+    }
+
+    fn sentence(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        headline: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut max_end = start; // exclusive token end of the emitted candidates
+        for i in start..end {
+            let t = &tokens[i];
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let mode = if headline || t.is_capitalised(text) || article_start(tokens, i, text) {
+                Start::Main
+            } else if self.has_lower {
+                Start::Lower
+            } else {
+                continue;
+            };
+            let Some(best) = self.walk(text, tokens, i, end, mode) else {
+                continue;
+            };
+            if best.last < max_end {
+                // Inside a longer candidate that started earlier ("York" in "New York").
+                continue;
+            }
+            max_end = best.last + 1;
+            let span = crate::document::Span::new(t.span.start, best.end);
+            let surface = span.text(text);
+            normalize_into(surface, Mode::CaseKey, &mut self.tmp);
+            let case_h = hash32(&self.tmp);
+            normalize_into(surface, Mode::Literal, &mut self.tmp);
+            let lit_h = hash32(&self.tmp);
+            self.gaz
+                .gather(&self.layers, &best.values, case_h, lit_h, &mut self.hits);
+            let senses = self
+                .hits
+                .iter()
+                .filter_map(|h| {
+                    self.layers[usize::from(h.layer)].map(|ix| ix.sense(h.entry, h.exact))
+                })
+                .collect::<Vec<_>>();
+            if senses.is_empty() {
+                continue;
+            }
+            out.push(Candidate {
+                span,
+                tokens: i..best.last + 1,
+                senses,
+            });
+        }
+    }
+
+    fn walk(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        mode: Start,
+    ) -> Option<Best> {
+        let lower = mode == Start::Lower;
+        let fsts = [
+            self.layers[0].and_then(|ix| ix.fst(lower)),
+            self.layers[1].and_then(|ix| ix.fst(lower)),
+        ];
+        let mut walk = Walk::new(fsts);
+        if !walk.alive() {
+            return None;
+        }
+        let mut best: Option<Best> = None;
+        let word = &mut self.word;
+        let tmp = &mut self.tmp;
+        word.clear();
+        let last = end.min(i + MAX_TOKENS);
+        'tokens: for j in i..last {
+            let t = &tokens[j];
+            let s = t.text(text);
+            if j > i {
+                if t.newline_before || !inner_ok(t, s) {
+                    break;
+                }
+                // The gap between the tokens (usually a space) folds like the text does.
+                let gap = text
+                    .get(tokens[j - 1].span.end..t.span.start)
+                    .unwrap_or(" ");
+                for c in gap.chars() {
+                    match fold_into(word, c, true) {
+                        Folded::Hyphen => {
+                            if !walk.commit(word, true) {
+                                break 'tokens;
+                            }
+                        }
+                        Folded::Boundary => {
+                            if !walk.commit(word, false) {
+                                break 'tokens;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            for c in s.chars() {
+                match fold_into(word, c, true) {
+                    Folded::Hyphen => {
+                        if !walk.commit(word, true) {
+                            break 'tokens;
+                        }
+                    }
+                    Folded::Boundary => {
+                        if !walk.commit(word, false) {
+                            break 'tokens;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // May the match end here?
+            let can_end = match t.kind {
+                TokenKind::Word | TokenKind::Number => true,
+                // "U.S." split as U . S . : the final period belongs to the abbreviation.
+                _ => {
+                    s == "."
+                        && j > i
+                        && !t.space_before
+                        && tokens[j - 1].kind == TokenKind::Word
+                        && tokens[j - 1].span.len() == 1
+                }
+            };
+            if !can_end || word.is_empty() {
+                continue;
+            }
+            tmp.clear();
+            tmp.push_str(word);
+            fold_suffix(tmp);
+            let values = walk.tentative(tmp);
+            if values.iter().any(Option::is_some) {
+                let trailing = trailing_apostrophe(s);
+                best = Some(Best {
+                    last: j,
+                    end: t.span.end - trailing,
+                    values,
+                });
+            } else if let Some(cut) = possessive(s) {
+                // "Syria's": try the name without the possessive ending.
+                if word.len() > 1 && word.ends_with('s') {
+                    tmp.clear();
+                    tmp.push_str(&word[..word.len() - 1]);
+                    fold_suffix(tmp);
+                    let values = walk.tentative(tmp);
+                    if values.iter().any(Option::is_some) {
+                        best = Some(Best {
+                            last: j,
+                            end: t.span.end - cut,
+                            values,
+                        });
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Bytes of a trailing apostrophe after a letter ("Syrians'"), to leave out of the span.
+fn trailing_apostrophe(s: &str) -> usize {
+    for a in ["'", "\u{2019}"] {
+        if let Some(rest) = s.strip_suffix(a) {
+            if rest.chars().next_back().is_some_and(char::is_alphabetic) {
+                return a.len();
+            }
+        }
+    }
+    0
+}
+
+/// Bytes of a possessive ending ("'s", "’s") at the end of a word token, if any.
+fn possessive(s: &str) -> Option<usize> {
+    for p in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(rest) = s.strip_suffix(p) {
+            if !rest.is_empty() {
+                return Some(p.len());
+            }
+        }
+    }
+    None
+}
