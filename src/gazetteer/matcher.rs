@@ -48,10 +48,16 @@ struct Walk<'f> {
     cur: [Option<Cur<'f>>; 2],
     any_fed: bool,
     words: usize,
+    /// The cursors after the last [`Walk::tentative`] feed and the word it fed: the next
+    /// [`Walk::commit`] of the same word takes them instead of feeding the word again.
+    pending: [Option<Cur<'f>>; 2],
+    pending_word: String,
+    pending_valid: bool,
 }
 
 impl<'f> Walk<'f> {
-    fn new(fsts: [Option<&'f Fst<Bytes>>; 2]) -> Walk<'f> {
+    /// A walk from the roots; `buf` is a reusable buffer for the pending word.
+    fn new(fsts: [Option<&'f Fst<Bytes>>; 2], buf: String) -> Walk<'f> {
         let root = |f: Option<&'f Fst<Bytes>>| {
             f.map(|f| Cur {
                 node: f.root(),
@@ -63,6 +69,9 @@ impl<'f> Walk<'f> {
             cur: [root(fsts[0]), root(fsts[1])],
             any_fed: false,
             words: 0,
+            pending: [None, None],
+            pending_word: buf,
+            pending_valid: false,
         }
     }
 
@@ -77,6 +86,7 @@ impl<'f> Walk<'f> {
         }
         fold_suffix(word);
         self.words += 1;
+        let pending_valid = std::mem::take(&mut self.pending_valid);
         if is_article(word) {
             // Dropped if another word follows; the tentative check at the end of its token
             // already tried it as the last word. A first word "As"/"At"/"An" … separated by a
@@ -85,11 +95,16 @@ impl<'f> Walk<'f> {
             word.clear();
             return ok;
         }
-        for k in 0..2 {
-            if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
-                let ok = (!self.any_fed || feed(f, c, b" ")) && feed(f, c, word.as_bytes());
-                if !ok {
-                    self.cur[k] = None;
+        if pending_valid && self.pending_word == *word {
+            // `tentative` fed exactly this word from the current cursors.
+            self.cur = std::mem::take(&mut self.pending);
+        } else {
+            for k in 0..2 {
+                if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
+                    let ok = (!self.any_fed || feed(f, c, b" ")) && feed(f, c, word.as_bytes());
+                    if !ok {
+                        self.cur[k] = None;
+                    }
                 }
             }
         }
@@ -98,20 +113,25 @@ impl<'f> Walk<'f> {
         self.alive()
     }
 
-    /// The fst values if the key ended with `word` (already suffix-folded).
-    fn tentative(&self, word: &str) -> [Option<u64>; 2] {
+    /// The fst values if the key ended with `word` (already suffix-folded). Remembers the
+    /// cursors after `word` so that committing the same word does not feed it again.
+    fn tentative(&mut self, word: &str) -> [Option<u64>; 2] {
         let mut out = [None, None];
         for k in 0..2 {
+            self.pending[k] = None;
             if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_ref()) {
                 let mut c = c.clone();
-                if (!self.any_fed || feed(f, &mut c, b" "))
-                    && feed(f, &mut c, word.as_bytes())
-                    && c.node.is_final()
-                {
-                    out[k] = Some(c.out.cat(c.node.final_output()).value());
+                if (!self.any_fed || feed(f, &mut c, b" ")) && feed(f, &mut c, word.as_bytes()) {
+                    if c.node.is_final() {
+                        out[k] = Some(c.out.cat(c.node.final_output()).value());
+                    }
+                    self.pending[k] = Some(c);
                 }
             }
         }
+        self.pending_word.clear();
+        self.pending_word.push_str(word);
+        self.pending_valid = true;
         out
     }
 }
@@ -209,6 +229,8 @@ pub(crate) struct Matcher<'g> {
     layers: [Option<&'g Index>; 2],
     word: String,
     tmp: String,
+    /// Buffer lent to each [`Walk`] for its pending word.
+    pending_word: String,
     hits: Vec<Hit>,
     has_lower: bool,
 }
@@ -228,6 +250,7 @@ impl<'g> Matcher<'g> {
             layers,
             word: String::with_capacity(64),
             tmp: String::with_capacity(64),
+            pending_word: String::with_capacity(64),
             hits: Vec::new(),
             has_lower,
         }
@@ -327,7 +350,7 @@ impl<'g> Matcher<'g> {
             self.layers[0].and_then(|ix| ix.fst(lower)),
             self.layers[1].and_then(|ix| ix.fst(lower)),
         ];
-        let mut walk = Walk::new(fsts);
+        let mut walk = Walk::new(fsts, std::mem::take(&mut self.pending_word));
         if !walk.alive() {
             return None;
         }
@@ -421,6 +444,7 @@ impl<'g> Matcher<'g> {
                 }
             }
         }
+        self.pending_word = walk.pending_word;
         best
     }
 }
