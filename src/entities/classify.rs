@@ -30,6 +30,33 @@ const FACILITY_HEADS: &[&str] = &[
     "tower",
 ];
 
+/// Words that start place names ("Port Salim", "Mount Sinjar", "Lake Chad").
+const LOC_LEADS: &[&str] = &[
+    "cape", "fort", "lake", "mount", "port", "puerto", "san", "santa", "sao", "st", "st.", "saint",
+    "wadi", "jebel", "jabal", "tell", "tel", "ras",
+];
+
+/// Nouns before "of X" that make X a place ("the outskirts of Homs").
+const LOC_OF_NOUNS: &[&str] = &[
+    "capital",
+    "centre",
+    "center",
+    "east",
+    "edge",
+    "heart",
+    "north",
+    "northeast",
+    "northwest",
+    "outskirts",
+    "people",
+    "residents",
+    "south",
+    "southeast",
+    "southwest",
+    "suburbs",
+    "west",
+];
+
 /// Words that, capitalised at the end of a run, make it an organisation even though they are
 /// not in the organisation-head list ("Syrian Opposition", "Afghan Government").
 const ORG_EXTRA_HEADS: &[&str] = &["government", "opposition", "regime", "rebels", "forces"];
@@ -61,12 +88,13 @@ pub(crate) fn sense_score(s: &Sense) -> i64 {
     let curated = s.source == "curated";
     let prior = s.prior.min(1 << 40) as f64;
     let base: f64 = match (s.kind.as_str(), s.subtype.as_str()) {
+        // Hand-curated lists are the most specific knowledge we have.
+        ("ORG", _) | ("PER", _) | ("LOC", _) | ("NORP", _) | ("MISC", _) if curated => {
+            920.0 + prior.min(100.0) / 2.0
+        }
         ("LOC", "country") => 900.0,
         ("LOC", "continent") => 880.0,
-        ("ORG", _) if curated => 800.0 + prior.min(100.0),
-        ("PER", _) if curated => 700.0 + prior.min(100.0),
         ("NORP", _) => 750.0 + prior.min(100.0) / 10.0,
-        ("LOC", _) if curated => 720.0 + prior.min(100.0) / 10.0,
         ("LOC", "region") => 560.0,
         ("LOC", _) => {
             let capital = if s.attr("capital") == Some("1") {
@@ -84,9 +112,18 @@ pub(crate) fn sense_score(s: &Sense) -> i64 {
 }
 
 /// The best entity sense of a list, if any is good enough for the run.
-fn best_sense<'s>(senses: impl Iterator<Item = &'s Sense>, headline: bool) -> Option<&'s Sense> {
+fn best_sense<'s>(
+    senses: impl Iterator<Item = &'s Sense>,
+    headline: bool,
+    words: usize,
+) -> Option<&'s Sense> {
     let mut best: Option<(&Sense, i64)> = None;
-    for s in senses.filter(|s| is_entity_sense(s)) {
+    // One-word person names from generated lists (WordNet aliases such as "Salim") are
+    // too ambiguous to name anyone by themselves.
+    let usable = |s: &&Sense| {
+        is_entity_sense(s) && !(words == 1 && s.kind == "PER" && s.source != "curated")
+    };
+    for s in senses.filter(usable) {
         let score = sense_score(s);
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((s, score));
@@ -108,7 +145,7 @@ fn has_kind<'s>(mut senses: impl Iterator<Item = &'s Sense>, kind: &str, exact: 
 }
 
 /// Types one run and pushes its mention(s).
-pub(crate) fn classify(ctx: &Context, run: &Run, si: usize, out: &mut Vec<Proto>) {
+pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     let doc = ctx.doc;
     let name = run.name.clone();
     if name.is_empty() || name.end > doc.tokens.len() {
@@ -130,7 +167,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, si: usize, out: &mut Vec<Proto>
         while k < t.end {
             match ctx.entity_candidate(k) {
                 Some(c) if c.tokens.end <= t.end => {
-                    if let Some(s) = best_sense(c.senses.iter(), run.headline) {
+                    if let Some(s) = best_sense(c.senses.iter(), run.headline, c.tokens.len()) {
                         if matches!(s.kind.as_str(), "LOC" | "ORG") {
                             push_sense(ctx, out, c.span, c.tokens.clone(), None, s, false);
                         }
@@ -156,7 +193,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, si: usize, out: &mut Vec<Proto>
             s.exact_case = true;
         }
     }
-    let best = best_sense(senses.iter(), run.headline);
+    let best = best_sense(senses.iter(), run.headline, len);
     let single_senses: Vec<&Sense> = if len == 1 {
         ctx.senses_at(name.start).collect()
     } else {
@@ -188,18 +225,18 @@ pub(crate) fn classify(ctx: &Context, run: &Run, si: usize, out: &mut Vec<Proto>
             });
         };
 
+    if run.dateline {
+        match best.filter(|s| s.kind == "LOC") {
+            Some(s) => push_sense(ctx, out, span, name.clone(), None, s, true),
+            None => push(out, Some(Label::Loc), "names.dateline", true, None),
+        }
+        return;
+    }
     if run.headline {
         // Headlines: known names only; other words may match body names in coreference.
         match best {
             Some(s) => push_sense(ctx, out, span, name.clone(), title_span, s, true),
-            None => {
-                let all_caps = doc.tokens[name.start].shape == Shape::AllCaps;
-                if !(all_caps && ctx.is_headline(si) && mostly_caps(ctx, si)) || len > 1 {
-                    push(out, None, "names.headline_word", false, None);
-                } else {
-                    push(out, None, "names.headline_word", false, None);
-                }
-            }
+            None => push(out, None, "names.headline_word", false, None),
         }
         return;
     }
@@ -280,6 +317,10 @@ pub(crate) fn classify(ctx: &Context, run: &Run, si: usize, out: &mut Vec<Proto>
             return;
         }
     }
+    if len >= 2 && lexicon::in_list(LOC_LEADS, first) {
+        push(out, Some(Label::Loc), "names.loc_lead", true, None);
+        return;
+    }
     // 4. A given name and another name: a person.
     if is_given && len >= 2 {
         push(out, Some(Label::Per), "names.given_name", true, given_sex);
@@ -291,21 +332,21 @@ pub(crate) fn classify(ctx: &Context, run: &Run, si: usize, out: &mut Vec<Proto>
     let next = ctx.word(name.end);
     let next_tok = doc.tokens.get(name.end);
     let next_lower = next_tok.is_some_and(|t| t.shape == Shape::Lower && t.kind == TokenKind::Word);
+    // "the Karam district of Port Salim", "the outskirts of Homs".
+    if prev == "of"
+        && name.start >= 2
+        && (lexicon::has(&LOC_HEADS, ctx.word(name.start - 2))
+            || lexicon::in_list(LOC_OF_NOUNS, ctx.word(name.start - 2)))
+    {
+        push(out, Some(Label::Loc), "names.context_of_place", true, None);
+        return;
+    }
     if prev_lower && lexicon::in_list(ORG_CONTEXT_NOUNS, prev) {
         push(out, Some(Label::Org), "names.context_org_noun", true, None);
         return;
     }
-    if next_lower && lexicon::has(&LOC_HEADS, next) && !is_given {
+    if next_lower && lexicon::has(&LOC_HEADS, next) {
         push(out, Some(Label::Loc), "names.context_loc_head", true, None);
-        return;
-    }
-    let para_start =
-        doc.tokens[name.start].paragraph_start || doc.tokens[name.start].newline_before;
-    if para_start
-        && doc.tokens[name.start].shape == Shape::AllCaps
-        && matches!(next, "," | "(" | "-" | "–" | "—")
-    {
-        push(out, Some(Label::Loc), "names.dateline", true, None);
         return;
     }
     if next_lower && lexicon::in_list(SPEECH_AFTER, next) {
@@ -370,20 +411,6 @@ pub(crate) fn classify(ctx: &Context, run: &Run, si: usize, out: &mut Vec<Proto>
 
 fn single_last<'c>(ctx: &'c Context, k: usize) -> impl Iterator<Item = &'c Sense> + 'c {
     ctx.senses_at(k)
-}
-
-fn mostly_caps(ctx: &Context, si: usize) -> bool {
-    ctx.doc
-        .sentences
-        .get(si)
-        .map(|s| {
-            ctx.doc
-                .sentence_tokens(s)
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .all(|t| t.shape != Shape::Lower)
-        })
-        .unwrap_or(false)
 }
 
 pub(crate) fn push_sense(

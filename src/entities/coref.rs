@@ -262,7 +262,13 @@ fn longest(protos: &[Proto], text: &str) -> String {
     for p in protos {
         let t = p.span.text(text);
         let t = t.strip_prefix("the ").unwrap_or(t);
-        if t.chars().count() > best.chars().count() {
+        let (n, b) = (t.chars().count(), best.chars().count());
+        // Longest; on a tie, prefer a mixed-case form to an ALL-CAPS one.
+        if n > b
+            || (n == b
+                && best.chars().all(|c| !c.is_lowercase())
+                && t.chars().any(char::is_lowercase))
+        {
             best = t;
         }
     }

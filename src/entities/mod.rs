@@ -68,7 +68,7 @@ pub fn annotate(doc: &mut Document, res: &Resources) {
                 continue;
             }
             for run in ctx.runs(si) {
-                classify::classify(&ctx, &run, si, &mut protos);
+                classify::classify(&ctx, &run, &mut protos);
             }
         }
     }

@@ -51,6 +51,8 @@ pub(crate) struct Run {
     pub sentence_initial: bool,
     /// The run is in a headline-like sentence: only known names count.
     pub headline: bool,
+    /// The run is a dateline place ("DAMASCUS (Reuters) -", "PORT SALIM, March 3").
+    pub dateline: bool,
 }
 
 pub(crate) const ENTITY_KINDS: [&str; 5] = ["LOC", "PER", "ORG", "NORP", "MISC"];
@@ -95,14 +97,17 @@ impl<'d> Context<'d> {
                 if s.furniture {
                     return true;
                 }
-                let (mut words, mut caps) = (0usize, 0usize);
+                // A line with no lower-case word at all (a Title Case or ALL-CAPS
+                // headline) also counts.
+                let mut words = 0;
+                let mut lower = 0;
                 for t in doc.sentence_tokens(s) {
                     if t.kind == TokenKind::Word {
                         words += 1;
-                        caps += usize::from(matches!(t.shape, Shape::Capitalised | Shape::AllCaps));
+                        lower += usize::from(t.shape == Shape::Lower);
                     }
                 }
-                words >= 3 && caps * 10 >= words * 8
+                words >= 3 && lower == 0
             })
             .collect();
         Context {
@@ -240,6 +245,23 @@ impl<'d> Context<'d> {
                 continue;
             }
             let mut j = self.extend(i, end);
+            // Months and week days are not names by themselves ("March 3", "on Monday").
+            if j == i && is_calendar_word(self.word(i)) && self.title_before(i, None).is_none() {
+                i += 1;
+                continue;
+            }
+            if self.is_dateline(i, j + 1) {
+                runs.push(Run {
+                    name: i..j + 1,
+                    title: None,
+                    title_sex: None,
+                    sentence_initial: true,
+                    headline: false,
+                    dateline: true,
+                });
+                i = j + 1;
+                continue;
+            }
             if headline {
                 self.headline_pieces(i, j + 1, si, &mut runs);
                 i = j + 1;
@@ -294,10 +316,23 @@ impl<'d> Context<'d> {
                 title_sex,
                 sentence_initial: sentence_initial && name_start == first && first == i,
                 headline: false,
+                dateline: false,
             });
             i = j + 1;
         }
         runs
+    }
+
+    /// An ALL-CAPS run opening a paragraph or line and followed by a comma, a bracket or a
+    /// dash: the place of a dateline ("DAMASCUS (Reuters) -", "PORT SALIM, March 3").
+    fn is_dateline(&self, from: usize, to: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let opens = toks
+            .get(from)
+            .is_some_and(|t| t.paragraph_start || t.newline_before || from == 0);
+        opens
+            && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
+            && matches!(self.word(to), "," | "(" | "-" | "–" | "—")
     }
 
     /// Extends a run that starts at name token `i`; returns its last token.
@@ -463,6 +498,7 @@ impl<'d> Context<'d> {
                         title_sex: None,
                         sentence_initial: self.starts_sentence(si, k),
                         headline: true,
+                        dateline: false,
                     });
                     k = c.tokens.end;
                     continue;
@@ -475,11 +511,34 @@ impl<'d> Context<'d> {
                     title_sex: None,
                     sentence_initial: self.starts_sentence(si, k),
                     headline: true,
+                    dateline: false,
                 });
             }
             k += 1;
         }
     }
+}
+
+/// Month and week-day names.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    crate::text::is_month(w)
+        || matches!(
+            w,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "MONDAY"
+                | "TUESDAY"
+                | "WEDNESDAY"
+                | "THURSDAY"
+                | "FRIDAY"
+                | "SATURDAY"
+                | "SUNDAY"
+        )
 }
 
 /// The sex a title implies (`sex=m`/`sex=f` in its attributes).

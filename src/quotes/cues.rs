@@ -1,0 +1,316 @@
+//! The word table of the quotes stage: speech cues and the closed word classes the speaker
+//! finder needs (pronouns, determiners, titles, auxiliaries, connectors), as data.
+//!
+//! Every word token is looked up once (lower-cased into a stack buffer, one hash probe) and
+//! gets a bit set of classes; the rules then test bits instead of strings.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use once_cell::sync::Lazy;
+
+use crate::document::{Document, TokenKind};
+
+/// A speech verb usable in every pattern, including reported speech without marks.
+pub const CUE: u32 = 1;
+/// A speech verb used only right next to a quotation or followed by "that".
+pub const CUE_WEAK: u32 = 1 << 1;
+/// A cue that takes an addressee ("told reporters").
+pub const TELL: u32 = 1 << 2;
+/// A personal pronoun that can be a speaker.
+pub const PRONOUN: u32 = 1 << 3;
+/// A determiner or possessive that starts a description ("the", "a", "his").
+pub const DET: u32 = 1 << 4;
+/// A title or role word that precedes a name ("President", "Mr", "Sen").
+pub const TITLE: u32 = 1 << 5;
+/// A function word that never starts a name even when capitalised ("The", "But").
+pub const FUNC: u32 = 1 << 6;
+/// An auxiliary or adverb that may stand between a subject and its cue ("also", "has").
+pub const SKIP: u32 = 1 << 7;
+/// A word that ends a noun-phrase scan ("that", "who", "and", "in").
+pub const STOP: u32 = 1 << 8;
+/// A lower-case word allowed inside a capitalised name ("of", "al", "bin").
+pub const CONNECT: u32 = 1 << 9;
+/// "he".
+pub const MALE: u32 = 1 << 10;
+/// "she".
+pub const FEMALE: u32 = 1 << 11;
+/// "they", "we".
+pub const PLURAL: u32 = 1 << 12;
+/// "it".
+pub const NEUTER: u32 = 1 << 13;
+/// "according" (of "according to").
+pub const ACCORDING: u32 = 1 << 14;
+/// "that".
+pub const THAT: u32 = 1 << 15;
+/// A preposition or time word that opens an adverbial after a cue ("on", "in", "late").
+pub const ADVERBIAL: u32 = 1 << 16;
+/// A head noun naming a person by role ("spokesman", "minister", "witness").
+pub const ROLE: u32 = 1 << 17;
+/// A head noun naming an organisation or group ("ministry", "police", "army").
+pub const GROUP: u32 = 1 << 18;
+/// The word "to".
+pub const TO: u32 = 1 << 19;
+/// A passive auxiliary ("was", "were", "been", "be", "is", "are").
+pub const BE: u32 = 1 << 20;
+/// A verb that introduces a quotation but not reported speech ("described", "called").
+pub const QCUE: u32 = 1 << 21;
+/// A noun for a written or spoken statement ("statement", "tweet"): `Trump's statement`
+/// speaks for Trump.
+pub const DOCNOUN: u32 = 1 << 23;
+/// A preposition that can join a speaker to a place or organisation ("at", "of", "from").
+pub const PREP: u32 = 1 << 22;
+
+/// Speech verbs in all their forms. Strong cues first (usable for reported speech).
+const STRONG_CUES: &str = "say says said saying \
+    tell tells told telling \
+    state states stated stating \
+    declare declares declared declaring \
+    warn warns warned warning \
+    claim claims claimed claiming \
+    insist insists insisted insisting \
+    explain explains explained explaining \
+    announce announces announced announcing \
+    deny denies denied denying \
+    acknowledge acknowledges acknowledged acknowledging \
+    admit admits admitted admitting \
+    argue argues argued arguing \
+    confirm confirms confirmed confirming \
+    vow vows vowed vowing \
+    pledge pledges pledged pledging \
+    promise promises promised promising \
+    allege alleges alleged alleging \
+    assert asserts asserted asserting \
+    contend contends contended contending \
+    predict predicts predicted predicting \
+    tweet tweets tweeted tweeting \
+    report reports reported reporting \
+    caution cautions cautioned cautioning \
+    urge urges urged urging \
+    stress stresses stressed stressing \
+    emphasise emphasises emphasised emphasising emphasize emphasizes emphasized emphasizing \
+    concede concedes conceded conceding \
+    testify testifies testified testifying \
+    reiterate reiterates reiterated reiterating \
+    estimate estimates estimated indicate indicates indicated suggest suggests suggested \
+    note notes noted reveal reveals revealed disclose discloses disclosed";
+
+/// Speech verbs that are cues only next to a quotation or with "that".
+const WEAK_CUES: &str = "add adds added adding \
+    note notes noted noting \
+    ask asks asked asking \
+    write writes wrote written writing \
+    estimate estimates estimated estimating \
+    suggest suggests suggested suggesting \
+    recall recalls recalled recalling \
+    reply replies replied replying \
+    respond responds responded responding \
+    continue continues continued continuing \
+    explain \
+    remark remarks remarked remarking \
+    comment comments commented commenting \
+    observe observes observed observing \
+    complain complains complained complaining \
+    post posts posted posting \
+    shout shouts shouted shouting \
+    yell yells yelled yelling \
+    recount recounts recounted recounting \
+    agree agrees agreed \
+    reveal reveals revealed revealing \
+    disclose discloses disclosed disclosing \
+    indicate indicates indicated indicating \
+    believe believes believed \
+    think thinks thought \
+    maintain maintains maintained \
+    concluded conclude concludes \
+    boasted boast boasts \
+    quipped joked joke jokes \
+    wondered wonder wonders";
+
+/// Verbs that characterise in a quotation: `called it "a disgrace"`.
+const QUOTE_CUES: &str = "describe describes described describing call calls called calling \
+    characterize characterizes characterized characterizing characterise characterises \
+    characterised characterising dub dubs dubbed dubbing label labels labelled labeled \
+    labelling labeling term terms termed brand brands branded praise praises praised \
+    praising condemn condemns condemned condemning slam slams slammed slamming blast \
+    blasts blasted criticise criticises criticised criticising criticize criticizes \
+    criticized criticizing hail hails hailed hailing decry decries decried decrying \
+    speak speaks spoke speaking quote quotes quoted quoting read reads";
+
+const TELL_CUES: &str = "tell tells told telling assure assures assured informed inform informs";
+
+const PRONOUNS: &[(&str, u32)] = &[
+    ("he", MALE),
+    ("she", FEMALE),
+    ("they", PLURAL),
+    ("we", PLURAL),
+    ("it", NEUTER),
+    ("i", 0),
+];
+
+const DETS: &str = "the a an his her their its our this that these those another one two three \
+    four several some many other both each";
+
+/// Titles and role words that come before a name. Capitalised in text before a name.
+const TITLES: &str = "mr mrs ms miss dr prof professor sir dame lord lady rev reverend \
+    president vice prime minister secretary chancellor premier governor gov sen senator \
+    rep representative congressman congresswoman mayor judge justice ambassador envoy \
+    general gen col colonel lt lieutenant capt captain maj major sgt sergeant cmdr commander \
+    admiral adm chief officer commissioner inspector superintendent detective constable \
+    deputy spokesman spokeswoman spokesperson king queen prince princess sheikh emir pope \
+    cardinal bishop imam ayatollah mullah attorney sheriff speaker leader chairman chairwoman \
+    director foreign defence defense interior health finance home state justice \
+    economy trade education police army opposition former acting candidate nominee \
+    democratic republican democrat gop presidential hon pm mp mep";
+
+const FUNCS: &str = "the a an but and or however meanwhile in on at as when while then also so \
+    yet still later earlier now today yesterday this that these those last next after before \
+    since if though although because there here what why how where who which his her their \
+    its our my your mr";
+
+const SKIPS: &str = "also later then again earlier previously has had have was is were would \
+    will could did does do once further separately recently publicly privately reportedly \
+    repeatedly initially first finally subsequently then simply just only already never \
+    always often flatly strongly quickly";
+
+const STOPS: &str = "that which who whom whose when where while and but or because if as after \
+    before since though although in on at of for with by from to into about over than \
+    under during without against is was were are be been being has have had would will \
+    could should can may might must do does did not no also said says told within there \
+    through across along around near until upon via amid despite among between \
+    it's";
+
+const CONNECTS: &str = "of for and al el bin ibn abu de del della di da du la le van von der den \
+    dos das y st";
+
+const ADVERBIALS: &str = "on in at during late early earlier later yesterday today tonight \
+    last this on monday tuesday wednesday thursday friday saturday sunday recently previously \
+    afterwards afterward separately again also further publicly privately repeatedly then \
+    now";
+
+/// Head nouns naming a person by role.
+const ROLES: &str = "spokesman spokeswoman spokesperson minister president official officer \
+    witness witnesses source sources resident residents chief commander governor mayor \
+    director leader secretary ambassador envoy analyst analysts expert experts doctor \
+    doctors survivor survivors victim relative relatives neighbour neighbor neighbours \
+    neighbors man woman father mother brother sister son daughter wife husband friend \
+    officials officers spokespeople activist activists lawyer attorney prosecutor \
+    prosecutors judge senator congressman congresswoman candidate nominee chairman \
+    chairwoman adviser advisor aide aides diplomat diplomats commissioner sheriff \
+    superintendent inspector detective general colonel captain lieutenant sergeant \
+    representative representatives member members eyewitness eyewitnesses";
+
+/// Head nouns naming an organisation or group.
+const GROUPS: &str = "ministry police army military government agency group authorities \
+    authority department office council committee commission militants rebels company \
+    firm observatory organisation organization campaign statement report media newspaper \
+    agency force forces service services coalition party administration pentagon \
+    regime embassy court hospital network channel television radio union board team";
+
+type FnvMap = HashMap<&'static str, u32, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash: small keys, no DoS exposure (the keys are our own table).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+static TABLE: Lazy<FnvMap> = Lazy::new(|| {
+    let mut m = FnvMap::default();
+    let mut add = |list: &'static str, bit: u32| {
+        for w in list.split_whitespace() {
+            *m.entry(w).or_insert(0) |= bit;
+        }
+    };
+    add(STRONG_CUES, CUE);
+    add(WEAK_CUES, CUE_WEAK);
+    add(TELL_CUES, TELL | CUE);
+    add(QUOTE_CUES, QCUE);
+    add("at of from with within for in", PREP);
+    add(
+        "statement statements message messages tweet tweets letter post posts email release \
+         remarks comments speech account website",
+        DOCNOUN,
+    );
+    add(DETS, DET);
+    add(TITLES, TITLE);
+    add(FUNCS, FUNC);
+    add(SKIPS, SKIP);
+    add(STOPS, STOP);
+    add(CONNECTS, CONNECT);
+    add(ADVERBIALS, ADVERBIAL);
+    add(ROLES, ROLE);
+    add(GROUPS, GROUP);
+    add("according", ACCORDING);
+    add("that", THAT);
+    add("to", TO);
+    add("was were been be is are being", BE);
+    for (w, bits) in PRONOUNS {
+        *m.entry(w).or_insert(0) |= PRONOUN | bits;
+    }
+    m
+});
+
+/// The class bits of one word (any case). Words longer than 24 bytes or not ASCII have none.
+pub fn word_bits(word: &str) -> u32 {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 24 {
+        return 0;
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(b) {
+        if !s.is_ascii() {
+            return 0;
+        }
+        *d = s.to_ascii_lowercase();
+    }
+    let key = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
+    TABLE.get(key).copied().unwrap_or(0)
+}
+
+/// The class bits of every token of the document (0 for non-words).
+pub fn classify(doc: &Document) -> Vec<u32> {
+    doc.tokens
+        .iter()
+        .map(|t| {
+            if matches!(t.kind, TokenKind::Word) {
+                word_bits(t.text(&doc.text))
+            } else {
+                0
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_in_every_tense() {
+        for w in ["say", "Says", "SAID", "saying", "told", "denied", "tweeted"] {
+            assert!(word_bits(w) & CUE != 0, "{w}");
+        }
+        assert!(word_bits("added") & CUE_WEAK != 0);
+        assert!(word_bits("told") & TELL != 0);
+        assert_eq!(word_bits("Damascus"), 0);
+        assert_eq!(word_bits("Erdoğan"), 0);
+    }
+}

@@ -1,0 +1,218 @@
+//! Reported speech without quotation marks: the clause a speech cue reports.
+//!
+//! Patterns, each with its rule id:
+//! - `X said (that) CLAUSE`, `X told Y (that) CLAUSE`, `X denied …`, `X claimed
+//!   responsibility for …` — `quotes.indirect_name_cue_clause`;
+//! - `CLAUSE, X said` — `quotes.indirect_clause_name_cue`;
+//! - `CLAUSE, said X` — `quotes.indirect_clause_cue_name`;
+//! - `according to X, CLAUSE` / `CLAUSE, according to X` — `quotes.indirect_according_to`;
+//! - `…, adding/saying (that) CLAUSE` — the subject of the sentence's earlier cue,
+//!   `quotes.indirect_participle`.
+
+use super::cues::*;
+use super::np::{Ctx, Np};
+use super::Draft;
+use crate::document::{QuoteKind, Span};
+
+const MAX_SENTENCE: usize = 80;
+
+pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let n = ctx.len();
+    for c in 0..n {
+        let b = ctx.bits[c];
+        if b & (CUE | CUE_WEAK | ACCORDING) == 0 || ctx.region_of[c] != 0 {
+            continue;
+        }
+        if !ctx.is_cue(c, true) || (b & ACCORDING == 0 && !ctx.lower(c)) {
+            continue;
+        }
+        if c > 0 && ctx.bits[c - 1] & (TO | BE) != 0 && b & ACCORDING == 0 {
+            continue; // "refused to say", "was told"
+        }
+        let lo = ctx.block_lo(c);
+        let hi = ctx.block_hi(c);
+        let mut ss = c;
+        while ss > lo && !ctx.sentence_end(ss - 1) && c - ss < MAX_SENTENCE {
+            ss -= 1;
+        }
+        let mut se = c + 1;
+        while se < hi && !ctx.sentence_end(se) && se - c < MAX_SENTENCE {
+            se += 1;
+        }
+        let strong = b & (CUE | ACCORDING) != 0;
+        if b & ACCORDING != 0 {
+            let Some((np, _)) = ctx.cue_subject(c) else {
+                continue;
+            };
+            let content = if c > ss + 1 && ctx.punct(c - 1, ",") {
+                Some((ss, c - 1))
+            } else if c > ss + 2 {
+                Some((ss, c))
+            } else if ctx.punct(np.last + 1, ",") && np.last + 2 < se {
+                Some((np.last + 2, se))
+            } else if np.last + 1 < se {
+                Some((np.last + 1, se))
+            } else {
+                None
+            };
+            if let Some(content) = content {
+                emit(
+                    ctx,
+                    drafts,
+                    content,
+                    Some(np),
+                    c,
+                    "quotes.indirect_according_to",
+                );
+            }
+            continue;
+        }
+        let subject = ctx.cue_subject(c);
+        let (np, inverted) = match subject {
+            Some(s) => s,
+            None => {
+                // `…, adding that CLAUSE`: the subject of the sentence's earlier cue.
+                let participle = ctx.text(c).ends_with("ing") && c > ss && ctx.punct(c - 1, ",");
+                let Some(np) = participle.then(|| earlier_subject(ctx, ss, c)).flatten() else {
+                    continue;
+                };
+                if let Some(a) = clause_start(ctx, c, se, strong) {
+                    emit(
+                        ctx,
+                        drafts,
+                        (a, se),
+                        Some(np),
+                        c,
+                        "quotes.indirect_participle",
+                    );
+                }
+                continue;
+            }
+        };
+        if inverted {
+            if c > ss + 1 && ctx.punct(c - 1, ",") {
+                emit(
+                    ctx,
+                    drafts,
+                    (ss, c - 1),
+                    Some(np),
+                    c,
+                    "quotes.indirect_clause_cue_name",
+                );
+            }
+            continue;
+        }
+        // The cue's own tail: up to the next comma (`officials told state media, adding …`).
+        let tail_end = (c + 1..se).find(|&k| ctx.punct(k, ",")).unwrap_or(se);
+        let tail_words = (c + 1..tail_end).filter(|&k| ctx.is_word(k)).count();
+        let clause_before = np.first > ss + 1
+            && ctx.punct(np.first - 1, ",")
+            && tail_words <= 4
+            && !(c + 1..tail_end).any(|k| ctx.bits[k] & THAT != 0);
+        if clause_before {
+            emit(
+                ctx,
+                drafts,
+                (ss, np.first - 1),
+                Some(np),
+                c,
+                "quotes.indirect_clause_name_cue",
+            );
+            continue;
+        }
+        if let Some(a) = clause_start(ctx, c, se, strong) {
+            emit(
+                ctx,
+                drafts,
+                (a, se),
+                Some(np),
+                c,
+                "quotes.indirect_name_cue_clause",
+            );
+        }
+    }
+}
+
+/// Where the reported clause after the cue at `c` starts: after the addressee of "told",
+/// after "that". None when a quotation or nothing follows.
+fn clause_start(ctx: &Ctx, c: usize, se: usize, strong: bool) -> Option<usize> {
+    let mut a = c + 1;
+    if ctx.bits[c] & TELL != 0 {
+        if let Some(ad) = ctx.np_forward(a, se) {
+            a = ad.last + 1;
+        }
+    }
+    let mut that = false;
+    let from = a;
+    for k in from..(from + 8).min(se) {
+        if ctx.bits[k] & THAT != 0 && ctx.lower(k) {
+            a = k + 1;
+            that = true;
+            break;
+        }
+        if ctx.punct(k, ",") || ctx.is_mark(k) || ctx.punct(k, ":") {
+            break;
+        }
+    }
+    if !strong && !that {
+        return None;
+    }
+    if a >= se || ctx.punct(a, ":") || ctx.is_mark(a) || ctx.punct(a, ",") {
+        return None;
+    }
+    Some(a)
+}
+
+/// The subject of the nearest earlier cue in the sentence.
+fn earlier_subject(ctx: &Ctx, ss: usize, c: usize) -> Option<Np> {
+    (ss..c)
+        .rev()
+        .filter(|&k| ctx.is_cue(k, true) && ctx.lower(k))
+        .find_map(|k| ctx.cue_subject(k).map(|(n, _)| n))
+}
+
+fn emit(
+    ctx: &Ctx,
+    drafts: &mut Vec<Draft>,
+    (a, b): (usize, usize),
+    np: Option<Np>,
+    cue: usize,
+    rule: &'static str,
+) {
+    if a >= b {
+        return;
+    }
+    let words = (a..b).filter(|&k| ctx.is_word(k)).count();
+    if words < 1 {
+        return;
+    }
+    // `X claimed responsibility`: a short object reads better with its verb.
+    let a = if words < 3 && a == cue + 1 { cue } else { a };
+    let quoted = (a..b).filter(|&k| ctx.region_of[k] != 0).count();
+    if quoted * 2 > b - a {
+        return;
+    }
+    // Trim punctuation and marks at the edges.
+    let mut a = a;
+    let mut b = b;
+    while a < b && !ctx.is_word(a) && !matches!(ctx.doc.tokens[a].kind, crate::TokenKind::Number) {
+        a += 1;
+    }
+    while b > a && (ctx.punct(b - 1, ",") || ctx.terminal(b - 1) || ctx.punct(b - 1, ";")) {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    let span = Span::new(ctx.doc.tokens[a].span.start, ctx.doc.tokens[b - 1].span.end);
+    drafts.push(Draft {
+        span,
+        kind: QuoteKind::Indirect,
+        np,
+        cue: Some(ctx.cue_span(cue)),
+        rule,
+        region: None,
+        block: ctx.block[a],
+        opens_block: false,
+    });
+}
