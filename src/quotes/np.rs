@@ -783,7 +783,7 @@ impl<'a> Ctx<'a> {
                         Sex::Female
                     };
                     recent(&|e| {
-                        ents[e].label == Label::Per && ents[e].sex.map_or(true, |s| s == want)
+                        ents[e].label == Label::Per && ents[e].sex.is_none_or(|s| s == want)
                     })
                 } else if b & NEUTER != 0 {
                     recent(&|e| ents[e].label == Label::Org)
