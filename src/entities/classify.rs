@@ -2,7 +2,7 @@
 //! name, or its context.
 
 use super::lexicon::{
-    self, LOC_HEADS, LOC_PREPS, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
+    self, LOC_HEADS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
 };
 use super::runs::{is_entity_sense, sex_attr, Context, Run};
 use super::Proto;
@@ -236,6 +236,9 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             });
         };
 
+    if len == 1 && lexicon::has(&NOT_NAMES, first) {
+        return;
+    }
     if run.dateline {
         match best.filter(|s| s.kind == "LOC") {
             Some(s) => push_sense(ctx, out, span, name.clone(), None, s, true),
@@ -294,6 +297,11 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             });
             return;
         }
+    }
+    // Initials and a name: "P. Simmons", "John F. Kennedy" is caught by the given name.
+    if len >= 2 && is_initial(first) && !lexicon::has(&ORG_HEADS, last) {
+        push(out, Some(Label::Per), "names.initials", true, None);
+        return;
     }
     // Sports results: a club named after a place ("Leicestershire 296", "beat Somerset").
     if ctx.sports && ctx.team_context(name.clone()) {
@@ -456,10 +464,6 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
                         .any(|s| s.kind == "ORG" && s.exact_case && s.source == "curated")
             })
         });
-        let name_evidence = (name.start..name.end).any(|k| {
-            ctx.senses_at(k)
-                .any(|s| matches!(&*s.kind, "GIVEN" | "SURNAME") && s.exact_case)
-        });
         let compass = matches!(
             first,
             "North"
@@ -494,7 +498,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         } else if starts_with_loc {
             (Label::Org, "names.place_phrase")
         } else if len <= 3
-            && (name_evidence || !common_inside)
+            && !common_inside
             && (name.start..name.end)
                 .all(|k| doc.tokens[k].shape == Shape::Capitalised || ctx.word(k).contains('-'))
         {
@@ -506,6 +510,12 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     } else {
         push(out, None, "names.unknown_word", false, None);
     }
+}
+
+/// "P.", "J.", "T.O'": one capital letter and a period.
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
 fn single_last<'c>(ctx: &'c Context, k: usize) -> impl Iterator<Item = &'c Sense> + 'c {

@@ -111,18 +111,10 @@ impl<'d> Context<'d> {
             .sentences
             .iter()
             .map(|s| {
-                // A result line of a sports table is not a headline even without final
-                // punctuation: it has many numbers.
-                let numbers = doc
-                    .sentence_tokens(s)
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Number)
-                    .count();
-                if s.furniture && numbers * 4 < s.tokens.len().max(1) {
-                    return true;
-                }
                 // A line with no lower-case word at all (a Title Case or ALL-CAPS
-                // headline) also counts.
+                // headline): capitals say nothing there. Not a result line of a sports
+                // table, which has many numbers; and not a sentence-case headline, whose
+                // capitals still mark names.
                 let mut words = 0;
                 let mut lower = 0;
                 let mut numbers = 0;
@@ -133,7 +125,7 @@ impl<'d> Context<'d> {
                         lower += usize::from(t.shape == Shape::Lower);
                     }
                 }
-                words >= 3 && lower == 0 && numbers * 4 < words
+                words >= 2 && lower == 0 && numbers * 4 < words
             })
             .collect();
         let sports = is_sports_story(doc, text);
@@ -162,7 +154,7 @@ impl<'d> Context<'d> {
     pub fn team_context(&self, name: Range<usize>) -> bool {
         let toks = &self.doc.tokens;
         let after = toks.get(name.end);
-        if after.is_some_and(|t| t.kind == TokenKind::Number) {
+        if after.is_some_and(|t| t.kind == TokenKind::Number) && !self.is_year_number(name.end) {
             return true;
         }
         const VERBS: &[&str] = &[
@@ -405,6 +397,18 @@ impl<'d> Context<'d> {
         runs
     }
 
+    /// True when token `i` is a number that starts with a year (`1996`, `1996-08-30`).
+    fn is_year_number(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| {
+            let w = self.word(i).as_bytes();
+            t.kind == TokenKind::Number
+                && w.len() >= 4
+                && w[..4].iter().all(u8::is_ascii_digit)
+                && (w[..2] == *b"19" || w[..2] == *b"20")
+                && w.get(4).is_none_or(|b| !b.is_ascii_digit())
+        })
+    }
+
     /// An ALL-CAPS run opening a paragraph or line and followed by a comma, a bracket or a
     /// dash: the place of a dateline ("DAMASCUS (Reuters) -", "PORT SALIM, March 3").
     fn is_dateline(&self, from: usize, to: usize) -> bool {
@@ -412,9 +416,20 @@ impl<'d> Context<'d> {
         let opens = toks
             .get(from)
             .is_some_and(|t| t.paragraph_start || t.newline_before || from == 0);
+        let date_after = self.is_year_number(to);
+        // A known organisation or person opening a paragraph is not a dateline ("ISIS, late
+        // on Sunday, claimed ...").
+        let known_other = self.entity_candidate(from).is_some_and(|c| {
+            c.tokens.end == to
+                && c.senses
+                    .iter()
+                    .any(|s| matches!(&*s.kind, "ORG" | "PER") && s.source == "curated")
+        });
         opens
+            && !known_other
             && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
-            && matches!(self.word(to), "," | "(" | "-" | "–" | "—")
+            && !(to == from + 1 && lexicon::has(&SENTENCE_START, self.word(from)))
+            && (matches!(self.word(to), "," | "(" | "-" | "–" | "—") || date_after)
     }
 
     /// Extends a run that starts at name token `i`; returns its last token.
