@@ -9,6 +9,7 @@ use std::time::Instant;
 use byline::{Extractor, Stage};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod bench;
 mod outdir;
 
 use outdir::{DocFiles, OutDir};
@@ -29,6 +30,8 @@ struct Cli {
 enum Command {
     /// Extract from text files (one document each; `-` or none reads stdin) or JSONL records.
     Extract(ExtractArgs),
+    /// Measure throughput, construction time and peak memory on a JSONL corpus.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -94,6 +97,7 @@ struct ExtractArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Bench(args) => bench::run(args),
         Command::Extract(args) => match extract(args) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
