@@ -17,6 +17,10 @@
 //!   `kind: u8, flags: u8, 0u16, prior: u64`. Rows that differ only in their surface share one
 //!   entry.
 //! - `str_offsets` (`u32` × (n + 1)) and `str_data`: the deduplicated string pool.
+//! - `main_first` and `lower_first`: a first-word table for each automaton (see
+//!   [`first_table`]): for every distinct first word of its keys, the automaton's state after
+//!   that word, so that the matcher looks a start word up with one hash probe instead of
+//!   walking the automaton byte by byte from its root.
 
 use std::collections::HashMap;
 
@@ -69,6 +73,10 @@ pub struct Compiled {
     pub str_offsets: Vec<u8>,
     /// String bytes.
     pub str_data: Vec<u8>,
+    /// First-word table of `main` (empty when there is none).
+    pub main_first: Vec<u8>,
+    /// First-word table of `lower`.
+    pub lower_first: Vec<u8>,
     /// Counts.
     pub stats: Stats,
 }
@@ -272,9 +280,13 @@ impl Compiler {
         for o in &str_offsets {
             offsets.extend_from_slice(&o.to_le_bytes());
         }
+        let main = main.into_inner().unwrap_or_default();
+        let lower = lower.into_inner().unwrap_or_default();
         Compiled {
-            main: main.into_inner().unwrap_or_default(),
-            lower: lower.into_inner().unwrap_or_default(),
+            main_first: first_table(&main),
+            lower_first: first_table(&lower),
+            main,
+            lower,
             postings,
             entries: entry_bytes,
             str_offsets: offsets,
@@ -282,4 +294,138 @@ impl Compiler {
             stats,
         }
     }
+}
+
+/// Bytes of a first-word table header: `log2(slots): u32`, `0: u32`.
+pub const FIRST_HEADER: usize = 8;
+/// Bytes of a first-word table slot.
+pub const FIRST_SLOT: usize = 32;
+/// Words of up to this many bytes are stored in their slot; longer ones in the pool.
+pub const FIRST_INLINE: usize = 16;
+/// First-word flag: the word alone is a key.
+pub const FIRST_FINAL: u8 = 1;
+/// First-word flag: some key continues the word with a space (another word follows).
+pub const FIRST_CONT: u8 = 2;
+
+/// The hash of a first word in a first-word table (FxHash-style, 8 bytes at a time).
+#[inline]
+pub fn word_hash(word: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    // Final avalanche so that the top bits (the slot index) depend on every byte.
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
+
+/// Builds the first-word table of an `fst::Map` (its bytes; empty for none).
+///
+/// Open addressing with linear probing over `2^b` slots (load at most 2/3), then a pool of
+/// the words longer than [`FIRST_INLINE`] bytes. A slot ([`FIRST_SLOT`] bytes): the word
+/// (zero-padded) or, when longer, its `u32` pool offset; `len: u16` (0 = empty slot);
+/// `flags: u8` ([`FIRST_FINAL`], [`FIRST_CONT`]); `0u8`; `addr: u32`, the automaton node
+/// after the word; `out: u64`, the output accumulated over the word, or, for a final word
+/// that no key continues, the key's value. Returns an empty table when the automaton is too
+/// large for 32-bit addresses (the matcher then walks from the root).
+pub fn first_table(fst_bytes: &[u8]) -> Vec<u8> {
+    use fst::raw::{Fst, Output};
+    let Ok(f) = Fst::new(fst_bytes) else {
+        return Vec::new();
+    };
+    if f.is_empty() || fst_bytes.len() as u64 > u64::from(u32::MAX) {
+        return Vec::new();
+    }
+    // Distinct first words, in key order (a first word's keys are contiguous: ' ' sorts
+    // before every other byte a key holds).
+    let mut words: Vec<(Vec<u8>, u8, u32, u64)> = Vec::new();
+    {
+        use fst::Streamer;
+        let mut stream = f.stream();
+        let mut last: Vec<u8> = Vec::new();
+        let mut have = false;
+        while let Some((key, _)) = stream.next() {
+            let w = key.split(|&b| b == b' ').next().unwrap_or(key);
+            if have && w == &last[..] {
+                continue;
+            }
+            have = true;
+            last.clear();
+            last.extend_from_slice(w);
+            let mut node = f.root();
+            let mut out = Output::zero();
+            let mut ok = true;
+            for &b in w {
+                match node.find_input(b) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        out = out.cat(t.out);
+                        node = f.node(t.addr);
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok || w.is_empty() || w.len() > usize::from(u16::MAX) {
+                return Vec::new();
+            }
+            let mut flags = 0;
+            if node.is_final() {
+                flags |= FIRST_FINAL;
+            }
+            if node.find_input(b' ').is_some() {
+                flags |= FIRST_CONT;
+            }
+            if flags == FIRST_FINAL {
+                out = out.cat(node.final_output());
+            }
+            words.push((w.to_vec(), flags, node.addr() as u32, out.value()));
+        }
+    }
+    let mut bits = 4u32;
+    while (1usize << bits) * 2 < words.len() * 3 {
+        bits += 1;
+    }
+    let slots = 1usize << bits;
+    let mut table = vec![0u8; FIRST_HEADER + slots * FIRST_SLOT];
+    table[..4].copy_from_slice(&bits.to_le_bytes());
+    let mut pool: Vec<u8> = Vec::new();
+    for (w, flags, addr, out) in &words {
+        let mut i = (word_hash(w) >> (64 - bits)) as usize;
+        loop {
+            let at = FIRST_HEADER + i * FIRST_SLOT;
+            if table[at + 16] == 0 && table[at + 17] == 0 {
+                let slot = &mut table[at..at + FIRST_SLOT];
+                if w.len() <= FIRST_INLINE {
+                    slot[..w.len()].copy_from_slice(w);
+                } else {
+                    slot[..4].copy_from_slice(&(pool.len() as u32).to_le_bytes());
+                    pool.extend_from_slice(w);
+                }
+                slot[16..18].copy_from_slice(&(w.len() as u16).to_le_bytes());
+                slot[18] = *flags;
+                slot[20..24].copy_from_slice(&addr.to_le_bytes());
+                slot[24..32].copy_from_slice(&out.to_le_bytes());
+                break;
+            }
+            i = (i + 1) & (slots - 1);
+        }
+    }
+    if pool.len() as u64 > u64::from(u32::MAX) {
+        return Vec::new();
+    }
+    table.extend_from_slice(&pool);
+    table
 }
