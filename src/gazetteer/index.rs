@@ -329,7 +329,7 @@ impl Index {
         }
         match &self.str_text {
             Some(Cow::Borrowed(pool)) => {
-                let pool: &'static str = *pool;
+                let pool: &'static str = pool;
                 Cow::Borrowed(pool.get(start..end).unwrap_or(""))
             }
             Some(Cow::Owned(pool)) => Cow::Owned(pool.get(start..end).unwrap_or("").to_owned()),
