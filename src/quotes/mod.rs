@@ -239,7 +239,7 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
         return None;
     }
     let np = ctx.np_forward(j, hi)?;
-    let mut k = np.last + 1;
+    let mut k = ctx.skip_paren(np.last + 1, hi);
     // `a source within the Interior Ministry told …`: skip the prepositional phrase.
     if k < hi && ctx.lower(k) && ctx.bits[k] & PREP != 0 {
         if let Some(pp) = ctx.np_forward(k + 1, hi) {
@@ -309,8 +309,21 @@ fn before_open(ctx: &Ctx, r: &Region) -> Option<Found> {
         }
     }
     if colon {
-        // `In his message, he paid tribute: "…"`: the subject of the clause before the colon.
         let ss = ctx.sentence_first(p);
+        // `X, 24, who cited his training: "…"`: the antecedent of a relative clause that
+        // ends at the colon.
+        let floor = p.saturating_sub(20).max(ss);
+        if let Some(w) = (floor..p)
+            .rev()
+            .find(|&k| ctx.lower(k) && matches!(ctx.text(k), "who" | "which"))
+        {
+            if w > ss && !(w..p).any(|k| ctx.punct(k, ",") || ctx.region_of[k] != 0) {
+                if let Some(np) = ctx.antecedent(w, ss) {
+                    return Some((Some(np), None, "quotes.relative_colon_quote"));
+                }
+            }
+        }
+        // `In his message, he paid tribute: "…"`: the subject of the clause before the colon.
         if let Some(np) = ctx.sentence_subject(ss, p + 1) {
             return Some((Some(np), None, "quotes.subject_colon_quote"));
         }

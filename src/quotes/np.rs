@@ -151,6 +151,15 @@ impl<'a> Ctx<'a> {
         if !self.terminal(i) {
             return false;
         }
+        // `Mitch McConnell, R-Ky., said`, `U.S. officials`: a period before a comma or a
+        // lower-case word in the same paragraph ends an abbreviation.
+        if self.text(i) == "."
+            && i + 1 < self.len()
+            && !self.doc.tokens[i + 1].paragraph_start
+            && (self.punct(i + 1, ",") || self.lower(i + 1))
+        {
+            return false;
+        }
         if self.text(i) == "." && i > 0 && !self.doc.tokens[i].space_before {
             let p = i - 1;
             if self.is_word(p) && (self.bits[p] & TITLE != 0 || self.text(p).chars().count() == 1) {
@@ -302,6 +311,24 @@ impl<'a> Ctx<'a> {
         self.dash(p) && self.adjacent(p) && self.adjacent(p + 1) && p > lo && self.is_word(p - 1)
     }
 
+    /// A capitalised cue word inside a name (`United States`, `Said`): not sentence-initial,
+    /// right after a capitalised word.
+    fn name_internal_cue(&self, k: usize) -> bool {
+        self.bits[k] & (CUE | CUE_WEAK) != 0
+            && self.bits[k] & STOP == 0
+            && self.cap(k)
+            && !self.doc.tokens[k].sentence_start
+            && k > 0
+            && self.is_word(k - 1)
+            && self.cap(k - 1)
+            && self.adjacent_word_gap(k)
+    }
+
+    fn adjacent_word_gap(&self, k: usize) -> bool {
+        // No punctuation between the two words (tokens are consecutive words).
+        k > 0 && self.doc.tokens[k].space_before && !self.doc.tokens[k].newline_before
+    }
+
     /// Can token `k` extend a capitalised run forwards (run ends at `k - 1`)?
     fn joins_fwd(&self, k: usize, hi: usize) -> bool {
         if k >= hi {
@@ -309,7 +336,9 @@ impl<'a> Ctx<'a> {
         }
         if self.is_word(k) {
             if self.cap(k) {
-                return self.bits[k] & (CUE | STOP) == 0 || self.bits[k] & TITLE != 0;
+                return self.bits[k] & (CUE | STOP) == 0
+                    || self.bits[k] & TITLE != 0
+                    || self.name_internal_cue(k);
             }
             return self.bits[k] & CONNECT != 0 && k + 1 < hi && self.cap(k + 1);
         }
@@ -383,7 +412,7 @@ impl<'a> Ctx<'a> {
             return Some(self.pronoun(k));
         }
         if self.cap(k) {
-            if b & (FUNC | CUE) != 0 && b & TITLE == 0 {
+            if b & (FUNC | CUE) != 0 && b & TITLE == 0 && !self.name_internal_cue(k) {
                 return None;
             }
             let mut s = k;
@@ -391,14 +420,37 @@ impl<'a> Ctx<'a> {
                 s -= 1;
             }
             let np = self.name_from_run(s, k, lo)?;
-            // `Steven Wolf at Saint Francis said`: the person before the preposition.
-            if s > lo + 1 && self.bits[s - 1] & PREP != 0 && self.lower(s - 1) {
-                if let Some(p) = self.np_backward(s - 2, lo) {
+            // `the central Interior Ministry`: determiners and adjectives before the name.
+            let mut m = s;
+            while m > lo + 1
+                && s - m < 3
+                && self.lower(m - 1)
+                && self.bits[m - 1] & PREP == 0
+                && (self.bits[m - 1] & DET != 0 || self.bits[m - 1] & STOP == 0)
+            {
+                m -= 1;
+            }
+            // `Steven Wolf at Saint Francis said`: the person before the preposition;
+            // `a source within the Interior Ministry said`: the whole description.
+            if m > lo + 1 && self.bits[m - 1] & PREP != 0 && self.lower(m - 1) {
+                if let Some(p) = self.np_backward(m - 2, lo) {
                     if p.kind == NpKind::Name
+                        && m == s
                         && p.last > p.first
                         && (p.first..=p.last).all(|j| self.bits[j] & GROUP == 0)
                     {
                         return Some(p);
+                    }
+                    if p.kind == NpKind::Description
+                        && self.bits[p.last] & ROLE != 0
+                        && self.bits[p.first] & DET != 0
+                    {
+                        return Some(Np {
+                            first: p.first,
+                            last: k,
+                            span: self.span(p.first, k),
+                            kind: NpKind::Description,
+                        });
                     }
                 }
             }
@@ -469,6 +521,14 @@ impl<'a> Ctx<'a> {
 
     /// The speaker noun phrase starting at token `j`, not reaching `hi`.
     pub fn np_forward(&self, j: usize, hi: usize) -> Option<Np> {
+        if j + 1 < hi
+            && matches!(self.doc.tokens[j].kind, TokenKind::Number)
+            && self.lower(j + 1)
+            && self.doc.tokens[j + 1].space_before
+        {
+            // `said 9/11 widow Terry Strada`: a number modifying a description.
+            return self.np_forward(j + 1, hi);
+        }
         if j >= hi || !self.is_word(j) {
             return None;
         }
@@ -529,6 +589,15 @@ impl<'a> Ctx<'a> {
         if !self.plausible_head(e) {
             return None;
         }
+        // `tour manager Thomas Gray`, `widow Terry Strada`: a bare role before a name is
+        // its title; the speaker is the name.
+        if !det && e + 1 < hi && self.cap(e + 1) && self.bits[e + 1] & (ADVERBIAL | FUNC) == 0 {
+            if let Some(name) = self.np_forward(e + 1, hi) {
+                if name.kind == NpKind::Name {
+                    return Some(name);
+                }
+            }
+        }
         Some(Np {
             first: j,
             last: e,
@@ -562,6 +631,14 @@ impl<'a> Ctx<'a> {
             return self.np_forward(c + 2, hi).map(|n| (n, true));
         }
         let p = self.skip_back(c, lo);
+        // A passive cue (`he was told by X`, `was described as "…" by the police`): the
+        // agent after "by", or nobody (the subject is the addressee or the described).
+        let passive = !self.text(c).ends_with("ing")
+            && ((p..c).any(|k| self.bits[k] & BE != 0)
+                || (p > lo && self.bits[p - 1] & BE != 0 && self.lower(p - 1)));
+        if passive {
+            return self.agent(c, hi).map(|n| (n, true));
+        }
         if p <= lo {
             return self.inverted(c, hi);
         }
@@ -581,23 +658,12 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
-        if self.bits[q] & BE != 0 {
-            // `he was told by the minister of "…"`: the agent.
-            if self.text(c + 1).eq_ignore_ascii_case("by") {
-                return self.np_forward(c + 2, hi).map(|n| (n, true));
-            }
-            return None;
-        }
         if self.bits[q] & TO != 0 {
             return None;
         }
         if self.lower(q) && matches!(self.text(q), "who" | "which") && q > lo {
             // `according to police, who said …`: the antecedent.
-            let a = if self.punct(q - 1, ",") { q - 1 } else { q };
-            return (a > lo)
-                .then(|| self.np_backward(a - 1, lo))
-                .flatten()
-                .map(|n| (n, false));
+            return self.antecedent(q, lo).map(|n| (n, false));
         }
         if self.punct(q, ")") {
             // `the Institute (Phivolcs) reported …`
@@ -618,6 +684,52 @@ impl<'a> Ctx<'a> {
         self.np_backward(q, lo).map(|n| (n, false))
     }
 
+    /// Skips a short parenthetical starting at `k` (`(D-Wis.)`, `(IRGC)`); returns the
+    /// token after it, or `k`.
+    pub fn skip_paren(&self, k: usize, hi: usize) -> usize {
+        if !self.punct(k, "(") {
+            return k;
+        }
+        (k + 1..hi.min(k + 10))
+            .find(|&m| self.punct(m, ")"))
+            .map_or(k, |m| m + 1)
+    }
+
+    /// The antecedent of the relative pronoun at `q` (`Thomas Gray, 24, who …`).
+    pub fn antecedent(&self, q: usize, lo: usize) -> Option<Np> {
+        let mut a = if q > lo && self.punct(q - 1, ",") {
+            q - 1
+        } else {
+            q
+        };
+        // An age or a short parenthetical between the name and "who".
+        if a > lo + 2
+            && self.punct(a - 2, ",")
+            && matches!(self.doc.tokens[a - 1].kind, TokenKind::Number)
+        {
+            a -= 2;
+        }
+        (a > lo).then(|| self.np_backward(a - 1, lo)).flatten()
+    }
+
+    /// The agent of a passive cue: `by X` later in its clause (a quotation may stand
+    /// between: `was described as "…" by the police`).
+    fn agent(&self, c: usize, hi: usize) -> Option<Np> {
+        let mut k = c + 1;
+        while k < hi && k - c < 24 {
+            if self.region_of[k] == 0
+                && (self.sentence_end(k) || self.punct(k, ",") || self.punct(k, ";"))
+            {
+                return None;
+            }
+            if self.region_of[k] == 0 && self.lower(k) && self.text(k) == "by" {
+                return self.np_forward(k + 1, hi);
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// `…, said X` / `"…," said X`: a noun phrase after the cue ending the clause.
     fn inverted(&self, c: usize, hi: usize) -> Option<(Np, bool)> {
         if self.bits[c] & (TELL | QCUE) != 0 || self.bits[c] & (CUE | CUE_WEAK) == 0 {
@@ -631,7 +743,8 @@ impl<'a> Ctx<'a> {
             || self.punct(k, ";")
             || self.is_mark(k)
             || self.punct(k, "(")
-            || self.bits[k] & (ADVERBIAL | STOP) != 0;
+            || (self.bits[k] & (ADVERBIAL | STOP) != 0
+                && (self.bits[k] & (SKIP | BE) == 0 || self.bits[k] & ADVERBIAL != 0));
         ends.then_some((np, true))
     }
 
