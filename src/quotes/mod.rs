@@ -221,6 +221,14 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
     if j >= hi {
         return None;
     }
+    // A fragment inside a sentence that ends with the quotation (`accused him of "…."`):
+    // what follows is a new sentence.
+    let inside = r
+        .open
+        .is_some_and(|o| o > ctx.block_lo(o) && ctx.is_word(o - 1));
+    if inside && r.end > r.first && ctx.sentence_end(r.end - 1) && !ctx.punct(r.end - 1, "?") {
+        return None;
+    }
     if ctx.dash(j) {
         let np = ctx.np_forward(j + 1, hi)?;
         return Some((Some(np), None, "quotes.quote_dash_name"));
@@ -265,7 +273,7 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
     {
         k += 1;
     }
-    if k < hi && ctx.is_cue(k, true) {
+    if k < hi && ctx.is_cue(k, true) && (separated || !inside) {
         return Some((Some(np), Some(k), "quotes.quote_comma_name_cue"));
     }
     None
@@ -359,7 +367,7 @@ fn in_sentence_after(ctx: &Ctx, r: &Region) -> Option<Found> {
     let mut c = c0 + 1;
     let mut steps = 0;
     while c < hi && steps < 40 {
-        if ctx.sentence_end(c) {
+        if ctx.sentence_end(c) || (c > c0 + 1 && ctx.doc.tokens[c].sentence_start) {
             return None;
         }
         if ctx.region_of[c] == 0 && ctx.is_far_cue(c) {

@@ -217,7 +217,20 @@ impl<'a> Ctx<'a> {
     /// Like [`Ctx::is_quote_cue`] without the weak cues ("added", "continued"), for cues
     /// that are not next to the quotation.
     pub fn is_far_cue(&self, i: usize) -> bool {
-        self.is_cue(i, false) || self.is_char_cue(i)
+        self.is_cue(i, false) || self.is_char_cue(i) || self.is_belief(i)
+    }
+
+    /// True for a lower-case verb of belief ("thinks", "believes").
+    pub fn is_belief(&self, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & BELIEF != 0) && self.lower(i)
+    }
+
+    /// True for a lower-case verb of stance or evidence ("wants", "proposed", "shows"), or
+    /// a characterising verb with its particle ("called for", "called on").
+    pub fn is_stance(&self, i: usize) -> bool {
+        self.lower(i)
+            && (self.bits[i] & STANCE != 0
+                || (self.bits[i] & QCUE != 0 && matches!(self.text(i + 1), "for" | "on")))
     }
 
     fn is_char_cue(&self, i: usize) -> bool {
@@ -250,12 +263,44 @@ impl<'a> Ctx<'a> {
             }
             if k < end && self.punct(k, ",") {
                 a = k + 1;
+            } else if self.bits[a] & PREP != 0 {
+                // `On September 27 they published …`: skip the prepositional phrase.
+                let mut k = a + 1;
+                while k < end
+                    && k - a < 6
+                    && (self.cap(k)
+                        || matches!(self.doc.tokens[k].kind, TokenKind::Number)
+                        || self.bits[k] & DET != 0)
+                {
+                    k += 1;
+                }
+                if k > a + 1 && k < end && (self.bits[k] & PRONOUN != 0 || self.cap(k)) {
+                    a = k;
+                }
+            }
+        } else if self.lower(a + 1) || !self.is_word(a) {
+            // `Once in my early 20s, I …`: an introductory phrase that is no subject.
+            let mut k = a;
+            while k < end && k - a < 12 && !self.punct(k, ",") {
+                k += 1;
+            }
+            if k < end
+                && self.punct(k, ",")
+                && self.bits.get(k + 1).is_some_and(|b| b & PRONOUN != 0)
+            {
+                a = k + 1;
             }
         }
         if self.bits.get(a).is_some_and(|b| b & ACCORDING != 0) {
             return self.np_forward(a + 2, end);
         }
         let np = self.np_forward(a, end)?;
+        if np.kind == NpKind::Description && !self.speaker_head(np.last) {
+            return None;
+        }
+        if np.kind == NpKind::Name && np.first == np.last && self.bits[np.first] & ADVERBIAL != 0 {
+            return None;
+        }
         // `The mayor of London, Sadiq Khan, thanked …`: the name in the appositive.
         if np.kind == NpKind::Description {
             let mut k = np.last + 1;
@@ -442,6 +487,13 @@ impl<'a> Ctx<'a> {
                         return Some(p);
                     }
                     if p.kind == NpKind::Description
+                        && self.bits[p.last] & (ROLE | GROUP) != 0
+                        && (self.bits[p.first] & DET == 0 || self.bits[p.last] & ROLE == 0)
+                    {
+                        // `officials in Kabul said`: the officials.
+                        return Some(p);
+                    }
+                    if p.kind == NpKind::Description
                         && self.bits[p.last] & ROLE != 0
                         && self.bits[p.first] & DET != 0
                     {
@@ -503,10 +555,24 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A description head that can be a speaker: a role, a group, a document ("the
+    /// statement") or an agent noun ("the writer", "a narrator").
+    pub fn speaker_head(&self, k: usize) -> bool {
+        if self.bits[k] & (ROLE | GROUP | DOCNOUN | PRONOUN) != 0 || self.cap(k) {
+            return true;
+        }
+        let t = self.text(k);
+        let t = t.strip_suffix('s').unwrap_or(t);
+        ["er", "or", "ist", "ian", "ant", "ent"]
+            .iter()
+            .any(|suf| t.len() > suf.len() + 2 && t.ends_with(suf))
+    }
+
     fn plausible_head(&self, k: usize) -> bool {
         let t = self.text(k);
         let adverb = t.len() > 4 && t.ends_with("ly");
-        let verb = t.ends_with("ing") || t.ends_with("ed");
+        let verb =
+            t.ends_with("ing") || t.ends_with("ed") || t.ends_with("n't") || t.ends_with("n’t");
         !(adverb || verb) && t.chars().count() > 1
     }
 
@@ -559,7 +625,7 @@ impl<'a> Ctx<'a> {
             while d + 1 < hi
                 && d - e < 3
                 && self.lower(d + 1)
-                && self.bits[d + 1] & (STOP | CUE | CUE_WEAK | SKIP | BE) == 0
+                && self.bits[d + 1] & (STOP | CUE | CUE_WEAK | SKIP | BE | BELIEF) == 0
                 && self.plausible_head(d + 1)
             {
                 d += 1;
@@ -581,7 +647,7 @@ impl<'a> Ctx<'a> {
         while e + 1 < hi
             && e - k < 4
             && self.lower(e + 1)
-            && self.bits[e + 1] & (STOP | CUE | CUE_WEAK | SKIP | BE | DET) == 0
+            && self.bits[e + 1] & (STOP | CUE | CUE_WEAK | SKIP | BE | DET | BELIEF) == 0
             && self.plausible_head(e + 1)
         {
             e += 1;
@@ -612,7 +678,12 @@ impl<'a> Ctx<'a> {
         while p > lo {
             let q = p - 1;
             let t = self.text(q);
-            if self.lower(q) && (self.bits[q] & SKIP != 0 || (t.len() > 4 && t.ends_with("ly"))) {
+            let clitic = matches!(t, "'s" | "’s" | "'re" | "’re" | "'ve" | "’ve")
+                && !self.doc.tokens[q].space_before;
+            if clitic
+                || (self.lower(q)
+                    && (self.bits[q] & SKIP != 0 || (t.len() > 4 && t.ends_with("ly"))))
+            {
                 p = q;
             } else {
                 break;
@@ -678,10 +749,47 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if self.lower(q) && matches!(self.text(q), "and" | "but" | "then") {
+            // `I laughed and said`: a pronoun or name right before the first verb.
+            if q > lo + 1 && self.lower(q - 1) && self.bits[q - 1] & (STOP | DET) == 0 {
+                let v = self.skip_back(q - 1, lo);
+                if v > lo {
+                    if let Some(n) = self.np_backward(v - 1, lo) {
+                        if n.kind != NpKind::Description && self.doc.tokens[n.first].sentence_start
+                        {
+                            return Some((n, false));
+                        }
+                    }
+                }
+            }
             // `… and urged people to "…"`: the subject of the first verb.
             return self.clause_subject(c).map(|n| (n, false));
         }
-        self.np_backward(q, lo).map(|n| (n, false))
+        let np = self.np_backward(q, lo)?;
+        // `32% of Republican claims`: a noun phrase inside a prepositional phrase is no
+        // subject (the cue word is a noun).
+        if np.first > lo
+            && self.lower(np.first - 1)
+            && self.bits[np.first - 1] & PREP != 0
+            && !self.text(c).ends_with("ing")
+        {
+            return None;
+        }
+        // `X issued a statement saying …`: the statement speaks for the clause's subject.
+        if np.kind == NpKind::Description
+            && self.bits[np.last] & DOCNOUN != 0
+            && self.text(c).ends_with("ing")
+        {
+            let ss = self.sentence_first(np.first);
+            if let Some(owner) = self.sentence_subject(ss, np.first) {
+                if owner.last < np.first
+                    && (owner.kind != NpKind::Description
+                        || self.bits[owner.last] & (ROLE | GROUP) != 0)
+                {
+                    return Some((owner, false));
+                }
+            }
+        }
+        Some((np, false))
     }
 
     /// Skips a short parenthetical starting at `k` (`(D-Wis.)`, `(IRGC)`); returns the
