@@ -210,7 +210,7 @@ const FUNCS: &str = "the a an but and or however meanwhile in on at as when whil
 const SKIPS: &str = "also later then again earlier previously has had have was is were would \
     will could did does do once further separately recently publicly privately reportedly \
     repeatedly initially first finally subsequently then simply just only already never \
-    always often flatly strongly quickly";
+    always often flatly strongly quickly still even now";
 
 const STOPS: &str = "that which who whom whose when where while and but or because if as after \
     before since though although in on at of for with by from to into about over than \
@@ -238,7 +238,9 @@ const ROLES: &str = "spokesman spokeswoman spokesperson minister president offic
     prosecutors judge senator congressman congresswoman candidate nominee chairman \
     chairwoman adviser advisor aide aides diplomat diplomats commissioner sheriff \
     superintendent inspector detective general colonel captain lieutenant sergeant \
-    representative representatives member members eyewitness eyewitnesses";
+    representative representatives member members eyewitness eyewitnesses \
+    people staff critics family families parents students crew troops soldiers citizens \
+    locals villagers colleagues aide";
 
 /// Head nouns naming an organisation or group.
 const GROUPS: &str = "ministry police army military government agency group authorities \

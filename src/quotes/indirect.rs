@@ -71,15 +71,23 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             continue;
         }
         let subject = ctx.cue_subject(c);
-        if attitude {
-            // Only an agent holds a view: a name, a pronoun, a person or group, a document.
+        {
+            // Only an agent holds a view or speaks: a name, a pronoun, a person or group, a
+            // document (`an overall cost estimate for …` is a noun).
             let ok = subject.is_some_and(|(np, inv)| {
-                !inv && match np.kind {
-                    NpKind::Name | NpKind::Pronoun => true,
-                    NpKind::Description => ctx.speaker_head(np.last),
-                }
+                !(inv && attitude)
+                    && match np.kind {
+                        NpKind::Name | NpKind::Pronoun => true,
+                        NpKind::Description => ctx.speaker_head(np.last),
+                    }
             });
-            if !ok {
+            // A past-tense speech verb is a verb whatever its subject.
+            let t = ctx.text(c);
+            let past = t.ends_with("ed")
+                || t.ends_with('s')
+                || t.ends_with("ing")
+                || matches!(t, "said" | "told" | "wrote");
+            if !ok && (attitude || (subject.is_some() && !past)) {
                 continue;
             }
         }

@@ -252,17 +252,32 @@ impl<'a> Ctx<'a> {
     /// the ministry …").
     pub fn sentence_subject(&self, ss: usize, end: usize) -> Option<Np> {
         let mut a = ss;
-        if self
+        let t0 = self.text(a);
+        let intro = self
             .bits
             .get(a)
-            .is_some_and(|b| b & (PREP | FUNC | STOP) != 0)
-        {
-            let mut k = a;
-            while k < end && k - a < 12 && !self.punct(k, ",") {
-                k += 1;
-            }
-            if k < end && self.punct(k, ",") {
+            .is_some_and(|b| b & (PREP | FUNC | STOP) != 0 && b & ACCORDING == 0)
+            || (self.is_word(a)
+                && self.bits[a] & ACCORDING == 0
+                && (t0.len() > 4 && (t0.ends_with("ly") || t0.ends_with("ing"))));
+        if intro {
+            // `In a statement, the ministry …`, `Following the meeting, …`, `Conversely,
+            // X …`: skip the introductory phrase up to its comma (and a coordinated second
+            // part: `Following X, but before Y, Z said`).
+            let comma = |from: usize| {
+                let mut k = from;
+                while k < end && k - from < 25 && !self.punct(k, ",") && !self.is_mark(k) {
+                    k += 1;
+                }
+                (k < end && self.punct(k, ",")).then_some(k)
+            };
+            if let Some(k) = comma(a) {
                 a = k + 1;
+                if self.lower(a) && matches!(self.text(a), "but" | "and" | "or" | "yet") {
+                    if let Some(k2) = comma(a) {
+                        a = k2 + 1;
+                    }
+                }
             } else if self.bits[a] & PREP != 0 {
                 // `On September 27 they published …`: skip the prepositional phrase.
                 let mut k = a + 1;
