@@ -161,7 +161,8 @@ const BELIEF_VERBS: &str = "believe believes believed think thinks thought feel 
     realize realizes realized realise realises realised recognize recognizes recognized \
     recognise recognises recognised agree agrees agreed disagree disagrees disagreed \
     conclude concludes concluded speculate speculates speculated contend contends contended \
-    maintain maintains maintained";
+    maintain maintains maintained believing thinking feeling fearing hoping expecting \
+    worrying doubting suspecting knowing assuming";
 
 /// Verbs of stance, volition and evidence: what a person or a document wants, proposes,
 /// opposes or shows.
@@ -174,7 +175,10 @@ const STANCE_VERBS: &str = "want wants wanted wish wishes wished plan plans plan
     blame blames blamed cite cites cited show shows showed shown find finds found \
     defend defends defended threaten threatens threatened challenge challenges \
     challenged mention mentions mentioned acknowledge acknowledges acknowledged \
-    project projects projected forecast forecasts predict predicts predicted";
+    project projects projected forecast forecasts predict predicts predicted \
+    wanting planning proposing supporting opposing endorsing rejecting refusing demanding \
+    seeking recommending advocating questioning disputing accusing blaming citing showing \
+    defending threatening challenging mentioning predicting";
 
 const TELL_CUES: &str = "tell tells told telling assure assures assured informed inform informs";
 
@@ -287,7 +291,11 @@ static TABLE: Lazy<FnvMap> = Lazy::new(|| {
     add(QUOTE_CUES, QCUE);
     add(BELIEF_VERBS, BELIEF);
     add(STANCE_VERBS, STANCE);
-    add("at of from with within for in", PREP);
+    add(
+        "at of from with within for in through across along around near into about over \
+         under during without against among between by on",
+        PREP,
+    );
     add(
         "statement statements message messages tweet tweets letter post posts email release \
          remarks comments speech account website poll polls survey surveys study studies \

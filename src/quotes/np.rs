@@ -309,7 +309,20 @@ impl<'a> Ctx<'a> {
         if self.bits.get(a).is_some_and(|b| b & ACCORDING != 0) {
             return self.np_forward(a + 2, end);
         }
-        let np = self.np_forward(a, end)?;
+        let mut np = self.np_forward(a, end)?;
+        if intro && np.kind == NpKind::Description && !self.speaker_head(np.last) {
+            // `Following a swiftly called, late-afternoon meeting, the Council …`: the
+            // introductory phrase held a comma of its own.
+            let mut k = np.last + 1;
+            while k < end && k - a < 12 && !self.punct(k, ",") {
+                k += 1;
+            }
+            if self.punct(k, ",") {
+                if let Some(n) = self.np_forward(k + 1, end) {
+                    np = n;
+                }
+            }
+        }
         if np.kind == NpKind::Description && !self.speaker_head(np.last) {
             return None;
         }
@@ -541,6 +554,14 @@ impl<'a> Ctx<'a> {
             if bp & (STOP | CUE | CUE_WEAK | SKIP | PRONOUN | BE) != 0 {
                 break;
             }
+            // `Following initial reports`: a capitalised participle or adverb opens a
+            // phrase, it is no modifier.
+            if self.cap(p) && {
+                let t = self.text(p);
+                bp & FUNC != 0 || t.ends_with("ing") || t.ends_with("ly")
+            } {
+                break;
+            }
             s = p;
             steps += 1;
         }
@@ -645,7 +666,7 @@ impl<'a> Ctx<'a> {
             {
                 d += 1;
             }
-            if d > e && self.bits[d] & (ROLE | GROUP) != 0 {
+            if d > e && self.bits[d] & (ROLE | GROUP | DOCNOUN) != 0 {
                 return Some(Np {
                     first: j,
                     last: d,
@@ -787,7 +808,16 @@ impl<'a> Ctx<'a> {
             && self.bits[np.first - 1] & PREP != 0
             && !self.text(c).ends_with("ing")
         {
-            return None;
+            // `attorneys for the family said`: the head before the preposition.
+            let head = (np.first > lo + 1)
+                .then(|| self.np_backward(np.first - 2, lo))
+                .flatten()?;
+            let inner_pp = head.first > lo
+                && self.lower(head.first - 1)
+                && self.bits[head.first - 1] & PREP != 0;
+            return (!inner_pp
+                && (head.kind != NpKind::Description || self.speaker_head(head.last)))
+            .then_some((head, false));
         }
         // `X issued a statement saying …`: the statement speaks for the clause's subject.
         if np.kind == NpKind::Description
@@ -968,22 +998,27 @@ impl<'a> Ctx<'a> {
         match np.kind {
             NpKind::Pronoun => {
                 let b = self.bits[np.first];
-                if b & (MALE | FEMALE) != 0 {
-                    let want = if b & MALE != 0 {
-                        Sex::Male
-                    } else {
-                        Sex::Female
-                    };
-                    recent(&|e| {
-                        ents[e].label == Label::Per && ents[e].sex.map_or(true, |s| s == want)
-                    })
-                } else if b & NEUTER != 0 {
-                    recent(&|e| ents[e].label == Label::Org)
-                } else if b & PLURAL != 0 && self.text(np.first).eq_ignore_ascii_case("they") {
-                    recent(&|e| matches!(ents[e].label, Label::Org | Label::Norp))
+                let want = if b & MALE != 0 {
+                    Some(Sex::Male)
                 } else {
-                    None
+                    Some(Sex::Female)
+                };
+                let fits = |e: usize| -> bool {
+                    if b & (MALE | FEMALE) != 0 {
+                        ents[e].label == Label::Per
+                            && (ents[e].sex.is_none() || ents[e].sex == want)
+                    } else if b & NEUTER != 0 {
+                        ents[e].label == Label::Org
+                    } else if b & PLURAL != 0 && self.text(np.first).eq_ignore_ascii_case("they") {
+                        matches!(ents[e].label, Label::Org | Label::Norp)
+                    } else {
+                        false
+                    }
+                };
+                if b & (MALE | FEMALE | NEUTER | PLURAL) == 0 {
+                    return None;
                 }
+                self.salient(np.first, &fits).or_else(|| recent(&fits))
             }
             NpKind::Name => {
                 let last = self.text(np.last);
@@ -1020,6 +1055,42 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
+}
+
+impl Ctx<'_> {
+    /// The most salient compatible entity for a pronoun at token `k`: the first compatible
+    /// mention (outside quotations) of its own sentence before it — the subject of the
+    /// clause that holds the pronoun — else of each earlier sentence in turn (its subject
+    /// or, failing that, its first compatible mention), up to three sentences back.
+    /// Grammatical prominence rather than recency: in `Putin flew to the city. There he
+    /// was told …`, "he" is Putin even when other men are named after him.
+    fn salient(&self, k: usize, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let sents = &self.doc.sentences;
+        if sents.is_empty() {
+            return None;
+        }
+        let si = sents.partition_point(|s| s.tokens.end <= k);
+        let before = self.doc.tokens.get(k)?.span.start;
+        let lo_s = si.saturating_sub(3);
+        for s in (lo_s..=si.min(sents.len() - 1)).rev() {
+            let sp = sents[s].span;
+            let hi = if s == si { before } else { sp.end };
+            let i = self.mentions.partition_point(|(m, _)| m.start < sp.start);
+            for (m, e) in &self.mentions[i..] {
+                if m.start >= hi {
+                    break;
+                }
+                let t = self.doc.tokens.partition_point(|t| t.span.start < m.start);
+                if self.region_of.get(t).copied().unwrap_or(0) != 0 {
+                    continue;
+                }
+                if fits(*e) {
+                    return Some(*e);
+                }
+            }
+        }
+        None
     }
 }
 
