@@ -140,7 +140,7 @@ const WEAK_CUES: &str = "add adds added adding \
     snap snaps snapped sigh sighs sighed scoff scoffs scoffed fume fumes fumed \
     sing sings sang chant chants chanted brag brags bragged gush gushes gushed \
     proclaim proclaims proclaimed repeat repeats repeated answer answers answered \
-    mention mentions mentioned";
+    mention mentions mentioned type types typed text texts texted email emails emailed";
 
 /// Verbs that characterise in a quotation: `called it "a disgrace"`.
 const QUOTE_CUES: &str = "describe describes described describing call calls called calling \

@@ -493,6 +493,9 @@ impl<'a> Ctx<'a> {
                 s -= 1;
             }
             let np = self.name_from_run(s, k, lo)?;
+            if np.first == np.last && self.bits[np.first] & ADVERBIAL != 0 {
+                return None; // `early Friday saying`: a time, no speaker
+            }
             // `the central Interior Ministry`: determiners and adjectives before the name.
             let mut m = s;
             while m > lo + 1
@@ -800,7 +803,13 @@ impl<'a> Ctx<'a> {
             // `… and urged people to "…"`: the subject of the first verb.
             return self.clause_subject(c).map(|n| (n, false));
         }
-        let np = self.np_backward(q, lo)?;
+        let Some(np) = self.np_backward(q, lo) else {
+            // `X unleashed tweets early Friday saying …`: the clause's subject.
+            if self.text(c).ends_with("ing") {
+                return self.clause_subject(c).map(|n| (n, false));
+            }
+            return None;
+        };
         // `32% of Republican claims`: a noun phrase inside a prepositional phrase is no
         // subject (the cue word is a noun).
         if np.first > lo
@@ -894,6 +903,7 @@ impl<'a> Ctx<'a> {
             || self.terminal(k)
             || self.punct(k, ",")
             || self.punct(k, ";")
+            || self.punct(k, ":")
             || self.is_mark(k)
             || self.punct(k, "(")
             || (self.bits[k] & (ADVERBIAL | STOP) != 0
