@@ -324,6 +324,11 @@ static TABLE: Lazy<FnvMap> = Lazy::new(|| {
 
 /// The class bits of one word (any case). Words longer than 24 bytes or not ASCII have none.
 pub fn word_bits(word: &str) -> u32 {
+    // `Rep.`, `Sen.`: an abbreviation's period is no part of the word.
+    let word = match word.strip_suffix('.') {
+        Some(w) if !w.is_empty() => w,
+        _ => word,
+    };
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 24 {
         return 0;

@@ -25,7 +25,7 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         }
         let speech = ctx.is_cue(c, true);
         // Verbs of belief, stance and evidence report a held view or position.
-        let attitude = !speech && (ctx.is_belief(c) || ctx.is_stance(c));
+        let attitude = ctx.is_belief(c) || ctx.is_stance(c);
         if !(speech || attitude) || (b & ACCORDING == 0 && !ctx.lower(c)) {
             continue;
         }
@@ -129,6 +129,7 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         let tail_end = (c + 1..se).find(|&k| ctx.punct(k, ",")).unwrap_or(se);
         let tail_words = (c + 1..tail_end).filter(|&k| ctx.is_word(k)).count();
         let clause_before = np.first > ss + 1
+            && ctx.skip_back(c, ss) == np.last + 1
             && ctx.punct(np.first - 1, ",")
             && tail_words <= 4
             && !(c + 1..tail_end).any(|k| ctx.bits[k] & THAT != 0);
@@ -189,7 +190,7 @@ fn clause_start(ctx: &Ctx, c: usize, se: usize, strong: bool) -> Option<usize> {
     }
     // `said in a statement.`, `said on Monday`: an adverbial, no reported clause.
     let words = (a..se).filter(|&k| ctx.is_word(k)).count();
-    if !that && words <= 4 && ctx.bits[a] & (ADVERBIAL | PREP) != 0 && ctx.lower(a) {
+    if !that && words <= 4 && ctx.bits[a] & (ADVERBIAL | PREP) != 0 {
         return None;
     }
     Some(a)

@@ -264,13 +264,7 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
             k = m + 1;
         }
     }
-    while k < hi
-        && ctx.lower(k)
-        && (ctx.bits[k] & SKIP != 0 || {
-            let t = ctx.text(k);
-            t.len() > 4 && t.ends_with("ly")
-        })
-    {
+    while k < hi && ctx.lower(k) && (ctx.bits[k] & SKIP != 0 || ctx.is_adverb(k)) {
         k += 1;
     }
     if k < hi && ctx.is_cue(k, true) && (separated || !inside) {

@@ -554,7 +554,7 @@ impl<'a> Ctx<'a> {
                 s = p;
                 break;
             }
-            if bp & (STOP | CUE | CUE_WEAK | SKIP | PRONOUN | BE) != 0 {
+            if bp & (STOP | CUE | CUE_WEAK | SKIP | PRONOUN | BE | BELIEF | STANCE) != 0 {
                 break;
             }
             // `Following initial reports`: a capitalised participle or adverb opens a
@@ -594,6 +594,15 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A lower-case `-ly` adverb ("reportedly"), not a noun such as "family" or "ally".
+    pub fn is_adverb(&self, k: usize) -> bool {
+        let t = self.text(k);
+        self.lower(k)
+            && t.len() > 4
+            && t.ends_with("ly")
+            && self.bits[k] & (ROLE | GROUP | DOCNOUN) == 0
+    }
+
     /// A description head that can be a speaker: a role, a group, a document ("the
     /// statement") or an agent noun ("the writer", "a narrator").
     pub fn speaker_head(&self, k: usize) -> bool {
@@ -608,6 +617,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn plausible_head(&self, k: usize) -> bool {
+        if self.bits[k] & (ROLE | GROUP | DOCNOUN) != 0 {
+            return true; // `family`, `ally`: nouns that look like adverbs
+        }
         let t = self.text(k);
         let adverb = t.len() > 4 && t.ends_with("ly");
         let verb =
@@ -626,13 +638,17 @@ impl<'a> Ctx<'a> {
 
     /// The speaker noun phrase starting at token `j`, not reaching `hi`.
     pub fn np_forward(&self, j: usize, hi: usize) -> Option<Np> {
-        if j + 1 < hi
-            && matches!(self.doc.tokens[j].kind, TokenKind::Number)
-            && self.lower(j + 1)
-            && self.doc.tokens[j + 1].space_before
+        // `said 9/11 widow Terry Strada`: a number modifying a description.
+        let mut m = j;
+        while m < hi
+            && m - j < 5
+            && (matches!(self.doc.tokens[m].kind, TokenKind::Number)
+                || (m > j && !self.doc.tokens[m].space_before && self.text(m) == "/"))
         {
-            // `said 9/11 widow Terry Strada`: a number modifying a description.
-            return self.np_forward(j + 1, hi);
+            m += 1;
+        }
+        if m > j && m < hi && self.lower(m) && self.doc.tokens[m].space_before {
+            return self.np_forward(m, hi);
         }
         if j >= hi || !self.is_word(j) {
             return None;
@@ -712,17 +728,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Skips auxiliaries and adverbs backwards from `c` (exclusive); returns the new end.
-    fn skip_back(&self, c: usize, lo: usize) -> usize {
+    pub fn skip_back(&self, c: usize, lo: usize) -> usize {
         let mut p = c;
         while p > lo {
             let q = p - 1;
             let t = self.text(q);
             let clitic = matches!(t, "'s" | "’s" | "'re" | "’re" | "'ve" | "’ve")
                 && !self.doc.tokens[q].space_before;
-            if clitic
-                || (self.lower(q)
-                    && (self.bits[q] & SKIP != 0 || (t.len() > 4 && t.ends_with("ly"))))
-            {
+            if clitic || (self.lower(q) && (self.bits[q] & SKIP != 0 || self.is_adverb(q))) {
                 p = q;
             } else {
                 break;
