@@ -42,6 +42,11 @@ lexicon!(
     "Prepositions that introduce places."
 );
 lexicon!(
+    NOT_NAMES,
+    "not_names.txt",
+    "Capitalised words and acronyms that name nothing."
+);
+lexicon!(
     PARTICLES,
     "name_particles.txt",
     "Particles inside personal names."

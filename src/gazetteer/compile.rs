@@ -10,7 +10,7 @@
 //! - `lower`: the same for the keys of entries that also match lower-case text (titles, org
 //!   keywords, legal suffixes, NORP, MISC languages); its ranges hold only those entries.
 //! - `postings`: 12-byte records `entry: u32, case_hash: u32, literal_hash: u32`, sorted by
-//!   key, then entry. `case_hash` is the [`hash32`](super::normalize::hash32) of the listed
+//!   key, then entry; the entry's top bit is set when the listed surface is an acronym. `case_hash` is the [`hash32`](super::normalize::hash32) of the listed
 //!   surface's case key, `literal_hash` that of its literal form: the matcher compares them
 //!   with the text's to set `exact_case` and to rank literal matches first.
 //! - `entries`: 32-byte records `canonical, subtype, id, source, attrs: u32` (string ids),
@@ -29,8 +29,11 @@ pub const POSTING_BYTES: usize = 12;
 pub const ENTRY_BYTES: usize = 32;
 /// The fst value is `start << COUNT_BITS | count`.
 pub const COUNT_BITS: u32 = 24;
-/// Entry flag: the entry also matches lower-case text.
+/// Entry flag: the entry's kind also matches lower-case text.
 pub const FLAG_LOWER: u8 = 1;
+/// Posting flag (top bit of the entry field): the listed surface is an acronym (`IS`), which
+/// in running prose matches only when written the same way.
+pub const POSTING_ACRONYM: u32 = 1 << 31;
 
 /// Counts made while compiling.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -77,6 +80,7 @@ struct Rec {
     entry: u32,
     case_h: u32,
     lit_h: u32,
+    lower: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,7 +149,7 @@ impl Compiler {
         let ek = EntryKey {
             strs,
             kind: row.kind.code(),
-            flags: if row.matches_lower_case() {
+            flags: if row.kind.matches_lower_case() {
                 FLAG_LOWER
             } else {
                 0
@@ -160,9 +164,14 @@ impl Compiler {
         self.recs.push(Rec {
             key_off: self.keys.len() as u32,
             key_len: key.len() as u32,
-            entry,
+            entry: if row.is_acronym() {
+                entry | POSTING_ACRONYM
+            } else {
+                entry
+            },
             case_h,
             lit_h,
+            lower: row.matches_lower_case(),
         });
         self.keys.extend_from_slice(key.as_bytes());
         self.stats.rows_per_kind[usize::from(row.kind.code())] += 1;
@@ -185,15 +194,18 @@ impl Compiler {
         recs.sort_unstable_by(|a, b| {
             key_of(a)
                 .cmp(key_of(b))
+                .then((a.entry & !POSTING_ACRONYM).cmp(&(b.entry & !POSTING_ACRONYM)))
                 .then(a.entry.cmp(&b.entry))
                 .then(a.case_h.cmp(&b.case_h))
                 .then(a.lit_h.cmp(&b.lit_h))
+                .then(a.lower.cmp(&b.lower))
         });
         recs.dedup_by(|b, a| {
             key_of(a) == key_of(b)
                 && a.entry == b.entry
                 && a.case_h == b.case_h
                 && a.lit_h == b.lit_h
+                && a.lower == b.lower
         });
         let max_count = (1usize << COUNT_BITS) - 1;
         let mut postings: Vec<u8> = Vec::with_capacity(recs.len() * POSTING_BYTES);
@@ -221,12 +233,11 @@ impl Compiler {
             let lower_start = lower_postings.len() / POSTING_BYTES;
             let mut lower_count = 0;
             for r in group {
-                let e = &entries[r.entry as usize];
                 if count < max_count {
                     write(&mut postings, r);
                     count += 1;
                 }
-                if e.flags & FLAG_LOWER != 0 && lower_count < max_count {
+                if r.lower && lower_count < max_count {
                     write(&mut lower_postings, r);
                     lower_count += 1;
                 }

@@ -11,7 +11,7 @@
 
 use fst::raw::{Fst, Node, Output};
 
-use super::index::{Bytes, Index};
+use super::index::{filter_bit, Bytes, Index};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_into, Folded, Mode,
 };
@@ -48,6 +48,10 @@ struct Walk<'f> {
     cur: [Option<Cur<'f>>; 2],
     any_fed: bool,
     words: usize,
+    /// The cursors after the last tentative word, and that word: reused by `commit` when
+    /// the word ends unchanged, so that each word is fed once.
+    cache: [Option<Cur<'f>>; 2],
+    cache_word: String,
 }
 
 impl<'f> Walk<'f> {
@@ -63,6 +67,8 @@ impl<'f> Walk<'f> {
             cur: [root(fsts[0]), root(fsts[1])],
             any_fed: false,
             words: 0,
+            cache: [None, None],
+            cache_word: String::new(),
         }
     }
 
@@ -83,35 +89,45 @@ impl<'f> Walk<'f> {
             // space is an English word, not an article: stop.
             let ok = self.words > 1 || hyphen || is_space_article(word);
             word.clear();
+            self.cache_word.clear();
             return ok;
         }
-        for k in 0..2 {
-            if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
-                let ok = (!self.any_fed || feed(f, c, b" ")) && feed(f, c, word.as_bytes());
-                if !ok {
-                    self.cur[k] = None;
+        if !self.cache_word.is_empty() && self.cache_word == *word {
+            self.cur = [self.cache[0].take(), self.cache[1].take()];
+        } else {
+            for k in 0..2 {
+                if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
+                    let ok = (!self.any_fed || feed(f, c, b" ")) && feed(f, c, word.as_bytes());
+                    if !ok {
+                        self.cur[k] = None;
+                    }
                 }
             }
         }
+        self.cache_word.clear();
         self.any_fed = true;
         word.clear();
         self.alive()
     }
 
     /// The fst values if the key ended with `word` (already suffix-folded).
-    fn tentative(&self, word: &str) -> [Option<u64>; 2] {
+    fn tentative(&mut self, word: &str) -> [Option<u64>; 2] {
         let mut out = [None, None];
+        #[allow(clippy::needless_range_loop)] // three arrays indexed by layer
         for k in 0..2 {
+            self.cache[k] = None;
             if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_ref()) {
                 let mut c = c.clone();
-                if (!self.any_fed || feed(f, &mut c, b" "))
-                    && feed(f, &mut c, word.as_bytes())
-                    && c.node.is_final()
-                {
-                    out[k] = Some(c.out.cat(c.node.final_output()).value());
+                if (!self.any_fed || feed(f, &mut c, b" ")) && feed(f, &mut c, word.as_bytes()) {
+                    if c.node.is_final() {
+                        out[k] = Some(c.out.cat(c.node.final_output()).value());
+                    }
+                    self.cache[k] = Some(c);
                 }
             }
         }
+        self.cache_word.clear();
+        self.cache_word.push_str(word);
         out
     }
 }
@@ -131,7 +147,7 @@ fn inner_ok(t: &Token, s: &str) -> bool {
         _ => {
             is_hyphen_text(s)
                 || s == "&"
-                || ((s == "." || is_apostrophe_text(s)) && !t.space_before)
+                || ((s == "." || s == "\u{2013}" || is_apostrophe_text(s)) && !t.space_before)
         }
     }
 }
@@ -170,12 +186,10 @@ fn article_start(tokens: &[Token], i: usize, text: &str) -> bool {
     }
 }
 
-/// True for a headline-like sentence: news furniture, or mostly ALL-CAPS words, or title case
-/// without final punctuation.
+/// True for a headline-like sentence, where every word may start a name: mostly ALL-CAPS
+/// words; or news furniture with more than half its words capitalised; or three or more
+/// words, three quarters capitalised, without final punctuation.
 fn is_headline(sentence: &Sentence, tokens: &[Token], text: &str) -> bool {
-    if sentence.furniture {
-        return true;
-    }
     let toks = tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
     let (mut words, mut caps, mut allcaps) = (0usize, 0usize, 0usize);
     for t in toks {
@@ -194,6 +208,11 @@ fn is_headline(sentence: &Sentence, tokens: &[Token], text: &str) -> bool {
     }
     if allcaps * 5 >= words * 3 {
         return true;
+    }
+    if sentence.furniture {
+        // A headline in title case; not one in sentence case ("Ad sales boost profit"),
+        // whose lower-case words are plain words.
+        return caps * 2 > words;
     }
     let terminal = toks
         .iter()
@@ -233,6 +252,33 @@ impl<'g> Matcher<'g> {
         }
     }
 
+    /// A cheap filter for lower-case starts: the first word of the token (when it is plain
+    /// ASCII) must have its bit set in a layer's first-word filter.
+    fn lower_may_start(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        let mut n = 0;
+        while n < b.len() && (b[n].is_ascii_lowercase() || b[n].is_ascii_digit()) {
+            n += 1;
+        }
+        if n < b.len() && b[n] != b'-' {
+            return true; // not plain: let the walk decide
+        }
+        let word = &b[..n];
+        let bit = if n >= 5 && word[n - 1] == b'h' && word[n - 2] == b'a' {
+            filter_bit(&word[..n - 1])
+        } else if n >= 5 && word[n - 1] == b'h' && word[n - 2] == b'e' {
+            let mut w = word[..n - 2].to_vec();
+            w.push(b'a');
+            filter_bit(&w)
+        } else {
+            filter_bit(word)
+        };
+        self.layers
+            .iter()
+            .flatten()
+            .any(|ix| ix.lower_may_start(bit))
+    }
+
     pub(crate) fn run(
         &mut self,
         text: &str,
@@ -267,58 +313,122 @@ impl<'g> Matcher<'g> {
         headline: bool,
         out: &mut Vec<Candidate>,
     ) {
-        let mut max_end = start; // exclusive token end of the emitted candidates
+        let mut max_end = 0; // byte end of the emitted candidates
         for i in start..end {
             let t = &tokens[i];
             if t.kind != TokenKind::Word {
                 continue;
             }
             let mode = if headline || t.is_capitalised(text) || article_start(tokens, i, text) {
-                Start::Main
-            } else if self.has_lower {
-                Start::Lower
+                Some(Start::Main)
+            } else if self.has_lower && self.lower_may_start(t.text(text)) {
+                Some(Start::Lower)
             } else {
-                continue;
+                None
             };
-            let Some(best) = self.walk(text, tokens, i, end, mode) else {
-                continue;
-            };
-            if best.last < max_end {
-                // Inside a longer candidate that started earlier ("York" in "New York").
-                continue;
+            if let Some(mode) = mode {
+                self.start_at(
+                    text,
+                    tokens,
+                    i,
+                    t.span.start,
+                    end,
+                    mode,
+                    !headline,
+                    &mut max_end,
+                    out,
+                );
             }
-            max_end = best.last + 1;
-            let span = crate::document::Span::new(t.span.start, best.end);
-            let surface = span.text(text);
-            normalize_into(surface, Mode::CaseKey, &mut self.tmp);
-            let case_h = hash32(&self.tmp);
-            normalize_into(surface, Mode::Literal, &mut self.tmp);
-            let lit_h = hash32(&self.tmp);
-            self.gaz
-                .gather(&self.layers, &best.values, case_h, lit_h, &mut self.hits);
-            let senses = self
-                .hits
-                .iter()
-                .filter_map(|h| {
-                    self.layers[usize::from(h.layer)].map(|ix| ix.sense(h.entry, h.exact))
-                })
-                .collect::<Vec<_>>();
-            if senses.is_empty() {
-                continue;
+            // Names after a hyphen inside a token: "Israel-Hamas", "pro-Russian".
+            let s = t.text(text);
+            if s.len() > 2
+                && s.chars()
+                    .skip(1)
+                    .any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            {
+                let mut prev_hyphen = false;
+                for (k, c) in s.char_indices() {
+                    if prev_hyphen
+                        && k > 1
+                        && (c.is_uppercase() || (headline && c.is_alphanumeric()))
+                    {
+                        let at = t.span.start + k;
+                        self.start_at(
+                            text,
+                            tokens,
+                            i,
+                            at,
+                            end,
+                            Start::Main,
+                            !headline,
+                            &mut max_end,
+                            out,
+                        );
+                    }
+                    prev_hyphen = matches!(c, '-' | '\u{2010}' | '\u{2011}');
+                }
             }
-            out.push(Candidate {
-                span,
-                tokens: i..best.last + 1,
-                senses,
-            });
         }
     }
 
+    /// Walks from byte `at` of token `i` and emits the longest match, unless it lies inside
+    /// a longer candidate emitted before ("York" in "New York").
+    #[allow(clippy::too_many_arguments)]
+    fn start_at(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        at: usize,
+        end: usize,
+        mode: Start,
+        prose: bool,
+        max_end: &mut usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let Some(best) = self.walk(text, tokens, i, at, end, mode) else {
+            return;
+        };
+        if best.end <= *max_end {
+            return;
+        }
+        *max_end = best.end;
+        let span = crate::document::Span::new(at, best.end);
+        let surface = span.text(text);
+        normalize_into(surface, Mode::CaseKey, &mut self.tmp);
+        let case_h = hash32(&self.tmp);
+        normalize_into(surface, Mode::Literal, &mut self.tmp);
+        let lit_h = hash32(&self.tmp);
+        self.gaz.gather(
+            &self.layers,
+            &best.values,
+            case_h,
+            lit_h,
+            prose,
+            &mut self.hits,
+        );
+        let senses = self
+            .hits
+            .iter()
+            .filter_map(|h| self.layers[usize::from(h.layer)].map(|ix| ix.sense(h.entry, h.exact)))
+            .collect::<Vec<_>>();
+        if senses.is_empty() {
+            return;
+        }
+        out.push(Candidate {
+            span,
+            tokens: i..best.last + 1,
+            senses,
+        });
+    }
+
+    /// The longest match from byte `at` of token `i`.
     fn walk(
         &mut self,
         text: &str,
         tokens: &[Token],
         i: usize,
+        at: usize,
         end: usize,
         mode: Start,
     ) -> Option<Best> {
@@ -338,7 +448,11 @@ impl<'g> Matcher<'g> {
         let last = end.min(i + MAX_TOKENS);
         'tokens: for j in i..last {
             let t = &tokens[j];
-            let s = t.text(text);
+            let (from, s) = if j == i {
+                (at, text.get(at..t.span.end).unwrap_or(""))
+            } else {
+                (t.span.start, t.text(text))
+            };
             if j > i {
                 if t.newline_before || !inner_ok(t, s) {
                     break;
@@ -348,33 +462,38 @@ impl<'g> Matcher<'g> {
                     .get(tokens[j - 1].span.end..t.span.start)
                     .unwrap_or(" ");
                 for c in gap.chars() {
-                    match fold_into(word, c, true) {
-                        Folded::Hyphen => {
-                            if !walk.commit(word, true) {
-                                break 'tokens;
-                            }
-                        }
-                        Folded::Boundary => {
-                            if !walk.commit(word, false) {
-                                break 'tokens;
-                            }
-                        }
-                        _ => {}
+                    let f = fold_into(word, c, true);
+                    if matches!(f, Folded::Hyphen | Folded::Boundary)
+                        && !walk.commit(word, f == Folded::Hyphen)
+                    {
+                        break 'tokens;
                     }
                 }
             }
-            for c in s.chars() {
+            let word_token = t.kind == TokenKind::Word;
+            for (k, c) in s.char_indices() {
                 match fold_into(word, c, true) {
                     Folded::Hyphen => {
+                        // A name may end at a hyphen inside a word ("Oman-based",
+                        // "Israel-Hamas"), unless what precedes is an article ("al-").
+                        if word_token && !word.is_empty() && !is_article(word) {
+                            tmp.clear();
+                            tmp.push_str(word);
+                            fold_suffix(tmp);
+                            let values = walk.tentative(tmp);
+                            if values.iter().any(Option::is_some) {
+                                best = Some(Best {
+                                    last: j,
+                                    end: from + k,
+                                    values,
+                                });
+                            }
+                        }
                         if !walk.commit(word, true) {
                             break 'tokens;
                         }
                     }
-                    Folded::Boundary => {
-                        if !walk.commit(word, false) {
-                            break 'tokens;
-                        }
-                    }
+                    Folded::Boundary if !walk.commit(word, false) => break 'tokens,
                     _ => {}
                 }
             }

@@ -74,6 +74,15 @@ pub fn normalize_key(surface: &str) -> String {
     normalize::key(surface)
 }
 
+/// The same as [`normalize_key`]: the lookup key of a surface form, for comparing names.
+///
+/// ```
+/// assert_eq!(byline::gazetteer::normalize("Al-Raqqah"), byline::gazetteer::normalize("Raqqa"));
+/// ```
+pub fn normalize(surface: &str) -> String {
+    normalize::key(surface)
+}
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/gaz_stats.rs"));
 }
@@ -283,7 +292,7 @@ impl Gazetteer {
     }
 
     /// Gathers the postings of `values` (one per layer) into `hits`, one per entry, in sense
-    /// order: user lists first, then senses whose listed surface is literally the text, then
+    /// order (in `prose`, acronyms listed in capitals match only when written so): user lists first, then senses whose listed surface is literally the text, then
     /// those that match its case, then by prior (highest first), then in list order.
     pub(crate) fn gather(
         &self,
@@ -291,6 +300,7 @@ impl Gazetteer {
         values: &[Option<u64>; 2],
         case_h: u32,
         lit_h: u32,
+        prose: bool,
         hits: &mut Vec<Hit>,
     ) {
         hits.clear();
@@ -299,6 +309,10 @@ impl Gazetteer {
                 continue;
             };
             for p in ix.postings(*v) {
+                if prose && p.acronym && p.case_h != case_h {
+                    // "He" at the start of a sentence is not "HE" (His Excellency).
+                    continue;
+                }
                 hits.push(Hit {
                     layer: l as u8,
                     entry: p.entry,
@@ -346,7 +360,7 @@ impl Gazetteer {
             hits.truncate(n);
         } else {
             let mut seen = std::collections::HashSet::new();
-            hits.retain(|h| ident(h).map_or(true, |k| seen.insert(k)));
+            hits.retain(|h| ident(h).is_none_or(|k| seen.insert(k)));
         }
     }
 
@@ -362,7 +376,7 @@ impl Gazetteer {
             layers[0].and_then(|ix| ix.get(buf.as_bytes(), false)),
             layers[1].and_then(|ix| ix.get(buf.as_bytes(), false)),
         ];
-        self.gather(&layers, &values, case_h, lit_h, hits);
+        self.gather(&layers, &values, case_h, lit_h, false, hits);
     }
 
     /// Every sense of a surface form, best first (user lists, then literal matches, then

@@ -111,8 +111,29 @@ pub struct Row<'a> {
 impl Row<'_> {
     /// True when the row also matches lower-case text (see [`Kind::matches_lower_case`];
     /// MISC rows of subtype `language` too).
+    ///
+    /// A surface written in capitals only (`HE`, `IS`, `AS`) is an acronym and never matches
+    /// lower-case text; a legal suffix matches it only when listed in lower case (`plc`).
     pub fn matches_lower_case(&self) -> bool {
-        self.kind.matches_lower_case() || (self.kind == Kind::Misc && self.subtype == "language")
+        let kind_ok = (self.kind.matches_lower_case() && self.kind != Kind::OrgSuffix)
+            || (self.kind == Kind::Misc && self.subtype == "language")
+            || (self.kind == Kind::OrgSuffix && !self.surface.chars().any(char::is_uppercase));
+        kind_ok && !self.is_acronym()
+    }
+
+    /// True when the surface has two or more letters, all of them capitals (`IS`, `U.S.`,
+    /// `HE`): such a surface matches running prose only when written the same way.
+    pub fn is_acronym(&self) -> bool {
+        let mut letters = 0;
+        for c in self.surface.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+        letters >= 2
     }
 }
 
