@@ -274,3 +274,67 @@ fn background_statistics_stay_out_of_the_totals() {
         figs(&d)
     );
 }
+
+#[test]
+fn toll_from_words_to_digits_is_a_revision() {
+    let d = doc(
+        "Rescuers pulled more bodies from the ruins on Thursday, raising the official \
+                 death toll from twelve to 27 following the collapse.",
+    );
+    assert!(has(&d, Killed, Some(12), Some(12)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(27), Some(27)), "{:?}", figs(&d));
+    assert_eq!(total(&d, Killed), Some(27));
+    let d = doc("The agency increased the previous death toll to nine following a landslide.");
+    assert!(has(&d, Killed, Some(9), Some(9)), "{:?}", figs(&d));
+    assert_eq!(total(&d, Killed), Some(9));
+}
+
+#[test]
+fn toll_with_an_aside_and_in_the_hundreds() {
+    let d = doc("The death toll, according to hospital officials, rose to 48 on Friday.");
+    assert!(has(&d, Killed, Some(48), Some(48)), "{:?}", figs(&d));
+    let d = doc("Activists put the death toll in the hundreds.");
+    assert!(has(&d, Killed, Some(200), None), "{:?}", figs(&d));
+}
+
+#[test]
+fn a_larger_lead_figure_beats_an_earlier_body_revision() {
+    let d = doc("A total of 52 are confirmed dead, officials said.\n\n\
+                 By Tuesday the confirmed death toll had risen from 20 to 45.");
+    assert_eq!(total(&d, Killed), Some(52), "{:?}", figs(&d));
+}
+
+#[test]
+fn no_casualties_is_zero() {
+    let d = doc("A rocket attack on the base produced no casualties, the army said.");
+    assert!(has(&d, Killed, Some(0), Some(0)), "{:?}", figs(&d));
+}
+
+#[test]
+fn partitives_with_possessives_and_survivors() {
+    let d = doc("Police said two of the gunman's victims died, and four others were hurt.");
+    assert!(has(&d, Killed, Some(2), Some(2)), "{:?}", figs(&d));
+    assert_eq!(total(&d, Killed), Some(2));
+    let d = doc("Eleven people died in the crash. 60 of the survivors have been hospitalised.");
+    assert!(has(&d, Injured, Some(60), Some(60)), "{:?}", figs(&d));
+    // the survivors are not taken out of the dead
+    assert_eq!(total(&d, Killed), Some(11));
+    assert_eq!(total(&d, Injured), Some(60));
+}
+
+#[test]
+fn arrests_of_single_people() {
+    let d = doc("A spokesman said the suspect's brother was taken into custody.");
+    assert_eq!(total(&d, Arrested), Some(1), "{:?}", figs(&d));
+    let d = doc("Officers said the gunman surrendered to police an hour later.");
+    assert_eq!(total(&d, Arrested), Some(1), "{:?}", figs(&d));
+    let d = doc("Police arrested the accused near the station.");
+    assert_eq!(total(&d, Arrested), Some(1), "{:?}", figs(&d));
+}
+
+#[test]
+fn stabbed_is_killed_or_injured() {
+    let d = doc("Four people were stabbed outside a bar. One of them died in hospital.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured), Some(3), "{:?}", figs(&d));
+}

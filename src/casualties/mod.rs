@@ -203,7 +203,15 @@ pub fn find(doc: &Document) -> Vec<Fig> {
         });
         let background = starts_dated
             || in_year
-            || words.iter().any(|w| rules::background_word(w.low()))
+            || words.iter().enumerate().any(|(i, w)| {
+                rules::background_word(w.low())
+                    // "the previous death toll" is this story's own earlier figure
+                    && !(w.low() == "previous"
+                        && words.get(i + 1).is_some_and(|n| {
+                            rules::is_toll(n.low())
+                                || matches!(n.low(), "death" | "figure" | "estimate" | "report")
+                        }))
+            })
             || words.windows(2).any(|p| {
                 matches!(
                     (p[0].low(), p[1].low()),
@@ -278,7 +286,14 @@ fn is_cue(w: &str) -> bool {
         || rules::is_toll(w)
         || matches!(
             w,
-            "lives" | "hostage" | "custody" | "unaccounted" | "fatally"
+            "lives"
+                | "hostage"
+                | "custody"
+                | "unaccounted"
+                | "fatally"
+                | "casualties"
+                | "surrendered"
+                | "stabbed"
         )
 }
 
@@ -643,6 +658,24 @@ impl Ctx<'_, '_> {
         }
         if w.get(k).is_some_and(|x| x.low() == "of") {
             let n1 = w.get(k + 1).map(|x| x.low()).unwrap_or("");
+            // "two of his victims", "two of Khan's victims": a possessive, then the noun
+            let poss_end = if matches!(n1, "his" | "her" | "their" | "its" | "our") {
+                Some(k + 2)
+            } else {
+                // "of Khan's", "of the gunman's"
+                let o = if n1 == "the" { k + 2 } else { k + 1 };
+                w.get(o + 1)
+                    .is_some_and(|x| matches!(x.text, "'s" | "’s"))
+                    .then_some(o + 2)
+            };
+            if let Some(j) = poss_end {
+                let n = w.get(j).map_or("", |x| x.low());
+                if rules::victim_noun(n).is_some() || rules::cue_noun(n).is_some() {
+                    h.partitive = true;
+                    h.end = j + 1;
+                    return Some(h);
+                }
+            }
             if matches!(n1, "them" | "whom" | "those" | "these" | "the" | "us") {
                 h.partitive = true;
                 let mut j = k + 2;
@@ -787,7 +820,7 @@ impl Ctx<'_, '_> {
         let head = self.head(r)?;
         let w = self.words;
         let s = r.words.start;
-        if r.form == Form::Article && !head.singular {
+        if r.form == Form::Article && !head.singular && !head.partitive {
             return None;
         }
         let start = w[s].span.start;
@@ -976,11 +1009,21 @@ impl Ctx<'_, '_> {
         let kind = kind?;
         if head.partitive {
             // "one of them died": part of the last figure (this sentence or the one before)
-            if let Some(pi) = self.last_fig_near() {
+            // the group named after "of" must fit the parent: "two of the injured died" is
+            // part of an injured figure; "149 of the survivors" is part of no toll of dead
+            let noun = w[head.end.saturating_sub(1).max(s)].low();
+            let parent = self.last_fig_near().filter(|&pi| {
+                let pk = self.figs[pi].kind;
+                match rules::cue_noun(noun) {
+                    _ if noun == "survivors" => false,
+                    Some(IKind::Injured) => matches!(pk, IKind::Injured | IKind::Shot),
+                    Some(k0) => pk == k0,
+                    None => true,
+                }
+            });
+            if let Some(pi) = parent {
                 subset_parent = Some(pi);
                 partitive_kind_from_parent = true;
-            } else if r.value == 1 && r.form != Form::Zero {
-                // "one of the victims died": one person
             }
         }
         if fatal_part {
@@ -1030,7 +1073,11 @@ impl Ctx<'_, '_> {
         f.subset_of = subset_parent;
         if let Some(pi) = subset_parent {
             let parent_kind = self.figs[pi].kind;
-            if (partitive_kind_from_parent || fatal_part) && parent_kind != kind {
+            // people move only into the dead ("five were injured, one of them died")
+            if (partitive_kind_from_parent || fatal_part)
+                && parent_kind != kind
+                && kind == IKind::Killed
+            {
                 f.transfer = true;
                 if parent_kind == IKind::Shot && kind == IKind::Injured {
                     // "two were shot, one critically injured": still part of the shot
@@ -1160,7 +1207,11 @@ impl Ctx<'_, '_> {
                     {
                         return Some((IKind::Killed, k + 3, false));
                     }
-                    if l == "stabbed" || l == "beaten" {
+                    // stabbed, like shot: killed or injured, decided by the totals
+                    if l == "stabbed" {
+                        return Some((IKind::Shot, k + 1, false));
+                    }
+                    if l == "beaten" {
                         return Some((IKind::Injured, k + 1, false));
                     }
                     return None;
@@ -1197,6 +1248,15 @@ impl Ctx<'_, '_> {
                     };
                 }
                 "unaccounted" => return Some((IKind::Missing, k + 1, false)),
+                // "the gunman surrendered to police", "turned himself in"
+                "surrendered" => return Some((IKind::Arrested, k + 1, false)),
+                "turned"
+                    if w.get(k + 1)
+                        .is_some_and(|x| matches!(x.low(), "himself" | "herself"))
+                        && w.get(k + 2).is_some_and(|x| x.low() == "in") =>
+                {
+                    return Some((IKind::Arrested, k + 3, false));
+                }
                 "succumbed" => return Some((IKind::Killed, k + 1, false)),
                 "treated" | "suffered" | "sustained" | "received" => {
                     // "were treated for injuries", "suffered gunshot wounds"
@@ -1334,10 +1394,25 @@ impl Ctx<'_, '_> {
         let mut j = s;
         let mut revision = false;
         let mut steps = 0;
+        // "from 14 to 31": the 31 revises the 14
+        let (mut saw_to, mut saw_from) = (false, false);
         while j > 0 && steps < 9 {
             j -= 1;
             steps += 1;
             let l = w[j].low();
+            saw_to |= l == "to";
+            saw_from |= l == "from" && saw_to;
+            if l == "," && steps > 1 {
+                // "the death toll, according to officials, rose to 80": skip an aside
+                let lim = j.saturating_sub(10);
+                if let Some(c) = (lim..j).rev().find(|&c| w[c].text == ",") {
+                    if w[c + 1..j].iter().all(|x| !rules::is_toll(x.low())) {
+                        j = c;
+                        continue;
+                    }
+                }
+                return None;
+            }
             if rules::is_toll(l) {
                 let before = if j > 0 { w[j - 1].low() } else { "" };
                 let kind = match before {
@@ -1348,6 +1423,11 @@ impl Ctx<'_, '_> {
                 if l == "count" && !matches!(before, "death" | "body" | "casualty") {
                     return None;
                 }
+                // "increased the death toll to six", "raising the toll to 31"
+                let verb_before = w[j.saturating_sub(4)..j]
+                    .iter()
+                    .any(|x| rules::is_revision_verb(x.low()) && x.low() != "previous");
+                revision |= saw_to && (saw_from || verb_before);
                 return Some((kind, revision));
             }
             if l == "number" || l == "figure" {
@@ -1403,8 +1483,10 @@ impl Ctx<'_, '_> {
                         | "morning"
                         | "evening"
                         | "a"
+                        | "in"
                 )
                 || w[j].text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || numbers::read(w, j).is_some_and(|r| r.form == Form::Words)
             {
                 continue;
             }
@@ -1460,6 +1542,8 @@ impl Ctx<'_, '_> {
                         | "succumbed"
                         | "stabbed"
                         | "beaten"
+                        | "surrendered"
+                        | "turned"
                 ) =>
                 {
                     self.participle_after(k).map(|(kd, _, _)| kd)
@@ -1495,7 +1579,14 @@ impl Ctx<'_, '_> {
             if j == k
                 && !matches!(
                     l,
-                    "died" | "dies" | "die" | "suffered" | "sustained" | "succumbed"
+                    "died"
+                        | "dies"
+                        | "die"
+                        | "suffered"
+                        | "sustained"
+                        | "succumbed"
+                        | "surrendered"
+                        | "turned"
                 )
             {
                 // a bare participle needs an auxiliary ("was killed"), except "died"
@@ -1562,10 +1653,13 @@ impl Ctx<'_, '_> {
                     d -= 1;
                 }
                 let det = if d > 0 { w[d - 1].low() } else { "" };
+                // "the suspect's wife", "Smith's son": a possessive is a determiner
                 if matches!(
                     det,
-                    "the" | "this" | "that" | "his" | "her" | "their" | "our"
-                ) {
+                    "the" | "this" | "that" | "his" | "her" | "their" | "our" | "'s" | "’s"
+                ) || det.ends_with("'s")
+                    || det.ends_with("’s")
+                {
                     let key = match (sl, self.last_key.as_ref()) {
                         ("victim" | "person" | "man" | "woman" | "boy" | "girl", Some(k)) => {
                             k.clone()
@@ -1646,7 +1740,9 @@ impl Ctx<'_, '_> {
                     .any(|f| f.span.overlaps(&span));
                 if !taken {
                     let mut f = Fig::new(kind, Bounds::exact(1), span, rule, self.si);
-                    f.emit = rules::victim_noun(&key) == Some(true) || key.ends_with("-old");
+                    f.emit = rules::victim_noun(&key) == Some(true)
+                        || key.ends_with("-old")
+                        || key == "accused";
                     f.key = Some(key.clone());
                     *self.last_key = Some(key);
                     self.figs.push(f);
@@ -1701,7 +1797,8 @@ impl Ctx<'_, '_> {
         }
         let x = w.get(j)?;
         let start = first.span.start;
-        if rules::victim_noun(x.low()) == Some(true) {
+        // "the accused" is one person in a crime report
+        if rules::victim_noun(x.low()) == Some(true) || definite && x.low() == "accused" {
             let noun = x.low();
             let key = match (definite, self.last_key.as_ref()) {
                 (true, Some(k)) if matches!(noun, "victim" | "person" | "man" | "woman") => {
