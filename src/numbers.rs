@@ -736,7 +736,7 @@ fn core_at(words: &[Word<'_>], j: usize) -> Option<Core> {
     match lw {
         "nobody" | "none" => return Some(exact(0, j + 1, Form::Zero)),
         "no" => {
-            if next(1) == "one" && !words.get(j + 2).is_some_and(|w| w.low() == "of") {
+            if next(1) == "one" && words.get(j + 2).is_none_or(|w| w.low() != "of") {
                 return Some(exact(0, j + 2, Form::Zero));
             }
             if core_at(words, j + 1).is_some() || qualifier_at(words, j + 1).is_some() {

@@ -794,7 +794,7 @@ impl Ctx<'_, '_> {
             }
             // "a 15-year-old is dead"
             if w.get(k).is_some_and(|x| x.low().ends_with("-old"))
-                && w.get(k + 1).map_or(true, |x| !can_modify(x))
+                && w.get(k + 1).is_none_or(|x| !can_modify(x))
             {
                 h.victims = Some((k, k + 1));
                 h.singular = true;
@@ -998,7 +998,7 @@ impl Ctx<'_, '_> {
                 if gap_ok && pf.rule == "casualties.verb_count" && head.end < w.len() + 1 {
                     let next_ok = w
                         .get(head.end)
-                        .map_or(true, |x| x.is_punct() || rules::is_follow_ok(x.low()));
+                        .is_none_or(|x| x.is_punct() || rules::is_follow_ok(x.low()));
                     if next_ok {
                         kind = Some(pf.kind);
                         rule = "casualties.coordinated_count";

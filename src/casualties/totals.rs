@@ -73,7 +73,7 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
     let mut base_pos = 0usize;
     if !revised.is_empty() {
         for f in &revised {
-            if base.map_or(true, |b| f.bounds.headline() >= b.headline()) {
+            if base.is_none_or(|b| f.bounds.headline() >= b.headline()) {
                 base = Some(f.bounds);
                 base_pos = f.span.start;
             }
@@ -89,7 +89,7 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
         }
     } else {
         for f in own.iter().filter(|f| f.key.is_none()) {
-            if base.map_or(true, |b| f.bounds.headline() > b.headline()) {
+            if base.is_none_or(|b| f.bounds.headline() > b.headline()) {
                 base = Some(f.bounds);
                 base_pos = f.span.start;
             }
@@ -118,7 +118,7 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
             e.1 = add(e.1, *b);
         }
         for (n, sum) in sums.values() {
-            if *n >= 2 && base.map_or(true, |b| sum.headline() > b.headline()) {
+            if *n >= 2 && base.is_none_or(|b| sum.headline() > b.headline()) {
                 base = Some(*sum);
             }
         }
@@ -210,7 +210,7 @@ pub fn compute(figs: &[Fig]) -> BTreeMap<CasualtyKind, Bounds> {
         let rest = shot.headline().saturating_sub(killed);
         let injured = out.get(&CasualtyKind::Injured).copied();
         // subtract those already moved out of the injured by a transfer
-        if injured.map_or(true, |b| b.headline() < rest) {
+        if injured.is_none_or(|b| b.headline() < rest) {
             out.insert(CasualtyKind::Injured, Bounds::exact(rest));
         }
         if !out.contains_key(&CasualtyKind::Killed) && rest == 0 {
