@@ -338,3 +338,24 @@ fn stabbed_is_killed_or_injured() {
     assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
     assert_eq!(total(&d, Injured), Some(3), "{:?}", figs(&d));
 }
+
+#[test]
+fn lists_of_figures() {
+    let d = doc(
+        "The army said the confirmed deaths are nine civilians, three soldiers, and one \
+                 member of the police.",
+    );
+    assert!(has(&d, Killed, Some(9), Some(9)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(3), Some(3)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(1), Some(1)), "{:?}", figs(&d));
+    let d = doc("Doctors said 40 villagers were wounded, as were eight from the army.");
+    assert!(has(&d, Injured, Some(40), Some(40)), "{:?}", figs(&d));
+    assert!(has(&d, Injured, Some(8), Some(8)), "{:?}", figs(&d));
+    let d = doc("The agency counted 12 injured people in Leyte, 30 in Samar and five in Cebu.");
+    assert!(has(&d, Injured, Some(30), Some(30)), "{:?}", figs(&d));
+    assert!(has(&d, Injured, Some(5), Some(5)), "{:?}", figs(&d));
+    let d = doc("Officials said 80 soldiers, 30 civilians, and hundreds of rebels were killed.");
+    assert!(has(&d, Killed, Some(80), Some(80)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(30), Some(30)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(200), None), "{:?}", figs(&d));
+}

@@ -970,6 +970,54 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // 5b. "90 civilians were wounded, as were 17 soldiers": the kind of the figure
+        if kind.is_none() && s >= 2 && r.form != Form::Zero {
+            if matches!(w[s - 1].low(), "were" | "was" | "did" | "had" | "have")
+                && w[s - 2].low() == "as"
+            {
+                if let Some(pi) = self.last_fig_in_sentence() {
+                    kind = Some(self.figs[pi].kind);
+                    rule = "casualties.as_were_count";
+                }
+            }
+        }
+        // 5c. "the confirmed deaths are 14 civilians", "the dead include three children"
+        if kind.is_none() && s >= 2 && r.form != Form::Zero && head.victims.is_some() {
+            if matches!(
+                w[s - 1].low(),
+                "are" | "were" | "include" | "included" | "includes"
+            ) {
+                let mut j = s - 1;
+                let lim = j.saturating_sub(4);
+                while j > lim {
+                    j -= 1;
+                    let l = w[j].low();
+                    if let Some(k) = rules::cue_noun(l)
+                        .filter(|_| !matches!(l, "body" | "life" | "death" | "killed" | "abducted"))
+                    {
+                        kind = Some(k);
+                        rule = "casualties.cue_are_count";
+                        break;
+                    }
+                    if !matches!(l, "confirmed" | "reported" | "official" | "known" | "other") {
+                        break;
+                    }
+                }
+            }
+        }
+        // 5d. a list of subjects before one participle: "150 soldiers, 95 civilians and
+        // hundreds of militants were killed"
+        if kind.is_none()
+            && r.form != Form::Zero
+            && (head.victims.is_some() || r.form == Form::Vague)
+            && w.get(head.end)
+                .is_some_and(|x| x.text == "," || x.low() == "and")
+        {
+            if let Some(k) = self.list_participle(head.end) {
+                kind = Some(k);
+                rule = "casualties.count_were_killed";
+            }
+        }
         // 6. coordination: "killed 5 in Homs and 62 in Damascus"
         if kind.is_none() && r.form != Form::Zero && r.form != Form::Article {
             if let Some(pi) = self.last_fig_in_sentence() {
@@ -982,6 +1030,7 @@ impl Ctx<'_, '_> {
                     .take_while(|x| x.span.start >= pf.span.end)
                     .all(|x| {
                         x.is_capitalised()
+                            || rules::victim_noun(x.low()).is_some()
                             || matches!(
                                 x.low(),
                                 "and"
@@ -990,15 +1039,39 @@ impl Ctx<'_, '_> {
                                     | "at"
                                     | "on"
                                     | "near"
+                                    | "from"
+                                    | "of"
                                     | "the"
                                     | "while"
                                     | "another"
+                                    // particles inside place and unit names
+                                    | "de"
+                                    | "del"
+                                    | "la"
+                                    | "al"
+                                    | "el"
+                                    | "da"
+                                    | "do"
                             )
                     });
-                if gap_ok && pf.rule == "casualties.verb_count" && head.end < w.len() + 1 {
-                    let next_ok = w
-                        .get(head.end)
-                        .is_none_or(|x| x.is_punct() || rules::is_follow_ok(x.low()));
+                // a list continues a figure read from its own words: "killed 5 in Homs and
+                // 62 in Damascus", "21 injured in X, 36 in Y", "the dead are 14 civilians,
+                // five soldiers and one policeman"
+                let list_parent = matches!(
+                    pf.rule,
+                    "casualties.verb_count"
+                        | "casualties.count_noun"
+                        | "casualties.coordinated_count"
+                        | "casualties.cue_are_count"
+                        | "casualties.as_were_count"
+                        | "casualties.count_were_killed"
+                );
+                if gap_ok && list_parent && pf.emit && pf.subset_of.is_none() {
+                    let next_ok = w.get(head.end).is_none_or(|x| {
+                        x.is_punct()
+                            || rules::is_follow_ok(x.low())
+                            || rules::victim_noun(x.low()).is_some()
+                    });
                     if next_ok {
                         kind = Some(pf.kind);
                         rule = "casualties.coordinated_count";
@@ -1348,6 +1421,31 @@ impl Ctx<'_, '_> {
                     | "for"
             );
         !passive
+    }
+
+    /// The participle after a list of counted subjects starting at `p` (a comma or "and"):
+    /// "[150 soldiers], 95 civilians, and hundreds of militants killed".
+    fn list_participle(&self, mut p: usize) -> Option<IKind> {
+        let w = self.words;
+        for _ in 0..6 {
+            let mut q = p;
+            while w.get(q).is_some_and(|x| x.text == "," || x.low() == "and") {
+                q += 1;
+            }
+            if q == p {
+                return self.participle_after(p).map(|(k, _, _)| k);
+            }
+            let r = numbers::read(w, q)?;
+            if r.form == Form::Zero || self.not_a_count(&r) {
+                return None;
+            }
+            let h = self.head(&r)?;
+            if h.victims.is_none() || h.partitive {
+                return None;
+            }
+            p = h.end.max(q + 1);
+        }
+        None
     }
 
     /// "shot and killed" → killed, "shot dead" → killed, "fatally shot" → killed,
