@@ -1141,6 +1141,16 @@ impl Ctx<'_, '_> {
                 *self.last_key = Some(key);
             }
         }
+        // "six were killed and seven more were injured", "killed 12 and injured 12 more":
+        // after a figure of another kind, "more" means others, not an increment
+        if delta
+            && head.delta
+            && self.figs[self.first..]
+                .iter()
+                .any(|g| g.kind != kind && g.emit && g.span.end <= start)
+        {
+            delta = false;
+        }
         f.delta = delta;
         f.revision = revision;
         f.subset_of = subset_parent;
@@ -1811,6 +1821,16 @@ impl Ctx<'_, '_> {
             ) && w[k + 1].low() == "of"
             {
                 k += 1;
+                (IKind::Killed, "casualties.death_of_person")
+            } else if matches!(l, "fatal" | "deadly")
+                && matches!(
+                    w[k + 1].low(),
+                    "shooting" | "stabbing" | "beating" | "attack"
+                )
+                && w.get(k + 2).is_some_and(|x| x.low() == "of")
+            {
+                // "the fatal shooting of a woman"
+                k += 2;
                 (IKind::Killed, "casualties.death_of_person")
             } else if rules::is_resultative(l) {
                 (IKind::Killed, "casualties.left_person_dead")

@@ -32,7 +32,7 @@ pub fn participle(w: &str) -> Option<IKind> {
     Some(match w {
         "killed" | "dead" | "died" | "die" | "dies" | "slain" | "murdered" | "perished"
         | "executed" | "beheaded" | "drowned" | "massacred" | "assassinated" | "electrocuted"
-        | "crushed" => Killed,
+        | "crushed" | "deceased" => Killed,
         "injured" | "wounded" | "hurt" | "hospitalized" | "hospitalised" | "maimed" => Injured,
         "missing" => Missing,
         "kidnapped" | "abducted" | "kidnaped" => Kidnapped,
