@@ -359,3 +359,29 @@ fn lists_of_figures() {
     assert!(has(&d, Killed, Some(30), Some(30)), "{:?}", figs(&d));
     assert!(has(&d, Killed, Some(200), None), "{:?}", figs(&d));
 }
+
+#[test]
+fn struck_inversions_and_relative_clauses() {
+    let d = doc("A bystander was struck in the arm by a stray round.");
+    assert_eq!(total(&d, Injured), Some(1), "{:?}", figs(&d));
+    let d = doc("Also wounded were three teenagers, police said.");
+    assert!(has(&d, Injured, Some(3), Some(3)), "{:?}", figs(&d));
+    let d = doc("Two deputies who entered the house were wounded.");
+    assert!(has(&d, Injured, Some(2), Some(2)), "{:?}", figs(&d));
+    let d = doc("The sheriff said the two clerks are both deceased.");
+    assert_eq!(total(&d, Killed), Some(2), "{:?}", figs(&d));
+}
+
+#[test]
+fn more_after_another_kind_is_not_an_increment() {
+    let d = doc("Six tourists were killed and seven more were injured in the attack.");
+    let inj = d
+        .casualties
+        .iter()
+        .find(|c| c.kind == Injured)
+        .expect("injured figure");
+    assert!(!inj.delta, "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured), Some(7));
+    let d = doc("Police arrested a man in the fatal shooting of a woman on Sunday.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+}

@@ -294,6 +294,8 @@ fn is_cue(w: &str) -> bool {
                 | "casualties"
                 | "surrendered"
                 | "stabbed"
+                | "struck"
+                | "grazed"
         )
 }
 
@@ -970,6 +972,23 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // 5a. inversion: "Also wounded were four patrons", "Among the dead were two children"
+        if kind.is_none() && s >= 2 && r.form != Form::Zero && head.victims.is_some() {
+            if matches!(w[s - 1].low(), "were" | "was") {
+                let p = w[s - 2].low();
+                if let Some(k) = rules::participle(p).filter(|k| *k != IKind::Shot) {
+                    if s == 2
+                        || matches!(
+                            w[s - 3].low(),
+                            "also" | "," | "and" | "critically" | "seriously" | "fatally" | "badly"
+                        )
+                    {
+                        kind = Some(k);
+                        rule = "casualties.participle_were_count";
+                    }
+                }
+            }
+        }
         // 5b. "90 civilians were wounded, as were 17 soldiers": the kind of the figure
         if kind.is_none() && s >= 2 && r.form != Form::Zero {
             if matches!(w[s - 1].low(), "were" | "was" | "did" | "had" | "have")
@@ -1064,6 +1083,7 @@ impl Ctx<'_, '_> {
                         | "casualties.coordinated_count"
                         | "casualties.cue_are_count"
                         | "casualties.as_were_count"
+                        | "casualties.participle_were_count"
                         | "casualties.count_were_killed"
                 );
                 if gap_ok && list_parent && pf.emit && pf.subset_of.is_none() {
@@ -1331,6 +1351,41 @@ impl Ctx<'_, '_> {
                     };
                 }
                 "unaccounted" => return Some((IKind::Missing, k + 1, false)),
+                // "was struck in the arm", "were hit by gunfire", "was grazed by a bullet"
+                "struck" | "hit" | "grazed" if k > from => {
+                    let n = w.get(k + 1).map_or("", |x| x.low());
+                    let n2 = w.get(k + 2).map_or("", |x| x.low());
+                    let by_shot = n == "by"
+                        && (matches!(
+                            n2,
+                            "gunfire" | "bullets" | "bullet" | "shots" | "a" | "stray"
+                        ) && w[k + 2..(k + 5).min(w.len())].iter().any(|x| {
+                            matches!(x.low(), "gunfire" | "bullet" | "bullets" | "shots")
+                        }));
+                    let in_body = matches!(n, "in" | "on")
+                        && matches!(n2, "the" | "his" | "her" | "their" | "both");
+                    if l == "grazed" {
+                        return Some((IKind::Injured, k + 1, false));
+                    }
+                    if by_shot || in_body {
+                        return Some((IKind::Shot, k + 1, false));
+                    }
+                    return None;
+                }
+                // "three troopers who entered the home were wounded": skip the clause
+                "who" | "that" if k == from => {
+                    let lim = (k + 9).min(w.len());
+                    if let Some(a) = (k + 2..lim).find(|&c| matches!(w[c].low(), "were" | "was")) {
+                        if w[k + 1..a].iter().all(|x| {
+                            !x.is_punct()
+                                && rules::participle(x.low()).is_none()
+                                && rules::active_verb(x.low()).is_none()
+                        }) {
+                            k = a;
+                            continue;
+                        }
+                    }
+                }
                 // "the gunman surrendered to police", "turned himself in"
                 "surrendered" => return Some((IKind::Arrested, k + 1, false)),
                 "turned"
@@ -1652,6 +1707,8 @@ impl Ctx<'_, '_> {
                         | "beaten"
                         | "surrendered"
                         | "turned"
+                        | "struck"
+                        | "grazed"
                 ) =>
                 {
                     self.participle_after(k).map(|(kd, _, _)| kd)
