@@ -973,54 +973,61 @@ impl Ctx<'_, '_> {
             }
         }
         // 5a. inversion: "Also wounded were four patrons", "Among the dead were two children"
-        if kind.is_none() && s >= 2 && r.form != Form::Zero && head.victims.is_some() {
-            if matches!(w[s - 1].low(), "were" | "was") {
-                let p = w[s - 2].low();
-                if let Some(k) = rules::participle(p).filter(|k| *k != IKind::Shot) {
-                    if s == 2
-                        || matches!(
-                            w[s - 3].low(),
-                            "also" | "," | "and" | "critically" | "seriously" | "fatally" | "badly"
-                        )
-                    {
-                        kind = Some(k);
-                        rule = "casualties.participle_were_count";
-                    }
+        if kind.is_none()
+            && s >= 2
+            && r.form != Form::Zero
+            && head.victims.is_some()
+            && matches!(w[s - 1].low(), "were" | "was")
+        {
+            let p = w[s - 2].low();
+            if let Some(k) = rules::participle(p).filter(|k| *k != IKind::Shot) {
+                if s == 2
+                    || matches!(
+                        w[s - 3].low(),
+                        "also" | "," | "and" | "critically" | "seriously" | "fatally" | "badly"
+                    )
+                {
+                    kind = Some(k);
+                    rule = "casualties.participle_were_count";
                 }
             }
         }
         // 5b. "90 civilians were wounded, as were 17 soldiers": the kind of the figure
-        if kind.is_none() && s >= 2 && r.form != Form::Zero {
-            if matches!(w[s - 1].low(), "were" | "was" | "did" | "had" | "have")
-                && w[s - 2].low() == "as"
-            {
-                if let Some(pi) = self.last_fig_in_sentence() {
-                    kind = Some(self.figs[pi].kind);
-                    rule = "casualties.as_were_count";
-                }
+        if kind.is_none()
+            && s >= 2
+            && r.form != Form::Zero
+            && matches!(w[s - 1].low(), "were" | "was" | "did" | "had" | "have")
+            && w[s - 2].low() == "as"
+        {
+            if let Some(pi) = self.last_fig_in_sentence() {
+                kind = Some(self.figs[pi].kind);
+                rule = "casualties.as_were_count";
             }
         }
         // 5c. "the confirmed deaths are 14 civilians", "the dead include three children"
-        if kind.is_none() && s >= 2 && r.form != Form::Zero && head.victims.is_some() {
-            if matches!(
+        if kind.is_none()
+            && s >= 2
+            && r.form != Form::Zero
+            && head.victims.is_some()
+            && matches!(
                 w[s - 1].low(),
                 "are" | "were" | "include" | "included" | "includes"
-            ) {
-                let mut j = s - 1;
-                let lim = j.saturating_sub(4);
-                while j > lim {
-                    j -= 1;
-                    let l = w[j].low();
-                    if let Some(k) = rules::cue_noun(l)
-                        .filter(|_| !matches!(l, "body" | "life" | "death" | "killed" | "abducted"))
-                    {
-                        kind = Some(k);
-                        rule = "casualties.cue_are_count";
-                        break;
-                    }
-                    if !matches!(l, "confirmed" | "reported" | "official" | "known" | "other") {
-                        break;
-                    }
+            )
+        {
+            let mut j = s - 1;
+            let lim = j.saturating_sub(4);
+            while j > lim {
+                j -= 1;
+                let l = w[j].low();
+                if let Some(k) = rules::cue_noun(l)
+                    .filter(|_| !matches!(l, "body" | "life" | "death" | "killed" | "abducted"))
+                {
+                    kind = Some(k);
+                    rule = "casualties.cue_are_count";
+                    break;
+                }
+                if !matches!(l, "confirmed" | "reported" | "official" | "known" | "other") {
+                    break;
                 }
             }
         }
