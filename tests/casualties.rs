@@ -385,3 +385,13 @@ fn more_after_another_kind_is_not_an_increment() {
     let d = doc("Police arrested a man in the fatal shooting of a woman on Sunday.");
     assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
 }
+
+#[test]
+fn an_earlier_toll_is_superseded() {
+    let d = doc(
+        "At least 15 people were killed, police said. This revised downwards an earlier \
+                 toll of 22 dead.",
+    );
+    assert!(has(&d, Killed, Some(22), Some(22)), "{:?}", figs(&d));
+    assert_eq!(total(&d, Killed), Some(15));
+}

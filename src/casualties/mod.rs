@@ -1180,6 +1180,16 @@ impl Ctx<'_, '_> {
         }
         f.delta = delta;
         f.revision = revision;
+        // "an earlier toll of 27 dead", "the previous figure of 93": replaced by a newer one
+        if s >= 3
+            && w[s - 1].low() == "of"
+            && (rules::is_toll(w[s - 2].low()) || matches!(w[s - 2].low(), "figure" | "estimate"))
+            && w[s.saturating_sub(4)..s - 2]
+                .iter()
+                .any(|x| matches!(x.low(), "earlier" | "previous" | "initial" | "original"))
+        {
+            f.superseded = true;
+        }
         f.subset_of = subset_parent;
         if let Some(pi) = subset_parent {
             let parent_kind = self.figs[pi].kind;
