@@ -188,8 +188,9 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         .entity_candidate(name.start)
         .filter(|c| c.tokens == name);
     let mut senses: Vec<Sense> = exact.map(|c| c.senses.clone()).unwrap_or_default();
-    if exact.is_none() && (len > 1 || ctx.doc.tokens[name.start].shape != Shape::Lower) {
-        // Names the matcher did not start (`al-Qaeda`), looked up whole.
+    if exact.is_none() && ctx.doc.tokens[name.start].shape == Shape::Lower {
+        // Names the matcher does not start (`al-Qaeda`: it starts at capitals), looked up
+        // whole. Capitalised runs were already tried by the matcher.
         senses = ctx.gaz.lookup(span.text(ctx.text));
         for s in &mut senses {
             s.exact_case = true;
@@ -284,13 +285,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
                 title: title_span,
                 label: Some(Label::Per),
                 rule: "names.title_name",
-                sense: sense.map(|s| {
-                    (
-                        s.canonical.to_string(),
-                        s.id.to_string(),
-                        s.subtype.to_string(),
-                    )
-                }),
+                sense: sense.cloned(),
                 sex,
                 strong: true,
                 sentence_initial: false,
@@ -540,11 +535,7 @@ pub(crate) fn push_sense(
         title,
         label: Some(label),
         rule: rule_for(label),
-        sense: Some((
-            s.canonical.to_string(),
-            s.id.to_string(),
-            s.subtype.to_string(),
-        )),
+        sense: Some(s.clone()),
         sex: sex_attr(s),
         strong,
         sentence_initial: false,

@@ -8,8 +8,7 @@
 //! single words find their full names wherever they are in the story. Weak mentions (unknown
 //! words, headline words) survive only by joining an entity.
 
-use std::collections::HashMap;
-
+use super::lexicon::FxMap;
 use super::runs::Context;
 use super::Proto;
 use crate::document::{Entity, Label, Mention, Provenance, Sex};
@@ -90,10 +89,10 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
     }
 
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_acronym: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxMap<String, Vec<usize>> = FxMap::default();
+    let mut by_surname: FxMap<String, Vec<usize>> = FxMap::default();
+    let mut by_acronym: FxMap<String, Vec<usize>> = FxMap::default();
+    let mut by_id: FxMap<String, usize> = FxMap::default();
 
     // Multi-word, strong mentions first; then single words and weak mentions.
     let (first, second): (Vec<Proto>, Vec<Proto>) = kept
@@ -106,7 +105,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             if k.is_empty() {
                 continue;
             }
-            let id = p.sense.as_ref().map(|s| s.1.clone());
+            let id = p.sense.as_ref().map(|s| s.id.to_string());
             let mut found: Option<(usize, Option<&'static str>)> = None;
             if let Some(g) = id.as_ref().and_then(|id| by_id.get(id)) {
                 found = Some((*g, None));
@@ -137,7 +136,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                 && p.label != Some(Label::Org)
                 && p.label != Some(Label::Norp)
             {
-                let country = p.sense.as_ref().is_some_and(|s| s.2 == "country");
+                let country = p.sense.as_ref().is_some_and(|s| s.subtype == "country");
                 if !country {
                     if let Some(sk) = surname_key(t) {
                         if let Some(gs) = by_surname.get(&sk) {
@@ -222,7 +221,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                 .map(|(p, rule)| {
                     let provenance = match (rule, &p.sense) {
                         (Some(r), _) => Provenance::rule(r),
-                        (None, Some(s)) => Provenance::gazetteer(p.rule, s.1.clone()),
+                        (None, Some(s)) => Provenance::gazetteer(p.rule, s.id.to_string()),
                         (None, None) => Provenance::rule(p.rule),
                     };
                     (
@@ -238,15 +237,17 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             mentions.sort_by_key(|(m, _)| m.span.start);
             let sense = g.protos.iter().find_map(|p| p.sense.as_ref());
             let name = match sense {
-                Some(s) => s.0.clone(),
+                Some(s) => s.canonical.to_string(),
                 None => longest(&g.protos, text),
             };
             let sex: Option<Sex> = g.protos.iter().find_map(|p| p.sex);
             Entity {
                 label: g.label,
                 name,
-                kb_id: sense.map(|s| s.1.clone()).filter(|id| !id.is_empty()),
-                subtype: sense.map(|s| s.2.clone()).filter(|s| !s.is_empty()),
+                kb_id: sense.map(|s| s.id.to_string()).filter(|id| !id.is_empty()),
+                subtype: sense
+                    .map(|s| s.subtype.to_string())
+                    .filter(|s| !s.is_empty()),
                 mentions: mentions.into_iter().map(|(m, _)| m).collect(),
                 sex,
             }

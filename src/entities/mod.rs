@@ -42,8 +42,8 @@ pub(crate) struct Proto {
     pub label: Option<Label>,
     /// The rule that typed it.
     pub rule: &'static str,
-    /// The gazetteer sense used, if any: canonical name, id, subtype.
-    pub sense: Option<(String, String, String)>,
+    /// The gazetteer sense used, if any (borrowed from the embedded lists: cheap to clone).
+    pub sense: Option<crate::document::Sense>,
     /// Sex, where a title, given name or list tells it.
     pub sex: Option<Sex>,
     /// True when the mention came from a strong source (gazetteer, title, organisation

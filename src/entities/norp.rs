@@ -48,11 +48,7 @@ pub(crate) fn add_norp(ctx: &Context, protos: &mut Vec<Proto>) {
             title: None,
             label: Some(Label::Norp),
             rule: "gazetteer.norp",
-            sense: Some((
-                sense.canonical.to_string(),
-                sense.id.to_string(),
-                sense.subtype.to_string(),
-            )),
+            sense: Some(sense.clone()),
             sex: None,
             strong: true,
             sentence_initial: false,

@@ -8,7 +8,6 @@
 //! start of a sentence ("However", "Police") and a leading title ("Syrian President", "Mr"),
 //! which is remembered with the run.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::{
@@ -31,7 +30,7 @@ pub(crate) struct Context<'d> {
     /// For each token, the start token of the longest title candidate ending there.
     title_ending_at: Vec<u32>,
     /// Lower-case words of the document (to tell common words at sentence starts).
-    lower_words: HashSet<&'d str>,
+    lower_words: lexicon::FxSet<&'d str>,
     /// Per sentence: headline mode (furniture, or mostly capitalised words).
     headline: Vec<bool>,
     /// The story is a sports report (a sport named in its first line or a headline).
@@ -101,7 +100,7 @@ impl<'d> Context<'d> {
                 }
             }
         }
-        let mut lower_words = HashSet::new();
+        let mut lower_words = lexicon::FxSet::default();
         for t in &doc.tokens {
             if t.kind == TokenKind::Word && t.shape == Shape::Lower {
                 lower_words.insert(t.text(text));
