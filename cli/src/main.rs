@@ -11,10 +11,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod bench;
 mod outdir;
-mod records;
 
+use byline_cli::records::{Input, Record};
 use outdir::{DocFiles, OutDir};
-use records::{Input, Record};
 
 #[derive(Parser)]
 #[command(
@@ -164,7 +163,20 @@ fn render(ex: &Extractor, rec: Record, format: Format, to_dir: bool) -> Rendered
             return failed(err.id.as_deref(), &err.message);
         }
     };
-    match ex.try_extract(Some(&id), &text) {
+    // A panic inside a stage is a bug, but it must not take the other records down with it:
+    // the record gets an error line and the run goes on.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        ex.try_extract(Some(&id), &text)
+    }));
+    let result = match result {
+        Ok(r) => r,
+        Err(_) => {
+            let message = "internal error: the extractor panicked on this record (a bug: please report it with the record)";
+            eprintln!("byline: {}: {message}", rec.origin);
+            return failed(Some(&id), message);
+        }
+    };
+    match result {
         Ok(doc) => {
             if to_dir {
                 let (files, index) = match format {
@@ -309,7 +321,14 @@ fn extract(args: ExtractArgs) -> io::Result<bool> {
         } else {
             Input::Whole(reader)
         };
-        let ok = run_records(&ex, input, &origin, format, threads, &mut out, &mut meter)?;
+        let ok = run_records(
+            &ex,
+            input,
+            &origin,
+            (format, threads, args.max_bytes),
+            &mut out,
+            &mut meter,
+        )?;
         all_ok &= ok;
     }
     out.out.flush()?;
@@ -352,15 +371,14 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
     ex: &Extractor,
     input: Input<R>,
     origin: &str,
-    format: Format,
-    threads: usize,
+    (format, threads, max_bytes): (Format, usize, usize),
     out: &mut Sink<W>,
     meter: &mut Progress,
 ) -> io::Result<bool> {
     let mut ok = true;
     let to_dir = out.dir.is_some();
     if threads == 1 {
-        for rec in input.records(origin) {
+        for rec in input.records_with_limit(origin, max_bytes) {
             let rec = rec?;
             let bytes = rec.size();
             let r = render(ex, rec, format, to_dir);
@@ -400,7 +418,7 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
         let reader = scope.spawn(move || -> io::Result<()> {
             let mut batch = Vec::with_capacity(BATCH);
             let mut seq = 0;
-            for rec in input.records(origin) {
+            for rec in input.records_with_limit(origin, max_bytes) {
                 batch.push(rec?);
                 if batch.len() == BATCH {
                     if job_tx.send((seq, std::mem::take(&mut batch))).is_err() {

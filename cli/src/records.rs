@@ -21,13 +21,17 @@ impl Record {
 
 /// A document's id and text.
 pub struct Doc {
+    /// The record's id (a JSONL record's `id`, or the file's path).
     pub id: String,
+    /// The document's text.
     pub text: String,
 }
 
 /// Why a record cannot be processed, with its id when it could be read.
 pub struct RecordError {
+    /// The record's id, when it could be read.
     pub id: Option<String>,
+    /// What is wrong with the record.
     pub message: String,
 }
 
@@ -46,31 +50,69 @@ struct Raw {
 }
 
 impl<R: BufRead + Send + 'static> Input<R> {
-    /// The records, in order. I/O errors end the iteration with an `Err`.
+    /// The records, in order, with no size limit beyond memory.
     pub fn records(self, origin: &str) -> Box<dyn Iterator<Item = io::Result<Record>> + Send> {
+        self.records_with_limit(origin, usize::MAX)
+    }
+
+    /// The records, in order. A document over `max_bytes` bytes (a whole file, or a JSONL
+    /// line longer than the longest line a `max_bytes` text can be escaped to) is not held
+    /// in memory: it becomes an error record and the input is skipped to its end (or to the
+    /// next line). A read error (a directory, a device failing) becomes an error record that
+    /// names the line, and ends the input. The iterator never yields `Err` itself.
+    pub fn records_with_limit(
+        self,
+        origin: &str,
+        max_bytes: usize,
+    ) -> Box<dyn Iterator<Item = io::Result<Record>> + Send> {
         match self {
-            Input::Whole(mut r) => {
-                let mut bytes = Vec::new();
-                let rec = match r.read_to_end(&mut bytes) {
-                    Ok(_) => Ok(whole_record(origin, bytes)),
-                    Err(e) => Ok(Record {
-                        origin: origin.to_string(),
-                        input: Err(RecordError {
-                            id: Some(origin.to_string()),
-                            message: format!("cannot read: {e}"),
-                        }),
-                    }),
-                };
-                Box::new(std::iter::once(rec))
-            }
+            Input::Whole(r) => Box::new(std::iter::once(Ok(read_whole(origin, r, max_bytes)))),
             Input::Jsonl(r) => Box::new(JsonlRecords {
                 reader: r,
                 origin: origin.to_string(),
                 line: 0,
                 buf: Vec::new(),
+                // A JSON string escapes a byte to at most 6 bytes (`\u0000`).
+                max_line: max_bytes.saturating_mul(6).saturating_add(4096),
+                done: false,
             }),
         }
     }
+}
+
+fn error_record(origin: &str, id: Option<String>, message: String) -> Record {
+    Record {
+        origin: origin.to_string(),
+        input: Err(RecordError { id, message }),
+    }
+}
+
+/// Reads a whole input as one document, reading at most `max_bytes + 1` bytes into memory.
+fn read_whole(origin: &str, r: Box<dyn Read + Send>, max_bytes: usize) -> Record {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut r = r.take(cap);
+    if let Err(e) = r.read_to_end(&mut bytes) {
+        return error_record(
+            origin,
+            Some(origin.to_string()),
+            format!("cannot read: {e}"),
+        );
+    }
+    if bytes.len() > max_bytes {
+        // Count the rest without keeping it, so the message can give the size.
+        let mut rest = r.into_inner();
+        let extra = io::copy(&mut rest, &mut io::sink()).unwrap_or(0);
+        let size = (bytes.len() as u64).saturating_add(extra);
+        return error_record(
+            origin,
+            Some(origin.to_string()),
+            format!("document is {size} bytes, over the limit of {max_bytes} bytes (--max-bytes)"),
+        );
+    }
+    whole_record(origin, bytes)
 }
 
 fn whole_record(origin: &str, bytes: Vec<u8>) -> Record {
@@ -98,6 +140,47 @@ struct JsonlRecords<R> {
     origin: String,
     line: usize,
     buf: Vec<u8>,
+    max_line: usize,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlRecords<R> {
+    /// Reads one line into `buf`, keeping at most `max_line` bytes; returns the line's full
+    /// length (0 at the end of the input).
+    fn read_line(&mut self) -> io::Result<usize> {
+        self.buf.clear();
+        let cap = u64::try_from(self.max_line).unwrap_or(u64::MAX);
+        let n = (&mut self.reader)
+            .take(cap)
+            .read_until(b'\n', &mut self.buf)?;
+        if n == 0 || self.buf.last() == Some(&b'\n') || n < self.max_line {
+            return Ok(n);
+        }
+        // Too long: skip to the end of the line without keeping it.
+        let mut total = n;
+        loop {
+            let (skip, found) = {
+                let avail = match self.reader.fill_buf() {
+                    Ok(a) => a,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                };
+                if avail.is_empty() {
+                    break;
+                }
+                match avail.iter().position(|&b| b == b'\n') {
+                    Some(i) => (i + 1, true),
+                    None => (avail.len(), false),
+                }
+            };
+            self.reader.consume(skip);
+            total = total.saturating_add(skip);
+            if found {
+                break;
+            }
+        }
+        Ok(total)
+    }
 }
 
 impl<R: BufRead> Iterator for JsonlRecords<R> {
@@ -105,22 +188,37 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    return Some(Err(io::Error::new(
-                        e.kind(),
-                        format!("{}: line {}: {e}", self.origin, self.line + 1),
-                    )))
-                }
+            if self.done {
+                return None;
             }
+            let n = match self.read_line() {
+                Ok(0) => return None,
+                Ok(n) => n,
+                Err(e) => {
+                    self.done = true;
+                    let origin = format!("{}:{}", self.origin, self.line + 1);
+                    return Some(Ok(error_record(
+                        &origin,
+                        None,
+                        format!("cannot read: {e}; the rest of {} is skipped", self.origin),
+                    )));
+                }
+            };
             self.line += 1;
+            let origin = format!("{}:{}", self.origin, self.line);
+            if n > self.buf.len() {
+                let id = salvage_id(&String::from_utf8_lossy(&self.buf));
+                return Some(Ok(error_record(
+                    &origin,
+                    id,
+                    format!(
+                        "line is {n} bytes, longer than a document within the size limit can be"
+                    ),
+                )));
+            }
             if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            let origin = format!("{}:{}", self.origin, self.line);
             let input = parse_line(&self.buf);
             return Some(Ok(Record { origin, input }));
         }
