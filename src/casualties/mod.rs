@@ -306,16 +306,24 @@ fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> (Option<usize
     let hi = locs.partition_point(|(s, _)| s.start < sentence.end);
     let inside = &locs[lo..hi];
     if !inside.is_empty() {
-        let p = inside
-            .iter()
-            .min_by_key(|(s, _)| {
-                if s.start >= fig.end {
-                    s.start - fig.end
-                } else {
-                    fig.start.saturating_sub(s.end) + 1
-                }
-            })
-            .map(|(_, e)| *e);
+        // Mentions do not overlap and are sorted, so the nearest is one of the two around
+        // the figure: constant work per figure even in a sentence without an end.
+        let at = inside.partition_point(|(s, _)| s.start < fig.end);
+        let distance = |s: &Span| {
+            if s.start >= fig.end {
+                s.start - fig.end
+            } else {
+                fig.start.saturating_sub(s.end) + 1
+            }
+        };
+        let before = at.checked_sub(1).map(|i| inside[i]);
+        let after = inside.get(at).copied();
+        let p = match (before, after) {
+            (Some(b), Some(a)) if distance(&a.0) < distance(&b.0) => Some(a.1),
+            (Some(b), _) => Some(b.1),
+            (None, Some(a)) => Some(a.1),
+            (None, None) => None,
+        };
         return (p, true);
     }
     (lo.checked_sub(1).map(|i| locs[i].1), false)
@@ -1703,7 +1711,10 @@ impl Ctx<'_, '_> {
     /// died", "He was pronounced dead", "Smith, 23, was fatally shot").
     fn singular_pass(&mut self, text: &str) {
         let w = self.words;
-        let taken: Vec<Span> = self.figs[self.first..].iter().map(|f| f.span).collect();
+        // Sorted by end, so that the figures ending just before a word are found by binary
+        // search (a scan per word would be quadratic in a sentence without an end).
+        let mut taken: Vec<Span> = self.figs[self.first..].iter().map(|f| f.span).collect();
+        taken.sort_by_key(|s| (s.end, s.start));
         let mut k = 0;
         while k < w.len() {
             let l = w[k].low();
@@ -1737,8 +1748,10 @@ impl Ctx<'_, '_> {
                 continue;
             };
             // a participle right after a number figure's head was used by pass 1
-            let used = taken.iter().any(|s| {
-                s.end <= w[k].span.start && w[k].span.start - s.end < 40 && {
+            let at = w[k].span.start;
+            let from = taken.partition_point(|s| s.end + 40 <= at);
+            let used = taken[from..].iter().take_while(|s| s.end <= at).any(|s| {
+                at - s.end < 40 && {
                     let between = &text[s.end.min(text.len())..w[k].span.start.min(text.len())];
                     !between.contains([',', ';', '.'])
                 }

@@ -35,6 +35,8 @@ pub(crate) struct Context<'d> {
     headline: Vec<bool>,
     /// The story is a sports report (a sport named in its first line or a headline).
     pub sports: bool,
+    /// Per sentence: the index of its first word or number token (its end if none).
+    first_word: Vec<usize>,
 }
 
 /// A run of name tokens, ready to be typed.
@@ -128,7 +130,20 @@ impl<'d> Context<'d> {
             })
             .collect();
         let sports = is_sports_story(doc, text);
+        let first_word = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let toks = doc.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+                s.tokens.start
+                    + toks
+                        .iter()
+                        .position(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                        .unwrap_or(toks.len())
+            })
+            .collect();
         Context {
+            first_word,
             sports,
             doc,
             text,
@@ -252,11 +267,11 @@ impl<'d> Context<'d> {
                 .is_some_and(|c| c.senses.iter().any(|s| s.exact_case && is_entity_sense(s)))
     }
 
+    /// True when no word or number comes before token `i` in sentence `si`. Constant time:
+    /// the first word of every sentence is found once (a scan per call would be quadratic
+    /// on a sentence without an end).
     fn starts_sentence(&self, si: usize, i: usize) -> bool {
-        let s = &self.doc.sentences[si];
-        self.doc.tokens[s.tokens.start..i]
-            .iter()
-            .all(|t| !matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        self.first_word.get(si).is_some_and(|&f| i <= f)
     }
 
     /// The runs of sentence `si`, in order.
