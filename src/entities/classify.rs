@@ -187,15 +187,19 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     let exact = ctx
         .entity_candidate(name.start)
         .filter(|c| c.tokens == name);
-    let mut senses: Vec<Sense> = exact.map(|c| c.senses.clone()).unwrap_or_default();
+    let mut looked_up: Vec<Sense> = Vec::new();
     if exact.is_none() && ctx.doc.tokens[name.start].shape == Shape::Lower {
         // Names the matcher does not start (`al-Qaeda`: it starts at capitals), looked up
         // whole. Capitalised runs were already tried by the matcher.
-        senses = ctx.gaz.lookup(span.text(ctx.text));
-        for s in &mut senses {
+        looked_up = ctx.gaz.lookup(span.text(ctx.text));
+        for s in &mut looked_up {
             s.exact_case = true;
         }
     }
+    let senses: &[Sense] = match exact {
+        Some(c) => &c.senses,
+        None => &looked_up,
+    };
     let mut best = best_sense(senses.iter(), run.headline, len);
     // A common word of the story ("Coast", "Federal", "Police") is not a generated list's
     // place or company by itself.
@@ -206,11 +210,6 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     {
         best = None;
     }
-    let single_senses: Vec<&Sense> = if len == 1 {
-        ctx.senses_at(name.start).collect()
-    } else {
-        Vec::new()
-    };
     let is_given = ctx
         .senses_at(name.start)
         .any(|s| s.kind == "GIVEN" && s.exact_case);
@@ -315,8 +314,8 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             && s.subtype == "city"
             && s.prior < 100_000
             && len == 1
-            && single_senses
-                .iter()
+            && ctx
+                .senses_at(name.start)
                 .any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
         if !weak_place {
             push_sense(ctx, out, span, name.clone(), title_span, s, true);

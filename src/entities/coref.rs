@@ -98,10 +98,12 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
     let (first, second): (Vec<Proto>, Vec<Proto>) = kept
         .into_iter()
         .partition(|p| p.strong && (p.tokens.len() > 1 || p.label != Some(Label::Per)));
+    // Mentions repeat ("Kerry" five times): normalise each distinct text once.
+    let mut keys: FxMap<&str, String> = FxMap::default();
     for (pass, list) in [first, second].into_iter().enumerate() {
         for p in list {
             let t = p.span.text(text);
-            let k = key(t);
+            let k = keys.entry(t).or_insert_with(|| key(t)).clone();
             if k.is_empty() {
                 continue;
             }

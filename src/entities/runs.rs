@@ -102,10 +102,29 @@ impl<'d> Context<'d> {
                 }
             }
         }
-        let mut lower_words = lexicon::FxSet::default();
+        // Only lower-case words that also occur capitalised matter (is_common_word asks
+        // about capitalised words): collect those forms first, then keep the lower-case
+        // words among them, which is a lookup per word rather than an insert.
+        let mut capital_forms = lexicon::FxSet::default();
         for t in &doc.tokens {
-            if t.kind == TokenKind::Word && t.shape == Shape::Lower {
-                lower_words.insert(t.text(text));
+            if t.kind == TokenKind::Word && t.shape == Shape::Capitalised {
+                let w = t.text(text);
+                if w.is_ascii() {
+                    capital_forms.insert(w.to_ascii_lowercase());
+                } else {
+                    capital_forms.insert(w.to_lowercase());
+                }
+            }
+        }
+        let mut lower_words = lexicon::FxSet::default();
+        if !capital_forms.is_empty() {
+            for t in &doc.tokens {
+                if t.kind == TokenKind::Word && t.shape == Shape::Lower {
+                    let w = t.text(text);
+                    if capital_forms.contains(w) {
+                        lower_words.insert(w);
+                    }
+                }
             }
         }
         let headline = doc
@@ -897,9 +916,12 @@ pub(crate) fn sex_attr(s: &Sense) -> Option<Sex> {
 /// `al-Assad`, `bin-Salman`, `el-Sisi`: a lower-case Arabic article or particle, a hyphen,
 /// then a capital.
 pub(crate) fn particle_prefixed(w: &str) -> bool {
-    let Some((head, rest)) = w.split_once('-') else {
+    // Cheap test first: the hyphen of a particle comes within the first four bytes.
+    let b = w.as_bytes();
+    let Some(dash) = b.iter().take(5).position(|&c| c == b'-') else {
         return false;
     };
+    let (head, rest) = (&w[..dash], &w[dash + 1..]);
     matches!(
         head,
         "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ibn" | "bin" | "abu"
