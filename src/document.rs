@@ -510,23 +510,26 @@ pub struct Candidate {
 }
 
 /// One sense of a gazetteer surface form.
+///
+/// The string fields borrow from the embedded string pool for the default lists (building a
+/// sense allocates nothing but the candidate's `Vec`) and are owned for user-list entries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sense {
     /// The entry's canonical name.
-    pub canonical: String,
+    pub canonical: Cow<'static, str>,
     /// The entry's type (`LOC`, `PER`, `ORG`, `NORP`, `MISC`, `GIVEN`, `SURNAME`, `TITLE`,
     /// `ORG_KEYWORD`, `ORG_SUFFIX`).
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// The entry's subtype (`city`, `country`, `m` …), possibly empty.
-    pub subtype: String,
+    pub subtype: Cow<'static, str>,
     /// The entry's id.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Population, frequency or salience.
     pub prior: u64,
     /// The list it came from.
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// `key=value;…` attributes.
-    pub attrs: String,
+    pub attrs: Cow<'static, str>,
     /// True when the surface matched exactly as written (case included); false when it
     /// matched only after case folding (a headline, an ALL-CAPS line).
     pub exact_case: bool,

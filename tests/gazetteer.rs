@@ -139,11 +139,7 @@ fn every_sense_is_kept() {
     ));
     let doc = candidates(&g, "Jordan said Georgia would help.");
     assert_eq!(spans(&doc), ["Jordan", "Georgia"]);
-    let kinds: Vec<_> = doc.candidates[0]
-        .senses
-        .iter()
-        .map(|s| s.kind.as_str())
-        .collect();
+    let kinds: Vec<_> = doc.candidates[0].senses.iter().map(|s| &*s.kind).collect();
     assert_eq!(kinds, ["LOC", "GIVEN"]); // by prior
     assert!(doc.candidates[0].senses.iter().all(|s| s.exact_case));
     assert!(g.contains_kind("Jordan", Kind::Given));

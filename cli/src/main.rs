@@ -9,6 +9,10 @@ use std::time::Instant;
 use byline::{Extractor, Stage};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod bench;
+mod outdir;
+
+use outdir::{DocFiles, OutDir};
 use byline_cli::records::{Input, Record};
 
 #[derive(Parser)]
@@ -26,6 +30,8 @@ struct Cli {
 enum Command {
     /// Extract from text files (one document each; `-` or none reads stdin) or JSONL records.
     Extract(ExtractArgs),
+    /// Measure throughput, construction time and peak memory on a JSONL corpus.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -36,6 +42,24 @@ enum Format {
     Jsonl,
     /// A readable report: entities by type, quotes with speakers, casualty figures.
     Text,
+    /// A self-contained HTML reading view (with --out-dir: index.html plus a page per document).
+    Html,
+    /// One token per line with IOB2 entity tags, -DOCSTART- before each document.
+    Conll,
+    /// brat standoff: the .ann on stdout (with --out-dir: a .txt/.ann pair per document).
+    Brat,
+}
+
+impl Format {
+    /// The `--out-dir` kind of the format, if it has one.
+    fn dir_kind(self) -> Option<outdir::Kind> {
+        match self {
+            Format::Html => Some(outdir::Kind::Html),
+            Format::Brat => Some(outdir::Kind::Brat),
+            Format::Conll => Some(outdir::Kind::Conll),
+            _ => None,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -48,6 +72,11 @@ struct ExtractArgs {
     /// Output format (default: jsonl for --jsonl input, json otherwise).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Write files into DIR instead of standard output (html: index.html and a page per
+    /// document; brat: a .txt/.ann pair per document and annotation.conf; conll: a .conll file
+    /// per document). File names come from the document ids, made safe.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
     /// Worker threads (output order is kept).
     #[arg(long, default_value_t = 1)]
     threads: usize,
@@ -68,6 +97,7 @@ struct ExtractArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Bench(args) => bench::run(args),
         Command::Extract(args) => match extract(args) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
@@ -102,13 +132,35 @@ fn build_extractor(args: &ExtractArgs) -> io::Result<Extractor> {
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))
 }
 
-/// Renders one processed record in the chosen format. Errors become `{"id","error"}`.
-fn render(ex: &Extractor, rec: Record, format: Format) -> (String, bool) {
+/// What one record gives: text for standard output, or with `--out-dir` its files.
+struct Rendered {
+    stdout: String,
+    ok: bool,
+    files: Option<DocFiles>,
+}
+
+/// Renders one processed record in the chosen format. Errors become `{"id","error"}`
+/// (JSON formats) or a report line (text); html, conll and brat only report them on stderr.
+fn render(ex: &Extractor, rec: Record, format: Format, to_dir: bool) -> Rendered {
+    let failed = |id: Option<&str>, message: &str| Rendered {
+        stdout: if to_dir {
+            String::new()
+        } else {
+            error_line(id, message, format)
+        },
+        ok: false,
+        files: to_dir.then(|| DocFiles {
+            id: id.unwrap_or("?").to_string(),
+            files: Vec::new(),
+            index: None,
+            error: Some(message.to_string()),
+        }),
+    };
     let (id, text) = match rec.input {
         Ok(input) => (input.id, input.text),
         Err(err) => {
             eprintln!("byline: {}: {}", rec.origin, err.message);
-            return (error_line(err.id.as_deref(), &err.message, format), false);
+            return failed(err.id.as_deref(), &err.message);
         }
     };
     // A panic inside a stage is a bug, but it must not take the other records down with it:
@@ -121,11 +173,34 @@ fn render(ex: &Extractor, rec: Record, format: Format) -> (String, bool) {
         Err(_) => {
             let message = "internal error: the extractor panicked on this record (a bug: please report it with the record)";
             eprintln!("byline: {}: {message}", rec.origin);
-            return (error_line(Some(&id), message, format), false);
+            return failed(Some(&id), message);
         }
     };
     match result {
         Ok(doc) => {
+            if to_dir {
+                let (files, index) = match format {
+                    Format::Html => (
+                        vec![("html", byline::output::html(&doc))],
+                        Some(byline::output::IndexEntry::new(&doc, "")),
+                    ),
+                    Format::Brat => {
+                        let b = byline::output::brat(&doc);
+                        (vec![("txt", b.txt), ("ann", b.ann)], None)
+                    }
+                    _ => (vec![("conll", byline::output::conll(&doc))], None),
+                };
+                return Rendered {
+                    stdout: String::new(),
+                    ok: true,
+                    files: Some(DocFiles {
+                        id,
+                        files,
+                        index,
+                        error: None,
+                    }),
+                };
+            }
             let out = match format {
                 Format::Jsonl => {
                     let mut s = serde_json::to_string(&doc).unwrap_or_else(|e| {
@@ -146,12 +221,19 @@ fn render(ex: &Extractor, rec: Record, format: Format) -> (String, bool) {
                     s.push('\n');
                     s
                 }
+                Format::Html => byline::output::html(&doc),
+                Format::Conll => byline::output::conll(&doc),
+                Format::Brat => byline::output::brat(&doc).ann,
             };
-            (out, true)
+            Rendered {
+                stdout: out,
+                ok: true,
+                files: None,
+            }
         }
         Err(e) => {
             eprintln!("byline: {}: {e}", rec.origin);
-            (error_line(Some(&id), &e.to_string(), format), false)
+            failed(Some(&id), &e.to_string())
         }
     }
 }
@@ -159,6 +241,8 @@ fn render(ex: &Extractor, rec: Record, format: Format) -> (String, bool) {
 fn error_line(id: Option<&str>, message: &str, format: Format) -> String {
     match format {
         Format::Text => format!("== {}: ERROR: {message}\n\n", id.unwrap_or("?")),
+        // The message is on stderr; these formats have no error record.
+        Format::Html | Format::Conll | Format::Brat => String::new(),
         _ => {
             let id = serde_json::to_string(&id).unwrap_or_else(|_| "null".into());
             let message = serde_json::to_string(message).unwrap_or_else(|_| "\"?\"".into());
@@ -175,12 +259,34 @@ fn extract(args: ExtractArgs) -> io::Result<bool> {
     } else {
         Format::Json
     });
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let files: Vec<PathBuf> = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         args.files.clone()
+    };
+    let invalid = |m: String| io::Error::new(io::ErrorKind::InvalidInput, m);
+    let dir = match (&args.out_dir, format.dir_kind()) {
+        (Some(path), Some(kind)) => Some(OutDir::create(path, kind)?),
+        (Some(_), None) => {
+            return Err(invalid(
+                "--out-dir works with --format html, brat or conll".into(),
+            ))
+        }
+        (None, _) => None,
+    };
+    if dir.is_none()
+        && matches!(format, Format::Html | Format::Brat)
+        && (args.jsonl || files.len() > 1)
+    {
+        return Err(invalid(format!(
+            "--format {} writes one document to standard output; for several documents or --jsonl input add --out-dir DIR",
+            if format == Format::Html { "html" } else { "brat" }
+        )));
+    }
+    let stdout = io::stdout();
+    let mut out = Sink {
+        out: BufWriter::with_capacity(1 << 16, stdout.lock()),
+        dir,
     };
     let progress = !args.quiet && io::stderr().is_terminal();
     let mut all_ok = true;
@@ -199,9 +305,12 @@ fn extract(args: ExtractArgs) -> io::Result<bool> {
                 Ok(f) => Box::new(f),
                 Err(e) => {
                     eprintln!("byline: {origin}: cannot open: {e}");
-                    out.write_all(
-                        error_line(Some(&origin), &format!("cannot open: {e}"), format).as_bytes(),
-                    )?;
+                    if out.dir.is_none() {
+                        out.out.write_all(
+                            error_line(Some(&origin), &format!("cannot open: {e}"), format)
+                                .as_bytes(),
+                        )?;
+                    }
                     all_ok = false;
                     continue;
                 }
@@ -216,27 +325,45 @@ fn extract(args: ExtractArgs) -> io::Result<bool> {
             &ex,
             input,
             &origin,
-            RunOpts {
-                format,
-                threads,
-                max_bytes: args.max_bytes,
-            },
+            (format, threads, args.max_bytes),
             &mut out,
             &mut meter,
         )?;
         all_ok &= ok;
     }
-    out.flush()?;
+    out.out.flush()?;
     meter.finish();
+    if let Some(dir) = &out.dir {
+        dir.finish()?;
+        if !args.quiet {
+            if let Some(path) = &args.out_dir {
+                eprintln!(
+                    "byline: wrote {} documents to {}",
+                    dir.written,
+                    path.display()
+                );
+            }
+        }
+    }
     Ok(all_ok)
 }
 
-/// How records are processed and written.
-#[derive(Clone, Copy)]
-struct RunOpts {
-    format: Format,
-    threads: usize,
-    max_bytes: usize,
+/// Where rendered records go: standard output, or files in `--out-dir`.
+struct Sink<W: Write> {
+    out: W,
+    dir: Option<OutDir>,
+}
+
+impl<W: Write> Sink<W> {
+    fn put(&mut self, r: Rendered) -> io::Result<()> {
+        if !r.stdout.is_empty() {
+            self.out.write_all(r.stdout.as_bytes())?;
+        }
+        match (&mut self.dir, r.files) {
+            (Some(dir), Some(files)) => dir.put(files),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Processes every record of one input, writing results in input order.
@@ -244,23 +371,19 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
     ex: &Extractor,
     input: Input<R>,
     origin: &str,
-    opts: RunOpts,
-    out: &mut W,
+    (format, threads, max_bytes): (Format, usize, usize),
+    out: &mut Sink<W>,
     meter: &mut Progress,
 ) -> io::Result<bool> {
-    let RunOpts {
-        format,
-        threads,
-        max_bytes,
-    } = opts;
     let mut ok = true;
+    let to_dir = out.dir.is_some();
     if threads == 1 {
         for rec in input.records_with_limit(origin, max_bytes) {
             let rec = rec?;
             let bytes = rec.size();
-            let (s, good) = render(ex, rec, format);
-            ok &= good;
-            out.write_all(s.as_bytes())?;
+            let r = render(ex, rec, format, to_dir);
+            ok &= r.ok;
+            out.put(r)?;
             meter.tick(bytes);
         }
         return Ok(ok);
@@ -270,7 +393,7 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
     std::thread::scope(|scope| -> io::Result<bool> {
         let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Record>)>(threads * 2);
         let job_rx = std::sync::Arc::new(std::sync::Mutex::new(job_rx));
-        let (res_tx, res_rx) = mpsc::sync_channel::<(usize, String, bool, usize)>(threads * 2);
+        let (res_tx, res_rx) = mpsc::sync_channel::<(usize, Vec<Rendered>, usize)>(threads * 2);
         for _ in 0..threads {
             let job_rx = job_rx.clone();
             let res_tx = res_tx.clone();
@@ -280,16 +403,13 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
                     Err(_) => return,
                 };
                 let Ok((seq, batch)) = job else { return };
-                let mut text = String::new();
-                let mut good = true;
+                let mut done = Vec::with_capacity(batch.len());
                 let mut bytes = 0;
                 for rec in batch {
                     bytes += rec.size();
-                    let (s, g) = render(ex, rec, format);
-                    good &= g;
-                    text.push_str(&s);
+                    done.push(render(ex, rec, format, to_dir));
                 }
-                if res_tx.send((seq, text, good, bytes)).is_err() {
+                if res_tx.send((seq, done, bytes)).is_err() {
                     return;
                 }
             });
@@ -315,13 +435,15 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
         let mut write_err = None;
-        for (seq, text, good, bytes) in res_rx.iter() {
-            ok &= good;
-            pending.insert(seq, (text, bytes));
-            while let Some((text, bytes)) = pending.remove(&next) {
-                if write_err.is_none() {
-                    if let Err(e) = out.write_all(text.as_bytes()) {
-                        write_err = Some(e);
+        for (seq, done, bytes) in res_rx.iter() {
+            pending.insert(seq, (done, bytes));
+            while let Some((done, bytes)) = pending.remove(&next) {
+                for r in done {
+                    ok &= r.ok;
+                    if write_err.is_none() {
+                        if let Err(e) = out.put(r) {
+                            write_err = Some(e);
+                        }
                     }
                 }
                 meter.tick(bytes);

@@ -1,7 +1,1732 @@
-//! PLACEHOLDER: the casualties stage, not built yet.
+//! The casualty stage: figures of people killed, injured, missing, kidnapped, displaced or
+//! arrested, each an interval with its span, kind, victims, place, trigger and rule, and the
+//! document's best total per kind.
+//!
+//! The stage works sentence by sentence over [`Word`]s (tokens with their lower-case form),
+//! and only on sentences that contain a cue word (a kind participle, an active verb, a cue
+//! noun or "toll"). It has three passes:
+//!
+//! 1. **Numbers** ([`crate::numbers::read`]): each number phrase is read with its head noun
+//!    ("at least 57 people") and linked to a kind by the first rule that fits — a participle
+//!    after it (`count_were_killed`: "57 people were killed", "no one was hurt", "119 dead"),
+//!    a cue noun as its head (`count_noun`: "57 deaths"), an active verb before it
+//!    (`verb_count`: "killing at least 20", "Bombings kill 119", "left 12 dead"), a toll
+//!    (`toll_is`: "the death toll rose to 80"), a subset ("including three children"), or a
+//!    coordinated count after a figure ("killed 5 in Homs and 62 in Damascus").
+//! 2. **Singular subjects** without a number: "the victim died", "He was pronounced dead",
+//!    "John Smith, 23, was fatally shot" count one person each. They feed the totals but are
+//!    not output as figures (their span is not a number).
+//! 3. **Totals** ([`totals`]): per kind, merge, add, revise, transfer (see `DESIGN.md`).
+//!
+//! "Shot" is a kind of its own inside the stage ("three people were shot": killed or
+//! injured): it is never output as a figure, and the totals turn the shot who did not die
+//! into injured. "casualties" alone (killed and/or injured) is not a figure: it is left out.
+//!
+//! ```
+//! use byline::{CasualtyKind, Extractor};
+//! let doc = Extractor::new().extract("At least 57 people were killed and 12 wounded in Homs.");
+//! let killed = doc.casualties.iter().find(|c| c.kind == CasualtyKind::Killed).unwrap();
+//! assert_eq!(killed.span.text(&doc.text), "At least 57 people");
+//! assert_eq!((killed.bounds.min, killed.bounds.max), (Some(57), None));
+//! assert_eq!(doc.casualty_totals[&CasualtyKind::Injured].min, Some(12));
+//! ```
 
-use crate::document::Document;
+#[rustfmt::skip]
+pub mod rules;
+pub mod totals;
+
+use crate::document::{Bounds, Casualty, CasualtyKind, Document, Label, Provenance, Span};
 use crate::extractor::Resources;
+use crate::numbers::{self, Form, Reading, Word};
+use rules::IKind;
 
-/// Runs the casualties stage over a document.
-pub fn annotate(_doc: &mut Document, _resources: &Resources) {}
+/// A figure as the stage reasons about it (a superset of [`Casualty`]).
+#[derive(Clone, Debug)]
+pub struct Fig {
+    /// Kind, `Shot` included.
+    pub kind: IKind,
+    /// The interval.
+    pub bounds: Bounds,
+    /// The figure and its head noun.
+    pub span: Span,
+    /// The qualifier as written.
+    pub qualifier: Option<String>,
+    /// Victim noun phrase as written.
+    pub victims: Option<String>,
+    /// Place entity index.
+    pub place: Option<usize>,
+    /// The place was named in the figure's own sentence.
+    pub local_place: bool,
+    /// Trigger as written.
+    pub trigger: Option<String>,
+    /// Who gave the figure.
+    pub claimed_by: Option<String>,
+    /// Index (into the stage's figures) of the figure this is part of.
+    pub subset_of: Option<usize>,
+    /// "two more died".
+    pub delta: bool,
+    /// Rule id.
+    pub rule: &'static str,
+    /// Output as a figure (false for figures without a number: named or pronoun subjects).
+    pub emit: bool,
+    /// A revised toll ("rose to 80").
+    pub revision: bool,
+    /// An earlier toll that a revision replaced ("rose from 57 to 80": the 57).
+    pub superseded: bool,
+    /// "one of them died": the parent is a figure of another kind; the people move.
+    pub transfer: bool,
+    /// In a background sentence (statistics, earlier events).
+    pub background: bool,
+    /// Identity of a single person ("man", "smith"), for merging singular figures.
+    pub key: Option<String>,
+    /// The sentence index.
+    pub sentence: usize,
+}
+
+impl Fig {
+    fn new(kind: IKind, bounds: Bounds, span: Span, rule: &'static str, sentence: usize) -> Fig {
+        Fig {
+            kind,
+            bounds,
+            span,
+            qualifier: None,
+            victims: None,
+            place: None,
+            local_place: false,
+            trigger: None,
+            claimed_by: None,
+            subset_of: None,
+            delta: false,
+            rule,
+            emit: true,
+            revision: false,
+            superseded: false,
+            transfer: false,
+            background: false,
+            key: None,
+            sentence,
+        }
+    }
+}
+
+/// Converts a stage kind to the contract's kind (`None` for `Shot`).
+pub fn contract_kind(k: IKind) -> Option<CasualtyKind> {
+    Some(match k {
+        IKind::Killed => CasualtyKind::Killed,
+        IKind::Injured => CasualtyKind::Injured,
+        IKind::Missing => CasualtyKind::Missing,
+        IKind::Kidnapped => CasualtyKind::Kidnapped,
+        IKind::Displaced => CasualtyKind::Displaced,
+        IKind::Arrested => CasualtyKind::Arrested,
+        IKind::Shot => return None,
+    })
+}
+
+/// Runs the casualty stage: fills [`Document::casualties`] and
+/// [`Document::casualty_totals`].
+pub fn annotate(doc: &mut Document, _resources: &Resources) {
+    let figs = find(doc);
+    let totals = totals::compute(&figs);
+    let mut out_index = vec![None; figs.len()];
+    let mut out = Vec::new();
+    for (i, f) in figs.iter().enumerate() {
+        // the shot, as figures, are the injured the text reports ("6 others shot"); the
+        // totals reason over who of them died
+        let Some(kind) = contract_kind(f.kind).or(Some(CasualtyKind::Injured)) else {
+            continue;
+        };
+        if !f.emit {
+            continue;
+        }
+        out_index[i] = Some(out.len());
+        out.push(Casualty {
+            span: f.span,
+            kind,
+            bounds: f.bounds,
+            qualifier: f.qualifier.clone(),
+            victims: f.victims.clone(),
+            place: f.place,
+            trigger: f.trigger.clone(),
+            claimed_by: f.claimed_by.clone(),
+            subset_of: f
+                .subset_of
+                .and_then(|p| out_index.get(p).copied().flatten()),
+            delta: f.delta,
+            provenance: Provenance::rule(f.rule),
+        });
+    }
+    doc.casualties = out;
+    doc.casualty_totals = totals;
+}
+
+/// Finds every figure of a document (the stage's passes 1 and 2), in text order.
+pub fn find(doc: &Document) -> Vec<Fig> {
+    let text = doc.text.as_str();
+    let mut figs: Vec<Fig> = Vec::new();
+    let mut words: Vec<Word<'_>> = Vec::new();
+    let mut locs: Vec<(Span, usize)> = Vec::new();
+    let mut pers: Vec<(Span, usize)> = Vec::new();
+    for (ei, e) in doc.entities.iter().enumerate() {
+        for m in &e.mentions {
+            match e.label {
+                Label::Loc => locs.push((m.span, ei)),
+                Label::Per => pers.push((m.span, ei)),
+                _ => {}
+            }
+        }
+    }
+    locs.sort();
+    pers.sort();
+    let mut last_trigger: Option<String> = None;
+    let mut last_key: Option<String> = None;
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let toks = doc.sentence_tokens(sent);
+        // prefilter on the tokens: only sentences with a cue word are read
+        if !toks.iter().any(|t| token_is_cue(t.text(text))) {
+            continue;
+        }
+        numbers::words_from_tokens(text, toks, &mut words);
+        let sentence_trigger = trigger_in(&words);
+        if sentence_trigger.is_some() {
+            last_trigger = sentence_trigger.as_ref().map(|t| t.1.clone());
+        }
+        let first = figs.len();
+        let starts_dated = words.len() > 2
+            && matches!(words[0].low(), "in" | "last" | "earlier" | "since")
+            && (rules::is_month(words[1].low())
+                || words[1].text.len() == 4 && words[1].text.bytes().all(|b| b.is_ascii_digit()));
+        let in_year = words.windows(2).any(|p| {
+            matches!(p[0].low(), "in" | "since")
+                && p[1].text.len() == 4
+                && p[1].text.bytes().all(|b| b.is_ascii_digit())
+                && (p[1].text.starts_with("19") || p[1].text.starts_with("20"))
+        });
+        let background = starts_dated
+            || in_year
+            || words.iter().any(|w| rules::background_word(w.low()))
+            || words.windows(2).any(|p| {
+                matches!(
+                    (p[0].low(), p[1].low()),
+                    ("this", "year")
+                        | ("last", "year")
+                        | ("so", "far")
+                        | ("per", "year")
+                        | ("each", "year")
+                        | ("every", "year")
+                        | ("a", "year")
+                        | ("last", "month")
+                        | ("this", "month")
+                )
+            });
+        let mut ctx = Ctx {
+            words: &words,
+            si,
+            figs: &mut figs,
+            first,
+            pers: &pers,
+            last_key: &mut last_key,
+        };
+        ctx.numbers_pass();
+        ctx.singular_pass(text);
+        let claimed = claimed_by(&words);
+        for f in figs[first..].iter_mut() {
+            f.background = background;
+            if f.trigger.is_none() {
+                f.trigger = match &sentence_trigger {
+                    Some((_, t)) => Some(t.clone()),
+                    None => last_trigger.clone(),
+                };
+            }
+            let (place, local) = place_for(&locs, sent.span, f.span);
+            f.place = place;
+            f.local_place = local;
+            if f.claimed_by.is_none() {
+                f.claimed_by = claimed.clone();
+            }
+        }
+    }
+    figs
+}
+
+/// The prefilter: a token that is (in lower case) a cue word.
+fn token_is_cue(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() < 3 || b.len() > 12 || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return is_cue(t);
+    }
+    let mut buf = [0u8; 12];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(is_cue)
+}
+
+fn is_cue(w: &str) -> bool {
+    if matches!(
+        w,
+        "life" | "body" | "count" | "tally" | "hit" | "hits" | "seized" | "seize"
+    ) {
+        // too common to open a sentence on their own
+        return false;
+    }
+    rules::participle(w).is_some()
+        || rules::active_verb(w).is_some()
+        || rules::cue_noun(w).is_some()
+        || rules::is_toll(w)
+        || matches!(
+            w,
+            "lives" | "hostage" | "custody" | "unaccounted" | "fatally"
+        )
+}
+
+/// The LOC entity for a figure: a mention in the same sentence (the nearest), else the last
+/// mention before the sentence.
+fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> (Option<usize>, bool) {
+    let lo = locs.partition_point(|(s, _)| s.start < sentence.start);
+    let hi = locs.partition_point(|(s, _)| s.start < sentence.end);
+    let inside = &locs[lo..hi];
+    if !inside.is_empty() {
+        let p = inside
+            .iter()
+            .min_by_key(|(s, _)| {
+                if s.start >= fig.end {
+                    s.start - fig.end
+                } else {
+                    fig.start.saturating_sub(s.end) + 1
+                }
+            })
+            .map(|(_, e)| *e);
+        return (p, true);
+    }
+    (lo.checked_sub(1).map(|i| locs[i].1), false)
+}
+
+/// The trigger phrase of a sentence (first found, longest at a position).
+fn trigger_in(words: &[Word<'_>]) -> Option<(usize, String)> {
+    for i in 0..words.len() {
+        let first = words[i].low();
+        if !rules::TRIGGERS.iter().any(|t| t[0].len() == first.len())
+            || !rules::TRIGGERS.iter().any(|t| t[0] == first)
+        {
+            continue;
+        }
+        for t in rules::TRIGGERS {
+            if t[0] != first {
+                continue;
+            }
+            if t.iter()
+                .enumerate()
+                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.low() == *s))
+            {
+                let last = &words[i + t.len() - 1];
+                let span = Span::new(words[i].span.start, last.span.end);
+                let text: String = t.join(" ");
+                let _ = span;
+                return Some((i, text));
+            }
+        }
+    }
+    None
+}
+
+/// "the Taliban claimed 190 were dead", "according to the health ministry".
+fn claimed_by(words: &[Word<'_>]) -> Option<String> {
+    for (i, w) in words.iter().enumerate() {
+        match w.low() {
+            "claimed" | "claims" | "claim" => {
+                let next = words.get(i + 1).map(|w| w.low()).unwrap_or("");
+                if matches!(next, "responsibility" | "credit" | "the" | "lives" | "a")
+                    || words.get(i + 2).is_some_and(|w| w.low() == "lives")
+                {
+                    continue;
+                }
+                if let Some(s) = subject_before(words, i) {
+                    return Some(s);
+                }
+            }
+            "according" if words.get(i + 1).is_some_and(|w| w.low() == "to") => {
+                let start = i + 2;
+                let mut end = start;
+                while end < words.len() && end < start + 6 && !words[end].is_punct() {
+                    end += 1;
+                }
+                if end > start {
+                    return Some(join(words, start, end));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn subject_before(words: &[Word<'_>], i: usize) -> Option<String> {
+    let mut s = i;
+    while s > 0 && i - s < 5 && !words[s - 1].is_punct() && !is_clause_word(words[s - 1].low()) {
+        s -= 1;
+    }
+    (s < i).then(|| join(words, s, i))
+}
+
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "but" | "while" | "as" | "after" | "when" | "which" | "who" | "that" | "said"
+    )
+}
+
+fn join(words: &[Word<'_>], s: usize, e: usize) -> String {
+    let mut out = String::new();
+    for w in &words[s..e] {
+        if !out.is_empty() && w.space_before {
+            out.push(' ');
+        }
+        out.push_str(w.text);
+    }
+    out
+}
+
+struct Ctx<'a, 'w> {
+    words: &'a [Word<'w>],
+    si: usize,
+    figs: &'a mut Vec<Fig>,
+    first: usize,
+    pers: &'a [(Span, usize)],
+    last_key: &'a mut Option<String>,
+}
+
+/// What a number's head is.
+struct Head {
+    /// One past the head's last word.
+    end: usize,
+    /// Victim noun phrase (word range), if any.
+    victims: Option<(usize, usize)>,
+    /// The noun is a singular person noun.
+    singular: bool,
+    /// Kind from a cue noun head ("119 dead").
+    noun_kind: Option<IKind>,
+    /// "two more people".
+    delta: bool,
+    /// "one of them".
+    partitive: bool,
+}
+
+fn can_modify(w: &Word<'_>) -> bool {
+    let l = w.low();
+    if l.is_empty() || w.is_punct() {
+        return false;
+    }
+    if !w.text.chars().next().is_some_and(char::is_alphabetic) && !l.ends_with("-old") {
+        return false;
+    }
+    !(rules::is_aux(l)
+        || rules::is_follow_ok(l)
+        || rules::participle(l).is_some()
+        || rules::active_verb(l).is_some()
+        || rules::cue_noun(l).is_some()
+        || rules::non_people(l)
+        || matches!(
+            l,
+            "the" | "a" | "an" | "to" | "for" | "than" | "were" | "said"
+        ))
+}
+
+/// A capitalised word that can be a person's name (not a function word, a day, a month, a
+/// victim noun or an all-caps acronym).
+fn is_name_word(w: &Word<'_>) -> bool {
+    let l = w.low();
+    w.is_capitalised()
+        && !w.is_punct()
+        && w.text.chars().any(char::is_lowercase)
+        && l.len() > 1
+        && rules::victim_noun(l).is_none()
+        && !rules::is_month(l)
+        && !matches!(
+            l,
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "there"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "police"
+                | "officials"
+                | "authorities"
+                | "who"
+                | "one"
+                | "nobody"
+                | "none"
+                | "we"
+                | "i"
+                | "you"
+                | "his"
+                | "her"
+                | "their"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "but"
+                | "and"
+                | "when"
+                | "after"
+                | "before"
+                | "while"
+                | "if"
+                | "as"
+                | "at"
+                | "in"
+                | "on"
+                | "no"
+                | "all"
+                | "both"
+                | "some"
+                | "many"
+                | "several"
+                | "another"
+                | "everyone"
+                | "someone"
+                | "somebody"
+                | "nobody's"
+                | "two"
+                | "three"
+                | "investigators"
+                | "deputies"
+                | "officers"
+                | "witnesses"
+                | "family"
+                | "friends"
+                | "neighbors"
+                | "neighbours"
+                | "residents"
+                | "hospital"
+        )
+}
+
+/// A lower-case "-ly" adverb ("accidentally", "critically").
+fn is_adverb(w: &Word<'_>) -> bool {
+    let l = w.low();
+    l.len() > 4
+        && l.ends_with("ly")
+        && !w.is_capitalised()
+        && l.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+fn is_nationality_plural(w: &Word<'_>) -> bool {
+    w.is_capitalised()
+        && w.text.len() > 4
+        && w.text.ends_with('s')
+        && !w.text.ends_with("'s")
+        && w.text.chars().all(char::is_alphabetic)
+}
+
+impl Ctx<'_, '_> {
+    fn numbers_pass(&mut self) {
+        let words = self.words;
+        let mut i = 0;
+        while i < words.len() {
+            let Some(r) = numbers::read(words, i) else {
+                i += 1;
+                continue;
+            };
+            let next = match r.form {
+                Form::Article | Form::Zero => i + 1,
+                _ => r.words.end.max(i + 1),
+            };
+            match self.number_figure(&r) {
+                Some(end) => i = end.max(i + 1),
+                None => i = next,
+            }
+        }
+    }
+
+    fn prev_low(&self, i: usize) -> &str {
+        if i == 0 {
+            ""
+        } else {
+            self.words[i - 1].low()
+        }
+    }
+
+    /// Rejects numbers that are not counts of people.
+    fn not_a_count(&self, r: &Reading) -> bool {
+        let w = self.words;
+        let s = r.words.start;
+        let e = r.words.end;
+        let prev = self.prev_low(s);
+        let next = w.get(e).map(|w| w.low()).unwrap_or("");
+        let num = &w[r.words.end - 1];
+        if rules::non_people(next) || rules::is_month(prev) || rules::is_month(next) {
+            return true;
+        }
+        if next == "-" || next == "/" || next == ":" {
+            return true;
+        }
+        if r.form == Form::Digits {
+            if r.qualifier_words.is_none() && rules::non_count_before(prev) {
+                return true;
+            }
+            if s > 0 && w[s - 1].is_capitalised() && !w[s - 1].text.ends_with('s') && s - 1 > 0 {
+                // "Resolution 2254", "Flight 370"
+                let p = w[s - 1].low();
+                if rules::cue_noun(p).is_none() && !rules::is_aux(p) {
+                    return true;
+                }
+            }
+            if s > 0 && !w[s].space_before && matches!(w[s - 1].text, "$" | "£" | "€" | "#" | "№")
+            {
+                // "$5", "#3"
+                return true;
+            }
+            // ages in apposition: "Smith, 23, was"; "(23)"
+            if (prev == "," && next == "," && s >= 2 && w[s - 2].is_capitalised())
+                || (prev == "(" && next == ")")
+            {
+                return true;
+            }
+            let t = num.text;
+            // "2017 Man killed", "2501 Main Street": a year or an address before a name
+            if t.len() >= 3
+                && !t.contains(',')
+                && r.qualifier_words.is_none()
+                && w.get(e).is_some_and(|x| x.is_capitalised())
+            {
+                return true;
+            }
+            // years
+            if r.value >= 1800
+                && r.value <= 2100
+                && t.len() == 4
+                && r.qualifier_words.is_none()
+                && rules::victim_noun(next).is_none()
+                && rules::participle(next).is_none()
+            {
+                return true;
+            }
+            // phone numbers and codes: long digit runs with hyphens
+            if t.contains('-') && t.split('-').any(|p| p.len() >= 4) {
+                return true;
+            }
+        }
+        // "second", "first" are not read; "one" in "one of the worst" is handled by the head.
+        false
+    }
+
+    fn head(&self, r: &Reading) -> Option<Head> {
+        let w = self.words;
+        let e = r.words.end;
+        let mut h = Head {
+            end: e,
+            victims: None,
+            singular: false,
+            noun_kind: None,
+            delta: false,
+            partitive: false,
+        };
+        let mut k = e;
+        if w.get(k).is_some_and(|x| x.low() == "more") && r.form != Form::Article {
+            h.delta = true;
+            k += 1;
+            h.end = k;
+        }
+        if w.get(k).is_some_and(|x| x.low() == "of") {
+            let n1 = w.get(k + 1).map(|x| x.low()).unwrap_or("");
+            if matches!(n1, "them" | "whom" | "those" | "these" | "the" | "us") {
+                h.partitive = true;
+                let mut j = k + 2;
+                if matches!(n1, "the" | "those" | "these") {
+                    // "of the victims", "of the injured", "of those wounded"
+                    let mut steps = 0;
+                    while j < w.len()
+                        && steps < 3
+                        && can_modify(&w[j])
+                        && rules::victim_noun(w[j].low()).is_none()
+                    {
+                        j += 1;
+                        steps += 1;
+                    }
+                    if w.get(j).is_some_and(|x| {
+                        rules::victim_noun(x.low()).is_some() || rules::cue_noun(x.low()).is_some()
+                    }) {
+                        j += 1;
+                    } else {
+                        return None;
+                    }
+                }
+                h.end = j;
+                return Some(h);
+            }
+            if r.form == Form::Vague || r.form == Form::Words {
+                // "dozens of people", "a couple of men", "hundreds of Taliban"
+                k += 1;
+                if w.get(k).is_some_and(|x| x.is_capitalised())
+                    && rules::victim_noun(w.get(k + 1).map_or("", |x| x.low())).is_none()
+                {
+                    h.victims = Some((k, k + 1));
+                    h.end = k + 1;
+                    return Some(h);
+                }
+            } else {
+                return Some(h);
+            }
+        }
+        // noun cue directly ("119 dead", "57 deaths", "no injuries", "no other injuries")
+        for skip in 0..3 {
+            let j = k + skip;
+            let Some(x) = w.get(j) else { break };
+            if r.form == Form::Zero && x.low() == "casualties" {
+                // "no casualties": nobody killed
+                h.noun_kind = Some(IKind::Killed);
+                h.end = j + 1;
+                return Some(h);
+            }
+            let Some(kind) = rules::cue_noun(x.low()) else {
+                if can_modify(x) {
+                    continue;
+                }
+                break;
+            };
+            let ok =
+                skip == 0 || matches!(x.low(), "deaths" | "fatalities" | "injuries" | "bodies");
+            if !ok {
+                break;
+            }
+            if r.form == Form::Article && !matches!(x.low(), "body" | "death" | "fatality" | "life")
+            {
+                return None;
+            }
+            h.noun_kind = Some(kind);
+            h.end = j + 1;
+            return Some(h);
+        }
+        // victim noun within a few modifiers
+        let mut j = k;
+        let limit = (k + 4).min(w.len());
+        while j < limit {
+            let x = &w[j];
+            let l = x.low();
+            if let Some(sing) = rules::victim_noun(l) {
+                // "police officers", "security guards": take the longest run of nouns
+                let mut end = j + 1;
+                if let Some(n) = w.get(end) {
+                    if rules::victim_noun(n.low()) == Some(sing) && sing == (l == "police") {
+                        end += 1;
+                    }
+                }
+                h.victims = Some((k, end));
+                h.singular = sing;
+                h.end = end;
+                return Some(h);
+            }
+            if j == k && is_nationality_plural(x) && r.form != Form::Article {
+                h.victims = Some((k, j + 1));
+                h.end = j + 1;
+                return Some(h);
+            }
+            if l == "police" && j + 1 < w.len() && !can_modify(&w[j + 1]) {
+                // "two police were killed"
+                h.victims = Some((k, j + 1));
+                h.end = j + 1;
+                return Some(h);
+            }
+            if !can_modify(x) {
+                break;
+            }
+            j += 1;
+        }
+        if r.form == Form::Article {
+            // "a fourth wounded", "a second victim"
+            if w.get(k).is_some_and(|x| {
+                matches!(
+                    x.low(),
+                    "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth"
+                )
+            }) {
+                h.victims = Some((k, k + 1));
+                h.singular = true;
+                h.end = k + 1;
+                return Some(h);
+            }
+            // "a 15-year-old is dead"
+            if w.get(k).is_some_and(|x| x.low().ends_with("-old"))
+                && w.get(k + 1).is_none_or(|x| !can_modify(x))
+            {
+                h.victims = Some((k, k + 1));
+                h.singular = true;
+                h.end = k + 1;
+                return Some(h);
+            }
+            return None;
+        }
+        // no noun: the next word must not be some other noun
+        if let Some(x) = w.get(k) {
+            if can_modify(x) && !x.is_capitalised() {
+                return None;
+            }
+        }
+        Some(h)
+    }
+
+    /// Tries to make a figure of a number reading; returns the word index after it.
+    fn number_figure(&mut self, r: &Reading) -> Option<usize> {
+        if self.not_a_count(r) {
+            return None;
+        }
+        let head = self.head(r)?;
+        let w = self.words;
+        let s = r.words.start;
+        if r.form == Form::Article && !head.singular {
+            return None;
+        }
+        let start = w[s].span.start;
+        let mut end_word = head.end;
+        let mut kind: Option<IKind> = None;
+        let mut rule = "";
+        let mut subset_parent: Option<usize> = None;
+        let mut revision = false;
+        let mut delta = head.delta;
+        let mut among = false;
+        let mut fatal_part = false;
+        let mut partitive_kind_from_parent = false;
+
+        let mut head = head;
+        let mut bounds = r.bounds;
+        // "Sixty-six people or more", "40 people or so"
+        if w.get(head.end).is_some_and(|x| x.low() == "or") {
+            match w.get(head.end + 1).map(|x| x.low()) {
+                Some("more") => {
+                    bounds.max = None;
+                    head.end += 2;
+                }
+                Some("so") => head.end += 2,
+                _ => {}
+            }
+        }
+        // "Two women and a man were injured": coordinated subjects add up
+        if head.victims.is_some() && w.get(head.end).is_some_and(|x| x.low() == "and") {
+            if let Some(r2) = numbers::read(w, head.end + 1) {
+                if !self.not_a_count(&r2) {
+                    if let Some(h2) = self.head(&r2) {
+                        if h2.victims.is_some()
+                            && (r2.form != Form::Article || h2.singular)
+                            && self.participle_after(h2.end).is_some()
+                        {
+                            bounds = totals::add(bounds, r2.bounds);
+                            if let (Some((a, _)), Some((_, b))) = (head.victims, h2.victims) {
+                                head.victims = Some((a, b));
+                            }
+                            head.end = h2.end;
+                            head.singular = false;
+                            end_word = h2.end;
+                        }
+                    }
+                }
+            }
+        }
+        // 1. participle after the head: "57 people were killed", "no one was hurt"
+        if let Some((k, pend, is_among)) = self.participle_after(head.end) {
+            kind = Some(k);
+            rule = if is_among {
+                "casualties.count_among_the_dead"
+            } else {
+                "casualties.count_were_killed"
+            };
+            among = is_among;
+            let _ = pend;
+        }
+        // "one fatally", "two critically": part of the previous shot/injured figure
+        if kind.is_none() && head.victims.is_none() {
+            if let Some(x) = w.get(head.end) {
+                if rules::is_fatally(x.low()) {
+                    kind = Some(IKind::Killed);
+                    rule = "casualties.count_fatally";
+                    fatal_part = true;
+                    end_word = head.end;
+                }
+            }
+        }
+        // 2. cue noun head: "119 dead", "57 deaths"
+        if kind.is_none() {
+            if let Some(k) = head.noun_kind {
+                kind = Some(k);
+                rule = "casualties.count_noun";
+            }
+        }
+        // 3. active verb before: "killing at least 20", "kill 119", "left 12 dead"
+        if kind.is_none() && r.form != Form::Zero {
+            let mut p = s;
+            // "another 5", "a further 5", "an additional 5"
+            if p > 0 && matches!(w[p - 1].low(), "another" | "further" | "additional") {
+                delta = true;
+                p -= 1;
+                if p > 0 && matches!(w[p - 1].low(), "a" | "an") {
+                    p -= 1;
+                }
+            }
+            if p >= 3
+                && w[p - 1].low() == "of"
+                && w[p - 2].low() == "total"
+                && w[p - 3].low() == "a"
+            {
+                p -= 3;
+            }
+            // "shot and killed 2", "killed and wounded"
+            if p > 0 {
+                let v = w[p - 1].low();
+                if rules::is_resultative(v) {
+                    if let Some(adj) = w.get(head.end) {
+                        if let Some(k) = rules::result_adjective(adj.low()) {
+                            kind = Some(k);
+                            rule = "casualties.left_count_dead";
+                            end_word = head.end + 1;
+                        }
+                    }
+                } else if let Some(mut k) = rules::active_verb(v) {
+                    if k == IKind::Shot && p >= 2 && rules::is_fatally(w[p - 2].low()) {
+                        k = IKind::Killed;
+                    }
+                    // not "the killed" / "were killed 5 years ago" (rejected before)
+                    let passive = p >= 2 && matches!(w[p - 2].low(), "was" | "were" | "been");
+                    if !passive {
+                        kind = Some(k);
+                        rule = "casualties.verb_count";
+                    }
+                } else if v == "of" && p >= 2 {
+                    // "the deaths of 3 people", "the lives of 20 people", "the bodies of"
+                    if let Some(k) = rules::cue_noun(w[p - 2].low()) {
+                        if head.victims.is_some() {
+                            kind = Some(k);
+                            rule = "casualties.noun_of_count";
+                        }
+                    }
+                }
+            }
+        }
+        // 4. a toll: "the death toll rose to 80", "a death toll of 80"
+        if kind.is_none() {
+            if let Some((k, rev)) = self.toll_before(s) {
+                kind = Some(k);
+                revision = rev;
+                rule = "casualties.toll_is";
+            }
+        }
+        // 5. a subset: "including three children", "among them two police officers"
+        if kind.is_none() && s > 0 {
+            let p = w[s - 1].low();
+            let among_them =
+                s >= 2 && w[s - 2].low() == "among" && matches!(p, "them" | "whom" | "those");
+            if (p == "including" || p == "includes" || p == "include" || among_them)
+                && head.victims.is_some()
+            {
+                if let Some(pi) = self.last_fig_in_sentence() {
+                    kind = Some(self.figs[pi].kind);
+                    subset_parent = Some(pi);
+                    rule = "casualties.including_count";
+                }
+            }
+        }
+        // 6. coordination: "killed 5 in Homs and 62 in Damascus"
+        if kind.is_none() && r.form != Form::Zero && r.form != Form::Article {
+            if let Some(pi) = self.last_fig_in_sentence() {
+                let pf = &self.figs[pi];
+                let gap_ok = (0..s).rev().take(6).any(|j| {
+                    matches!(w[j].low(), "and" | "," | "while") && w[j].span.start >= pf.span.end
+                }) && w[..s]
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.span.start >= pf.span.end)
+                    .all(|x| {
+                        x.is_capitalised()
+                            || matches!(
+                                x.low(),
+                                "and"
+                                    | ","
+                                    | "in"
+                                    | "at"
+                                    | "on"
+                                    | "near"
+                                    | "the"
+                                    | "while"
+                                    | "another"
+                            )
+                    });
+                if gap_ok && pf.rule == "casualties.verb_count" && head.end < w.len() + 1 {
+                    let next_ok = w
+                        .get(head.end)
+                        .is_none_or(|x| x.is_punct() || rules::is_follow_ok(x.low()));
+                    if next_ok {
+                        kind = Some(pf.kind);
+                        rule = "casualties.coordinated_count";
+                    }
+                }
+            }
+        }
+        let kind = kind?;
+        if head.partitive {
+            // "one of them died": part of the last figure (this sentence or the one before)
+            if let Some(pi) = self.last_fig_near() {
+                subset_parent = Some(pi);
+                partitive_kind_from_parent = true;
+            } else if r.value == 1 && r.form != Form::Zero {
+                // "one of the victims died": one person
+            }
+        }
+        if fatal_part {
+            subset_parent = self.last_fig_in_sentence();
+        }
+        if among && subset_parent.is_none() {
+            subset_parent = self.last_fig_of_kind(kind);
+        }
+        let end_w = head.end.min(w.len()).max(s + 1);
+        let span = Span::new(start, w[end_w - 1].span.end);
+        if rule == "casualties.toll_is"
+            && r.qualifier.is_none()
+            && matches!(
+                self.prev_low(s),
+                "exceeded" | "surpassed" | "topped" | "passed"
+            )
+        {
+            bounds = Bounds {
+                min: Some(r.value.saturating_add(1)),
+                max: None,
+            };
+        }
+        let mut f = Fig::new(kind, bounds, span, rule, self.si);
+        f.qualifier = r.qualifier_words.clone().map(|q| {
+            let a = w[q.start].span.start;
+            let b = w[q.end - 1].span.end;
+            let mut t = String::new();
+            for x in &w[q] {
+                if !t.is_empty() {
+                    t.push(' ');
+                }
+                t.push_str(x.text);
+            }
+            let _ = (a, b);
+            t
+        });
+        if let Some((a, b)) = head.victims {
+            f.victims = Some(join(w, a, b));
+            if head.singular && (r.form == Form::Article || r.value == 1) {
+                let key = w[b - 1].low().to_string();
+                f.key = Some(key.clone());
+                *self.last_key = Some(key);
+            }
+        }
+        f.delta = delta;
+        f.revision = revision;
+        f.subset_of = subset_parent;
+        if let Some(pi) = subset_parent {
+            let parent_kind = self.figs[pi].kind;
+            if (partitive_kind_from_parent || fatal_part) && parent_kind != kind {
+                f.transfer = true;
+                if parent_kind == IKind::Shot && kind == IKind::Injured {
+                    // "two were shot, one critically injured": still part of the shot
+                    f.transfer = false;
+                }
+            }
+        }
+        if revision {
+            // "rose from 57 to 80": the 57 is superseded
+            if s >= 2 && self.prev_low(s) == "to" {
+                for g in self.figs[self.first..].iter_mut() {
+                    if g.kind == kind && g.rule == "casualties.toll_is" && !g.revision {
+                        g.superseded = true;
+                    }
+                }
+            }
+        }
+        if r.bounds.min.is_some_and(|m| m > 0) || r.form == Form::Zero || r.bounds.max.is_some() {
+            self.figs.push(f);
+        }
+        Some(end_word.max(r.words.end))
+    }
+
+    /// A participle after the subject (skipping auxiliaries): returns the kind, the index
+    /// after it, and whether it was "among the dead".
+    fn participle_after(&self, from: usize) -> Option<(IKind, usize, bool)> {
+        let w = self.words;
+        let mut k = from;
+        let mut fatal = false;
+        let mut steps = 0;
+        let mut hops = 0;
+        // "at least 57 people, mainly civilians, were killed": skip an apposition
+        while hops < 2 && w.get(k).is_some_and(|x| x.text == "," || x.text == "(") {
+            let close = if w[k].text == "(" { ")" } else { "," };
+            let lim = (k + 9).min(w.len());
+            match (k + 1..lim).find(|&c| w[c].text == close || w[c].text == ";") {
+                Some(c) if w[c].text == close => {
+                    if w[k + 1..c]
+                        .iter()
+                        .any(|x| rules::participle(x.low()).is_some())
+                    {
+                        break;
+                    }
+                    k = c + 1;
+                }
+                _ => break,
+            }
+            hops += 1;
+        }
+        // "a 15-year-old boy from the Town of Shelby has died": skip a short prepositional
+        // phrase, but only when an auxiliary follows it
+        if w.get(k).is_some_and(|x| {
+            matches!(
+                x.low(),
+                "from" | "of" | "in" | "at" | "near" | "on" | "inside"
+            )
+        }) {
+            let lim = (k + 7).min(w.len());
+            if let Some(a) = (k + 1..lim).find(|&c| {
+                matches!(
+                    w[c].low(),
+                    "was" | "were" | "has" | "have" | "had" | "is" | "are"
+                )
+            }) {
+                if w[k + 1..a]
+                    .iter()
+                    .all(|x| !x.is_punct() && rules::participle(x.low()).is_none())
+                {
+                    k = a;
+                }
+            }
+        }
+        while k < w.len() && steps < 6 {
+            let l = w[k].low();
+            if l == "among" {
+                // "were among the dead"
+                let mut j = k + 1;
+                if w.get(j).is_some_and(|x| x.low() == "the") {
+                    j += 1;
+                }
+                let n = w.get(j).map(|x| x.low()).unwrap_or("");
+                let kind = rules::cue_noun(n).or(match n {
+                    "victims" | "casualties" => Some(IKind::Killed),
+                    _ => None,
+                })?;
+                return Some((kind, j + 1, true));
+            }
+            if rules::is_fatally(l) {
+                fatal = true;
+            }
+            if let Some(kind) = rules::participle(l) {
+                // "a tactical officer fatally shot Gaines": active, not passive
+                let real_aux = w[from..k]
+                    .iter()
+                    .any(|x| rules::is_aux(x.low()) && !rules::is_fatally(x.low()));
+                if !real_aux && self.has_object(k) {
+                    return None;
+                }
+                // "left" is an aux word; "found dead", "pronounced dead"
+                return self
+                    .resolve_participle(k, kind, fatal)
+                    .map(|(k2, e)| (k2, e, false));
+            }
+            match l {
+                "lost" => {
+                    if w.get(k + 2)
+                        .is_some_and(|x| x.low() == "lives" || x.low() == "life")
+                    {
+                        return Some((IKind::Killed, k + 3, false));
+                    }
+                    return None;
+                }
+                "rushed" | "transported" | "airlifted" | "flown" | "transferred" => {
+                    let lim = (k + 11).min(w.len());
+                    if w[k + 1..lim]
+                        .iter()
+                        .any(|x| matches!(x.low(), "hospital" | "hospitals" | "medical"))
+                    {
+                        return Some((IKind::Shot, k + 1, false));
+                    }
+                    return None;
+                }
+                "stabbed" | "beaten" | "hacked" | "burned" | "burnt" | "trampled"
+                | "bludgeoned" | "stoned" => {
+                    if w.get(k + 1).is_some_and(|x| x.low() == "to")
+                        && w.get(k + 2).is_some_and(|x| x.low() == "death")
+                    {
+                        return Some((IKind::Killed, k + 3, false));
+                    }
+                    if l == "stabbed" || l == "beaten" {
+                        return Some((IKind::Injured, k + 1, false));
+                    }
+                    return None;
+                }
+                "with" => {
+                    // "two more with minor injuries"
+                    let lim = (k + 4).min(w.len());
+                    if let Some(c) = (k + 1..lim)
+                        .find(|&c| matches!(w[c].low(), "injuries" | "wounds" | "injury" | "burns"))
+                    {
+                        return Some((IKind::Injured, c + 1, false));
+                    }
+                    return None;
+                }
+                "taken" | "held" => {
+                    let n = w.get(k + 1).map(|x| x.low()).unwrap_or("");
+                    return match n {
+                        "hostage" | "captive" | "prisoner" => {
+                            Some((IKind::Kidnapped, k + 2, false))
+                        }
+                        "into" if w.get(k + 2).is_some_and(|x| x.low() == "custody") => {
+                            Some((IKind::Arrested, k + 3, false))
+                        }
+                        "in" if w.get(k + 2).is_some_and(|x| x.low() == "custody") => {
+                            Some((IKind::Arrested, k + 3, false))
+                        }
+                        "to" if w[k + 1..(k + 11).min(w.len())]
+                            .iter()
+                            .any(|x| matches!(x.low(), "hospital" | "hospitals")) =>
+                        {
+                            Some((IKind::Shot, k + 2, false))
+                        }
+                        _ => None,
+                    };
+                }
+                "unaccounted" => return Some((IKind::Missing, k + 1, false)),
+                "succumbed" => return Some((IKind::Killed, k + 1, false)),
+                "treated" | "suffered" | "sustained" | "received" => {
+                    // "were treated for injuries", "suffered gunshot wounds"
+                    let end = (k + 5).min(w.len());
+                    if w[k + 1..end].iter().any(|x| {
+                        matches!(
+                            x.low(),
+                            "injuries" | "wounds" | "wound" | "injury" | "burns" | "hospital"
+                        )
+                    }) {
+                        return Some((IKind::Injured, k + 1, false));
+                    }
+                    return None;
+                }
+                "in" => {
+                    // "in critical condition", "in custody"
+                    let n = w.get(k + 1).map(|x| x.low()).unwrap_or("");
+                    if n == "custody" {
+                        return Some((IKind::Arrested, k + 2, false));
+                    }
+                    if matches!(n, "critical" | "serious" | "stable" | "grave" | "fair")
+                        && w.get(k + 2).is_some_and(|x| x.low() == "condition")
+                    {
+                        return Some((IKind::Injured, k + 3, false));
+                    }
+                    return None;
+                }
+                _ => {}
+            }
+            if !rules::is_aux(l) && !is_adverb(&w[k]) {
+                return None;
+            }
+            k += 1;
+            steps += 1;
+        }
+        None
+    }
+
+    /// True when the verb at `k` is used actively: an active casualty verb followed by an
+    /// object ("fatally shot Gaines", "who killed his son"). Without an auxiliary, "killed"
+    /// is passive only when no object follows ("two killed in Homs", "3 injured, 5 dead").
+    fn has_object(&self, k: usize) -> bool {
+        let w = self.words;
+        let l = w[k].low();
+        if rules::active_verb(l).is_none() || l == "died" {
+            return false;
+        }
+        let Some(n) = w.get(k + 1) else {
+            return false;
+        };
+        let nl = n.low();
+        let passive = n.is_punct()
+            || is_adverb(n)
+            || rules::is_follow_ok(nl)
+                && !matches!(
+                    nl,
+                    "people"
+                        | "police"
+                        | "officials"
+                        | "others"
+                        | "more"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "all"
+                        | "both"
+                )
+            || matches!(
+                nl,
+                "dead"
+                    | "to"
+                    | "or"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "outside"
+                    | "inside"
+                    | "near"
+                    | "while"
+                    | "following"
+                    | "amid"
+                    | "for"
+            );
+        !passive
+    }
+
+    /// "shot and killed" → killed, "shot dead" → killed, "fatally shot" → killed,
+    /// "killed or injured" → ambiguous (none).
+    fn resolve_participle(&self, k: usize, kind: IKind, fatal: bool) -> Option<(IKind, usize)> {
+        let w = self.words;
+        let n1 = w.get(k + 1).map(|x| x.low()).unwrap_or("");
+        let n2 = w.get(k + 2).map(|x| x.low()).unwrap_or("");
+        if n1 == "or" && rules::participle(n2).is_some_and(|k2| k2 != kind) {
+            return None;
+        }
+        if fatal && matches!(kind, IKind::Shot | IKind::Injured) {
+            return Some((IKind::Killed, k + 1));
+        }
+        if kind == IKind::Shot {
+            if n1 == "dead" {
+                return Some((IKind::Killed, k + 2));
+            }
+            if n1 == "and" {
+                if let Some(k2) = rules::participle(n2) {
+                    return Some((k2, k + 3));
+                }
+            }
+            if n1 == "to" && n2 == "death" {
+                return Some((IKind::Killed, k + 3));
+            }
+        }
+        if kind == IKind::Injured && n1 == "and" && n2 == "killed" {
+            return None;
+        }
+        if matches!(kind, IKind::Killed)
+            && n1 == "and"
+            && rules::participle(n2) == Some(IKind::Injured)
+        {
+            // "killed and injured" without numbers for each: casualties, ambiguous
+            return None;
+        }
+        Some((kind, k + 1))
+    }
+
+    /// "the death toll rose to", "a toll of", "the number of dead stands at".
+    fn toll_before(&self, s: usize) -> Option<(IKind, bool)> {
+        let w = self.words;
+        let mut j = s;
+        let mut revision = false;
+        let mut steps = 0;
+        while j > 0 && steps < 9 {
+            j -= 1;
+            steps += 1;
+            let l = w[j].low();
+            if rules::is_toll(l) {
+                let before = if j > 0 { w[j - 1].low() } else { "" };
+                let kind = match before {
+                    "injury" | "injured" => IKind::Injured,
+                    "arrest" => IKind::Arrested,
+                    _ => IKind::Killed,
+                };
+                if l == "count" && !matches!(before, "death" | "body" | "casualty") {
+                    return None;
+                }
+                return Some((kind, revision));
+            }
+            if l == "number" || l == "figure" {
+                // "the number of dead rose to", "the number of people killed is"
+                let after = &w[j + 1..s];
+                if after.first().is_some_and(|x| x.low() == "of") {
+                    let kind = after.iter().find_map(|x| {
+                        rules::cue_noun(x.low()).or_else(|| rules::participle(x.low()))
+                    });
+                    return kind.filter(|k| *k != IKind::Shot).map(|k| (k, revision));
+                }
+                return None;
+            }
+            if rules::is_revision_verb(l) {
+                revision = true;
+                continue;
+            }
+            if rules::is_aux(l)
+                || matches!(
+                    l,
+                    "to" | "at"
+                        | "of"
+                        | "stands"
+                        | "stood"
+                        | "stand"
+                        | "from"
+                        | "the"
+                        | "official"
+                        | "sharply"
+                        | "overall"
+                        | "total"
+                        | "has"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "final"
+                        | "confirmed"
+                        | "death"
+                        | "casualty"
+                        | "injury"
+                        | "latest"
+                        | "on"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "day"
+                        | "by"
+                        | "night"
+                        | "morning"
+                        | "evening"
+                        | "a"
+                )
+                || w[j].text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// True when the span lies inside a PER entity mention (when the entity stage ran).
+    fn in_person(&self, span: Span) -> bool {
+        let i = self.pers.partition_point(|(s, _)| s.end <= span.start);
+        self.pers
+            .get(i)
+            .is_some_and(|(s, _)| s.start <= span.start && span.end <= s.end)
+    }
+
+    fn last_fig_in_sentence(&self) -> Option<usize> {
+        (self.figs.len() > self.first).then(|| self.figs.len() - 1)
+    }
+
+    fn last_fig_near(&self) -> Option<usize> {
+        let i = self.figs.len().checked_sub(1)?;
+        let f = &self.figs[i];
+        (f.sentence + 1 >= self.si && f.emit).then_some(i)
+    }
+
+    fn last_fig_of_kind(&self, kind: IKind) -> Option<usize> {
+        self.figs
+            .iter()
+            .rposition(|f| f.kind == kind && f.emit && f.bounds.headline() > 1)
+    }
+
+    /// Pass 2: participles whose subject is a single person without a number ("the victim
+    /// died", "He was pronounced dead", "Smith, 23, was fatally shot").
+    fn singular_pass(&mut self, text: &str) {
+        let w = self.words;
+        let taken: Vec<Span> = self.figs[self.first..].iter().map(|f| f.span).collect();
+        let mut k = 0;
+        while k < w.len() {
+            let l = w[k].low();
+            let kind0 = match rules::participle(l) {
+                Some(kd) => Some(kd),
+                None if matches!(
+                    l,
+                    "suffered"
+                        | "sustained"
+                        | "treated"
+                        | "rushed"
+                        | "transported"
+                        | "taken"
+                        | "airlifted"
+                        | "flown"
+                        | "succumbed"
+                        | "stabbed"
+                        | "beaten"
+                ) =>
+                {
+                    self.participle_after(k).map(|(kd, _, _)| kd)
+                }
+                None => None,
+            };
+            let Some(kind0) = kind0 else {
+                k += 1;
+                continue;
+            };
+            // a participle right after a number figure's head was used by pass 1
+            let used = taken.iter().any(|s| {
+                s.end <= w[k].span.start && w[k].span.start - s.end < 40 && {
+                    let between = &text[s.end.min(text.len())..w[k].span.start.min(text.len())];
+                    !between.contains([',', ';', '.'])
+                }
+            });
+            if used {
+                k += 1;
+                continue;
+            }
+            // walk back over auxiliaries
+            let mut j = k;
+            let mut fatal = false;
+            let mut steps = 0;
+            while j > 0 && steps < 6 && (rules::is_aux(w[j - 1].low()) || is_adverb(&w[j - 1])) {
+                if rules::is_fatally(w[j - 1].low()) {
+                    fatal = true;
+                }
+                j -= 1;
+                steps += 1;
+            }
+            if j == k
+                && !matches!(
+                    l,
+                    "died" | "dies" | "die" | "suffered" | "sustained" | "succumbed"
+                )
+            {
+                // a bare participle needs an auxiliary ("was killed"), except "died"
+                k += 1;
+                continue;
+            }
+            let real_aux = w[j..k].iter().any(|x| {
+                rules::is_aux(x.low())
+                    && !rules::is_fatally(x.low())
+                    && !matches!(x.low(), "who" | "that")
+            });
+            if !real_aux && self.has_object(k) {
+                k += 1;
+                continue;
+            }
+            // "Summerfield, who died at the scene"
+            if j > 1 && j < k && matches!(w[j].low(), "who" | "that") && w[j - 1].text == "," {
+                j -= 1;
+                // "Dervic, 27, who": an age in apposition
+                if j >= 3
+                    && w[j - 1].text.bytes().all(|b| b.is_ascii_digit())
+                    && w[j - 2].text == ","
+                {
+                    j -= 2;
+                }
+            } else if j > 1 && w[j - 1].low() == "and" {
+                // "Barnett was shot in the chest and was pronounced dead"
+                let lim = j.saturating_sub(14);
+                if let Some(m) = (lim.max(1)..j - 1).rev().find(|&m| {
+                    matches!(w[m].low(), "was" | "were" | "is" | "has" | "had")
+                        && !rules::is_aux(w[m - 1].low())
+                }) {
+                    j = m;
+                }
+            }
+            // skip an apposition: "Smith, 23, of Chicago, was killed"
+            let mut hops = 0;
+            while j > 1 && w[j - 1].text == "," && hops < 3 {
+                let lim = j.saturating_sub(14);
+                match (lim..j - 1).rev().find(|&c| w[c].text == ",") {
+                    Some(c) => j = c,
+                    None => break,
+                }
+                hops += 1;
+            }
+            if j == 0 {
+                k += 1;
+                continue;
+            }
+            let subj = &w[j - 1];
+            let sl = subj.low();
+            let Some((kind, _)) = self.resolve_participle(k, kind0, fatal) else {
+                k += 1;
+                continue;
+            };
+            let mut fig: Option<(String, &'static str, Span)> = None;
+            if rules::singular_pronoun(sl) {
+                let key = self.last_key.clone().unwrap_or_else(|| sl.to_string());
+                fig = Some((key, "casualties.pronoun_died", subj.span));
+            } else if rules::victim_noun(sl) == Some(true) {
+                // determiner before the noun's modifiers
+                let mut d = j - 1;
+                while d > 0 && (can_modify(&w[d - 1]) || w[d - 1].low().contains("year-old")) {
+                    d -= 1;
+                }
+                let det = if d > 0 { w[d - 1].low() } else { "" };
+                if matches!(
+                    det,
+                    "the" | "this" | "that" | "his" | "her" | "their" | "our"
+                ) {
+                    let key = match (sl, self.last_key.as_ref()) {
+                        ("victim" | "person" | "man" | "woman" | "boy" | "girl", Some(k)) => {
+                            k.clone()
+                        }
+                        _ => sl.to_string(),
+                    };
+                    fig = Some((key, "casualties.definite_was_killed", subj.span));
+                }
+            } else if is_name_word(subj) || self.in_person(subj.span) {
+                let key = sl.to_string();
+                fig = Some((key, "casualties.named_died", subj.span));
+            }
+            if let Some((key, rule, span)) = fig {
+                *self.last_key = Some(key.clone());
+                let mut f = Fig::new(kind, Bounds::exact(1), span, rule, self.si);
+                f.emit = rule == "casualties.definite_was_killed";
+                f.key = Some(key);
+                self.figs.push(f);
+            }
+            k += 1;
+        }
+        self.object_pass();
+    }
+
+    /// Single people as objects: "killing Teryus", "Police arrested the suspect", "the
+    /// shooting death of 17-year-old Jane Doe", "leaving Barnett dead".
+    fn object_pass(&mut self) {
+        let w = self.words;
+        let mut k = 0;
+        while k + 1 < w.len() {
+            let l = w[k].low();
+            let prev = if k > 0 { w[k - 1].low() } else { "" };
+            let (kind, rule) = if let Some(kind) = rules::active_verb(l) {
+                if matches!(
+                    prev,
+                    "was" | "were" | "been" | "is" | "are" | "be" | "being"
+                ) || (l == "shooting" || l == "killing") && matches!(prev, "the" | "a" | "fatal")
+                {
+                    k += 1;
+                    continue;
+                }
+                let kind = if rules::is_fatally(prev) && kind == IKind::Shot {
+                    IKind::Killed
+                } else {
+                    kind
+                };
+                (kind, "casualties.verb_person")
+            } else if matches!(
+                l,
+                "death" | "murder" | "killing" | "slaying" | "homicide" | "murders" | "deaths"
+            ) && w[k + 1].low() == "of"
+            {
+                k += 1;
+                (IKind::Killed, "casualties.death_of_person")
+            } else if rules::is_resultative(l) {
+                (IKind::Killed, "casualties.left_person_dead")
+            } else {
+                k += 1;
+                continue;
+            };
+            let mut at = k + 1;
+            let mut found = 0;
+            while found < 4 {
+                let Some((key, span, end)) = self.object_at(at) else {
+                    break;
+                };
+                let mut kind = kind;
+                if rule == "casualties.left_person_dead" {
+                    match w.get(end).and_then(|x| rules::result_adjective(x.low())) {
+                        Some(k2) => kind = k2,
+                        None => break,
+                    }
+                } else if kind == IKind::Shot && w.get(end).is_some_and(|x| x.low() == "dead") {
+                    kind = IKind::Killed;
+                }
+                let taken = self.figs[self.first..]
+                    .iter()
+                    .any(|f| f.span.overlaps(&span));
+                if !taken {
+                    let mut f = Fig::new(kind, Bounds::exact(1), span, rule, self.si);
+                    f.emit = rules::victim_noun(&key) == Some(true) || key.ends_with("-old");
+                    f.key = Some(key.clone());
+                    *self.last_key = Some(key);
+                    self.figs.push(f);
+                }
+                found += 1;
+                // "Teryus and his friend"
+                if w.get(end).is_some_and(|x| x.low() == "and") {
+                    at = end + 1;
+                } else {
+                    break;
+                }
+            }
+            k += 1;
+        }
+    }
+
+    /// A single person as a noun phrase at `k`: "the suspect", "his 12-year-old daughter",
+    /// "18-year-old Lee Nelson", "Terrance Maxwell". Returns the identity key, the span and
+    /// the index after it.
+    fn object_at(&self, k: usize) -> Option<(String, Span, usize)> {
+        let w = self.words;
+        let mut j = k;
+        let first = w.get(j)?;
+        let det = first.low();
+        if matches!(det, "himself" | "herself") {
+            let key = self.last_key.clone().unwrap_or_else(|| det.to_string());
+            return Some((key, first.span, j + 1));
+        }
+        let definite = matches!(det, "the" | "his" | "her" | "their" | "its" | "our");
+        if definite || matches!(det, "a" | "an") {
+            j += 1;
+        }
+        let mut aged = false;
+        let mut steps = 0;
+        while j < w.len() && steps < 4 {
+            let x = &w[j];
+            if x.is_capitalised() && !x.low().ends_with("-old") {
+                break;
+            }
+            if rules::victim_noun(x.low()).is_some() || !can_modify(x) {
+                break;
+            }
+            aged |= x.low().ends_with("-old");
+            j += 1;
+            steps += 1;
+            if aged
+                && w.get(j)
+                    .is_some_and(|n| rules::victim_noun(n.low()).is_none() && !is_name_word(n))
+            {
+                break;
+            }
+        }
+        let x = w.get(j)?;
+        let start = first.span.start;
+        if rules::victim_noun(x.low()) == Some(true) {
+            let noun = x.low();
+            let key = match (definite, self.last_key.as_ref()) {
+                (true, Some(k)) if matches!(noun, "victim" | "person" | "man" | "woman") => {
+                    k.clone()
+                }
+                _ => noun.to_string(),
+            };
+            return Some((key, Span::new(start, x.span.end), j + 1));
+        }
+        let age_then_name = j > k && !definite && is_name_word(x);
+        if !age_then_name && (j == k && !is_name_word(x) || j > k && !aged) {
+            return None;
+        }
+        if is_name_word(x) {
+            let mut e = j;
+            while e < w.len() && e < j + 4 && (w[e].is_capitalised() && !w[e].is_punct()) {
+                e += 1;
+            }
+            let last = &w[e - 1];
+            return Some((last.low().to_string(), Span::new(start, last.span.end), e));
+        }
+        if aged {
+            let last = &w[j - 1];
+            return Some((last.low().to_string(), Span::new(start, last.span.end), j));
+        }
+        None
+    }
+}

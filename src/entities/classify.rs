@@ -2,7 +2,7 @@
 //! name, or its context.
 
 use super::lexicon::{
-    self, LOC_HEADS, LOC_PREPS, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
+    self, LOC_HEADS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
 };
 use super::runs::{is_entity_sense, sex_attr, Context, Run};
 use super::Proto;
@@ -87,7 +87,7 @@ fn rule_for(label: Label) -> &'static str {
 pub(crate) fn sense_score(s: &Sense) -> i64 {
     let curated = s.source == "curated";
     let prior = s.prior.min(1 << 40) as f64;
-    let base: f64 = match (s.kind.as_str(), s.subtype.as_str()) {
+    let base: f64 = match (&*s.kind, &*s.subtype) {
         // Hand-curated lists are the most specific knowledge we have.
         ("ORG", _) | ("PER", _) | ("LOC", _) | ("NORP", _) | ("MISC", _) if curated => {
             920.0 + prior.min(100.0) / 2.0
@@ -168,7 +168,9 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             match ctx.entity_candidate(k) {
                 Some(c) if c.tokens.end <= t.end => {
                     if let Some(s) = best_sense(c.senses.iter(), run.headline, c.tokens.len()) {
-                        if matches!(s.kind.as_str(), "LOC" | "ORG") {
+                        // Only countries and curated names: "Admiral" the company is not
+                        // named in "Admiral Elson Hermogino".
+                        if matches!(&*s.kind, "LOC" | "ORG") && sense_score(s) % 1000 >= 900 {
                             push_sense(ctx, out, c.span, c.tokens.clone(), None, s, false);
                         }
                     }
@@ -193,7 +195,16 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             s.exact_case = true;
         }
     }
-    let best = best_sense(senses.iter(), run.headline, len);
+    let mut best = best_sense(senses.iter(), run.headline, len);
+    // A common word of the story ("Coast", "Federal", "Police") is not a generated list's
+    // place or company by itself.
+    if len == 1
+        && !run.headline
+        && best.is_some_and(|s| sense_score(s) % 1000 < 900)
+        && ctx.is_common_word(name.start)
+    {
+        best = None;
+    }
     let single_senses: Vec<&Sense> = if len == 1 {
         ctx.senses_at(name.start).collect()
     } else {
@@ -205,7 +216,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     let given_sex = ctx
         .senses_at(name.start)
         .filter(|s| s.kind == "GIVEN" && s.exact_case)
-        .find_map(|s| match s.subtype.as_str() {
+        .find_map(|s| match &*s.subtype {
             "m" => Some(Sex::Male),
             "f" => Some(Sex::Female),
             _ => None,
@@ -225,6 +236,9 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             });
         };
 
+    if len == 1 && lexicon::has(&NOT_NAMES, first) {
+        return;
+    }
     if run.dateline {
         match best.filter(|s| s.kind == "LOC") {
             Some(s) => push_sense(ctx, out, span, name.clone(), None, s, true),
@@ -256,8 +270,8 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // 1. A title before the name makes a person, unless the name is a known place or
     //    organisation.
     if run.title.is_some() && !org_head && !org_lead {
-        let known_other = best
-            .is_some_and(|s| matches!(s.kind.as_str(), "LOC" | "ORG") && s.subtype == "country");
+        let known_other =
+            best.is_some_and(|s| matches!(&*s.kind, "LOC" | "ORG") && s.subtype == "country");
         if !known_other {
             let sense = best.filter(|s| s.kind == "PER");
             let sex = run
@@ -270,13 +284,24 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
                 title: title_span,
                 label: Some(Label::Per),
                 rule: "names.title_name",
-                sense: sense.map(|s| (s.canonical.clone(), s.id.clone(), s.subtype.clone())),
+                sense: sense.map(|s| {
+                    (
+                        s.canonical.to_string(),
+                        s.id.to_string(),
+                        s.subtype.to_string(),
+                    )
+                }),
                 sex,
                 strong: true,
                 sentence_initial: false,
             });
             return;
         }
+    }
+    // Initials and a name: "P. Simmons", "John F. Kennedy" is caught by the given name.
+    if len >= 2 && is_initial(first) && !lexicon::has(&ORG_HEADS, last) {
+        push(out, Some(Label::Per), "names.initials", true, None);
+        return;
     }
     // Sports results: a club named after a place ("Leicestershire 296", "beat Somerset").
     if ctx.sports && ctx.team_context(name.clone()) {
@@ -297,7 +322,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             && len == 1
             && single_senses
                 .iter()
-                .any(|x| matches!(x.kind.as_str(), "GIVEN" | "SURNAME") && x.exact_case);
+                .any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
         if !weak_place {
             push_sense(ctx, out, span, name.clone(), title_span, s, true);
             return;
@@ -366,6 +391,21 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         push(out, Some(Label::Loc), "names.context_of_place", true, None);
         return;
     }
+    // "said Jaypee Galicha", "according to Jaypee Galicha".
+    if prev_lower
+        && (lexicon::in_list(SPEECH_AFTER, prev)
+            || (prev == "to" && name.start >= 2 && ctx.word(name.start - 2) == "according"))
+        && doc.tokens[name.start].shape != Shape::AllCaps
+    {
+        push(
+            out,
+            Some(Label::Per),
+            "names.context_said_name",
+            len >= 2,
+            given_sex,
+        );
+        return;
+    }
     if prev_lower && lexicon::in_list(ORG_CONTEXT_NOUNS, prev) {
         push(out, Some(Label::Org), "names.context_org_noun", true, None);
         return;
@@ -424,18 +464,41 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
                         .any(|s| s.kind == "ORG" && s.exact_case && s.source == "curated")
             })
         });
-        let name_evidence = (name.start..name.end).any(|k| {
-            ctx.senses_at(k)
-                .any(|s| matches!(&*s.kind, "GIVEN" | "SURNAME") && s.exact_case)
-        });
-        let (label, rule) = if org_inside {
+        let compass = matches!(
+            first,
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Central"
+                | "Upper"
+                | "Lower"
+                | "Greater"
+                | "Northeast"
+                | "Northwest"
+                | "Southeast"
+                | "Southwest"
+        );
+        let rest_is_place = len == 2
+            && ctx.entity_candidate(name.start + 1).is_some_and(|c| {
+                c.tokens.end == name.end && c.senses.iter().any(|s| s.kind == "LOC" && s.exact_case)
+            });
+        // A person's name is made of names, not of the story's ordinary words.
+        let common_inside = (name.start..name.end).any(|k| ctx.is_common_word(k));
+        let (label, rule) = if compass && rest_is_place {
+            (Label::Loc, "names.compass_place")
+        } else if org_inside {
             (Label::Org, "names.org_inside")
         } else if starts_with_norp {
             (Label::Misc, "names.norp_phrase")
         } else if starts_with_loc {
             (Label::Org, "names.place_phrase")
         } else if len <= 3
-            && name_evidence
+            && !common_inside
             && (name.start..name.end)
                 .all(|k| doc.tokens[k].shape == Shape::Capitalised || ctx.word(k).contains('-'))
         {
@@ -447,6 +510,12 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     } else {
         push(out, None, "names.unknown_word", false, None);
     }
+}
+
+/// "P.", "J.", "T.O'": one capital letter and a period.
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
 fn single_last<'c>(ctx: &'c Context, k: usize) -> impl Iterator<Item = &'c Sense> + 'c {
@@ -471,7 +540,11 @@ pub(crate) fn push_sense(
         title,
         label: Some(label),
         rule: rule_for(label),
-        sense: Some((s.canonical.clone(), s.id.clone(), s.subtype.clone())),
+        sense: Some((
+            s.canonical.to_string(),
+            s.id.to_string(),
+            s.subtype.to_string(),
+        )),
         sex: sex_attr(s),
         strong,
         sentence_initial: false,

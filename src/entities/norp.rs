@@ -33,7 +33,7 @@ pub(crate) fn add_norp(ctx: &Context, protos: &mut Vec<Proto>) {
         // The best sense must be NORP (not "Jordan" the country).
         if c.senses.iter().any(|s| {
             s.exact_case
-                && matches!(s.kind.as_str(), "LOC" | "ORG" | "PER")
+                && matches!(&*s.kind, "LOC" | "ORG" | "PER")
                 && s.prior > sense.prior
                 && s.source == "curated"
         }) {
@@ -49,9 +49,9 @@ pub(crate) fn add_norp(ctx: &Context, protos: &mut Vec<Proto>) {
             label: Some(Label::Norp),
             rule: "gazetteer.norp",
             sense: Some((
-                sense.canonical.clone(),
-                sense.id.clone(),
-                sense.subtype.clone(),
+                sense.canonical.to_string(),
+                sense.id.to_string(),
+                sense.subtype.to_string(),
             )),
             sex: None,
             strong: true,

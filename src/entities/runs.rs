@@ -58,7 +58,7 @@ pub(crate) struct Run {
 pub(crate) const ENTITY_KINDS: [&str; 5] = ["LOC", "PER", "ORG", "NORP", "MISC"];
 
 pub(crate) fn is_entity_sense(s: &Sense) -> bool {
-    ENTITY_KINDS.contains(&s.kind.as_str())
+    ENTITY_KINDS.contains(&&*s.kind)
 }
 
 impl<'d> Context<'d> {
@@ -67,9 +67,22 @@ impl<'d> Context<'d> {
         let mut entity_at = vec![NONE; n];
         let mut title_at = vec![NONE; n];
         let mut title_ending_at = vec![NONE; n];
+        let text = doc.text.as_str();
         for (ci, c) in doc.candidates.iter().enumerate() {
             let start = c.tokens.start;
             if start >= n || c.tokens.end > n || c.tokens.is_empty() {
+                continue;
+            }
+            // Names end in a name: not in a possessive ("Ivan's") and not in a lower-case
+            // word ("U.S. government"), save particles ("bin Laden" ends in a name anyway).
+            let last = &doc.tokens[c.tokens.end - 1];
+            let last_text = last.span.text(text);
+            if matches!(last_text, "'s" | "’s" | "'" | "’")
+                || (c.tokens.len() > 1
+                    && last.shape == Shape::Lower
+                    && !particle_prefixed(last_text)
+                    && !c.senses.iter().any(|s| s.kind == "TITLE"))
+            {
                 continue;
             }
             let len = c.tokens.len();
@@ -88,7 +101,6 @@ impl<'d> Context<'d> {
                 }
             }
         }
-        let text = doc.text.as_str();
         let mut lower_words = HashSet::new();
         for t in &doc.tokens {
             if t.kind == TokenKind::Word && t.shape == Shape::Lower {
@@ -99,18 +111,10 @@ impl<'d> Context<'d> {
             .sentences
             .iter()
             .map(|s| {
-                // A result line of a sports table is not a headline even without final
-                // punctuation: it has many numbers.
-                let numbers = doc
-                    .sentence_tokens(s)
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Number)
-                    .count();
-                if s.furniture && numbers * 4 < s.tokens.len().max(1) {
-                    return true;
-                }
                 // A line with no lower-case word at all (a Title Case or ALL-CAPS
-                // headline) also counts.
+                // headline): capitals say nothing there. Not a result line of a sports
+                // table, which has many numbers; and not a sentence-case headline, whose
+                // capitals still mark names.
                 let mut words = 0;
                 let mut lower = 0;
                 let mut numbers = 0;
@@ -121,7 +125,7 @@ impl<'d> Context<'d> {
                         lower += usize::from(t.shape == Shape::Lower);
                     }
                 }
-                words >= 3 && lower == 0 && numbers * 4 < words
+                words >= 2 && lower == 0 && numbers * 4 < words
             })
             .collect();
         let sports = is_sports_story(doc, text);
@@ -150,7 +154,7 @@ impl<'d> Context<'d> {
     pub fn team_context(&self, name: Range<usize>) -> bool {
         let toks = &self.doc.tokens;
         let after = toks.get(name.end);
-        if after.is_some_and(|t| t.kind == TokenKind::Number) {
+        if after.is_some_and(|t| t.kind == TokenKind::Number) && !self.is_year_number(name.end) {
             return true;
         }
         const VERBS: &[&str] = &[
@@ -212,13 +216,7 @@ impl<'d> Context<'d> {
         let mut chars = w.chars();
         match chars.next() {
             // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
-            Some(c) if c.is_uppercase() => {
-                w != "I"
-                    && !w
-                        .rsplit('-')
-                        .next()
-                        .is_some_and(|last| last != w && last.starts_with(char::is_lowercase))
-            }
+            Some(c) if c.is_uppercase() => w != "I" && !hyphenated_adjective(w),
             Some(c) if c.is_lowercase() => particle_prefixed(w),
             _ => false,
         }
@@ -311,7 +309,8 @@ impl<'d> Context<'d> {
                     || is_function_word(self.word(first)))
                 && !self
                     .entity_candidate(first)
-                    .is_some_and(|c| c.tokens.len() > 1 && c.tokens.end <= j + 1)
+                    .is_some_and(|c| c.tokens.len() > 1 && c.tokens.end == j + 1)
+                && self.title_candidate(first).is_none()
             {
                 first += 1;
             }
@@ -328,7 +327,21 @@ impl<'d> Context<'d> {
             let (title_end, title_sex) = self.leading_title(first, j + 1);
             let mut title = None;
             let mut name_start = first;
-            if title_end > first && title_end <= j {
+            if title_end > first && title_end <= j && matches!(self.word(title_end), "of" | "for") {
+                // "Prime Minister of Iraq": a title and a place, no person.
+                if title_end < j {
+                    runs.push(Run {
+                        name: title_end + 1..j + 1,
+                        title: None,
+                        title_sex: None,
+                        sentence_initial: false,
+                        headline: false,
+                        dateline: false,
+                    });
+                }
+                i = j + 1;
+                continue;
+            } else if title_end > first && title_end <= j {
                 title = Some(first..title_end);
                 name_start = title_end;
             } else if title_end > j {
@@ -384,6 +397,18 @@ impl<'d> Context<'d> {
         runs
     }
 
+    /// True when token `i` is a number that starts with a year (`1996`, `1996-08-30`).
+    fn is_year_number(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| {
+            let w = self.word(i).as_bytes();
+            t.kind == TokenKind::Number
+                && w.len() >= 4
+                && w[..4].iter().all(u8::is_ascii_digit)
+                && (w[..2] == *b"19" || w[..2] == *b"20")
+                && w.get(4).is_none_or(|b| !b.is_ascii_digit())
+        })
+    }
+
     /// An ALL-CAPS run opening a paragraph or line and followed by a comma, a bracket or a
     /// dash: the place of a dateline ("DAMASCUS (Reuters) -", "PORT SALIM, March 3").
     fn is_dateline(&self, from: usize, to: usize) -> bool {
@@ -391,9 +416,20 @@ impl<'d> Context<'d> {
         let opens = toks
             .get(from)
             .is_some_and(|t| t.paragraph_start || t.newline_before || from == 0);
+        let date_after = self.is_year_number(to);
+        // A known organisation or person opening a paragraph is not a dateline ("ISIS, late
+        // on Sunday, claimed ...").
+        let known_other = self.entity_candidate(from).is_some_and(|c| {
+            c.tokens.end == to
+                && c.senses
+                    .iter()
+                    .any(|s| matches!(&*s.kind, "ORG" | "PER") && s.source == "curated")
+        });
         opens
+            && !known_other
             && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
-            && matches!(self.word(to), "," | "(" | "-" | "–" | "—")
+            && !(to == from + 1 && lexicon::has(&SENTENCE_START, self.word(from)))
+            && (matches!(self.word(to), "," | "(" | "-" | "–" | "—") || date_after)
     }
 
     /// Extends a run that starts at name token `i`; returns its last token.
@@ -426,9 +462,14 @@ impl<'d> Context<'d> {
                 }
                 let of_lead = matches!(w, "of" | "for")
                     && (lexicon::has(&ORG_LEADS, before)
+                        || self.title_ending_at.get(j).is_some_and(|&t| t != NONE)
                         || lexicon::in_list(LOC_OF_LEADS, before)
                         || lexicon::has(&ORG_HEADS, before));
-                if w == "and" && after_name && org_of {
+                if w == "and"
+                    && after_name
+                    && (org_of || self.org_head_within(next + 1, end, 4))
+                    && j > i
+                {
                     j = next + 1;
                     continue;
                 }
@@ -448,6 +489,19 @@ impl<'d> Context<'d> {
             break;
         }
         j.max(reach.min(end.saturating_sub(1)))
+    }
+
+    /// True when name tokens from `from` reach an organisation head within `n` words
+    /// ("... and Management Council").
+    fn org_head_within(&self, from: usize, end: usize, n: usize) -> bool {
+        let mut k = from;
+        while k < end && k < from + n && self.is_name_token(k) && self.joined(k) {
+            if lexicon::has(&ORG_HEADS, self.word(k)) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     fn is_all_caps(&self, i: usize) -> bool {
@@ -501,6 +555,17 @@ impl<'d> Context<'d> {
         if end == from {
             return (from, None);
         }
+        // "Minister of Information Moammar al-Eryani": the title takes "of X"; the name
+        // starts at a given name, else it is the last two words.
+        if end + 2 < to && matches!(self.word(end), "of" | "for") {
+            let given = (end + 2..to)
+                .find(|&k| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case));
+            end = match given {
+                Some(k) => k,
+                None if to - (end + 1) >= 3 => to - 2,
+                None => return (from, None),
+            };
+        }
         if end < to {
             let last = self.word(to - 1);
             if lexicon::has(&ORG_HEADS, last) || lexicon::has(&super::lexicon::LOC_HEADS, last) {
@@ -514,7 +579,7 @@ impl<'d> Context<'d> {
     /// place or organisation, or one capitalised word that is neither a given name nor a
     /// surname, followed by a given name and at least one more word.
     fn prefix_split(&self, from: usize, to: usize) -> Option<usize> {
-        if to - from < 3 {
+        if to - from < 3 || lexicon::has(&ORG_HEADS, self.word(to - 1)) {
             return None;
         }
         let given = |k: usize| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case);
@@ -656,6 +721,56 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
     })
 }
 
+/// "Muslim-majority", "Yemen-based", "Iranian-backed", "II-era": a capitalised word with a
+/// lower-case adjective after its last hyphen. ("Hoi-kwan" is a name.)
+pub(crate) fn hyphenated_adjective(w: &str) -> bool {
+    let Some((_, last)) = w.rsplit_once('-') else {
+        return false;
+    };
+    last.starts_with(char::is_lowercase)
+        && (last.ends_with("ed")
+            || last.ends_with("ing")
+            || matches!(
+                last,
+                "based"
+                    | "majority"
+                    | "era"
+                    | "style"
+                    | "type"
+                    | "like"
+                    | "wide"
+                    | "run"
+                    | "born"
+                    | "made"
+                    | "held"
+                    | "led"
+                    | "owned"
+                    | "bound"
+                    | "free"
+                    | "class"
+                    | "level"
+                    | "related"
+                    | "friendly"
+                    | "minded"
+                    | "speaking"
+                    | "centric"
+                    | "only"
+                    | "inspired"
+                    | "linked"
+                    | "aligned"
+                    | "allied"
+                    | "year"
+                    | "old"
+                    | "long"
+                    | "day"
+                    | "strong"
+                    | "proof"
+                    | "sponsored"
+                    | "designate"
+                    | "elect"
+            ))
+}
+
 /// Closed-class words that are never the first word of a name.
 pub(crate) fn is_function_word(w: &str) -> bool {
     matches!(
@@ -754,7 +869,7 @@ pub(crate) fn title_sex(c: &Candidate) -> Option<Sex> {
     c.senses
         .iter()
         .filter(|s| s.kind == "TITLE")
-        .find_map(|s| sex_attr(s))
+        .find_map(sex_attr)
 }
 
 pub(crate) fn sex_attr(s: &Sense) -> Option<Sex> {

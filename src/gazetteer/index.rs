@@ -216,16 +216,43 @@ impl Index {
         u32_at(self.entry_bytes(entry), 8)
     }
 
-    /// The entry as a [`Sense`].
+    /// String field `n` of an entry as a `Cow`: borrowed (no allocation) from a static
+    /// string pool, owned from a user index.
+    #[inline]
+    fn field_cow(&self, entry: u32, n: usize) -> Cow<'static, str> {
+        match &self.str_data {
+            Cow::Borrowed(data) => {
+                let data: &'static [u8] = data;
+                let e = self.entry_bytes(entry);
+                if e.is_empty() {
+                    return Cow::Borrowed("");
+                }
+                let i = u32_at(e, n * 4) as usize * 4;
+                let start = u32_at(&self.str_offsets, i) as usize;
+                let end = u32_at(&self.str_offsets, i + 4) as usize;
+                Cow::Borrowed(
+                    data.get(start..end)
+                        .and_then(|b| std::str::from_utf8(b).ok())
+                        .unwrap_or(""),
+                )
+            }
+            Cow::Owned(_) => match self.field(entry, n) {
+                "" => Cow::Borrowed(""),
+                s => Cow::Owned(s.to_owned()),
+            },
+        }
+    }
+
+    /// The entry as a [`Sense`]: no allocation for an entry of the embedded index.
     pub(crate) fn sense(&self, entry: u32, exact_case: bool) -> Sense {
         Sense {
-            canonical: self.field(entry, 0).to_owned(),
-            kind: self.kind(entry).map_or("", Kind::as_str).to_owned(),
-            subtype: self.field(entry, 1).to_owned(),
-            id: self.field(entry, 2).to_owned(),
+            canonical: self.field_cow(entry, 0),
+            kind: Cow::Borrowed(self.kind(entry).map_or("", Kind::as_str)),
+            subtype: self.field_cow(entry, 1),
+            id: self.field_cow(entry, 2),
             prior: self.prior(entry),
-            source: self.field(entry, 3).to_owned(),
-            attrs: self.field(entry, 4).to_owned(),
+            source: self.field_cow(entry, 3),
+            attrs: self.field_cow(entry, 4),
             exact_case,
         }
     }

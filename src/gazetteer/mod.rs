@@ -360,7 +360,7 @@ impl Gazetteer {
             hits.truncate(n);
         } else {
             let mut seen = std::collections::HashSet::new();
-            hits.retain(|h| ident(h).map_or(true, |k| seen.insert(k)));
+            hits.retain(|h| ident(h).is_none_or(|k| seen.insert(k)));
         }
     }
 

@@ -2,9 +2,19 @@
 //!
 //! The JSON shape is `../shared/eval/CONTRACT.md`'s, schema version [`SCHEMA_VERSION`]:
 //! serialise a [`crate::Document`] with any serde serializer to get it.
+//!
+//! The other formats: [`report`] (a readable text report), [`html`] and [`html_index`] (a
+//! self-contained HTML reading view), [`conll`] (one token per line with IOB2 tags) and
+//! [`brat`] (brat standoff `.txt`/`.ann`, character offsets).
 
+mod brat;
+mod conll;
+mod html;
 mod json;
 mod report;
 
+pub use brat::{brat, Brat, BRAT_ANNOTATION_CONF};
+pub use conll::{conll, CONLL_DOCSTART};
+pub use html::{html, html_index, IndexEntry};
 pub use json::SCHEMA_VERSION;
 pub use report::report;

@@ -186,7 +186,7 @@ fn speaker_sieves(ctx: &Ctx, r: &Region) -> Option<Found> {
         .or_else(|| before_open(ctx, r))
         .or_else(|| in_sentence_before(ctx, r))
         .or_else(|| in_sentence_after(ctx, r));
-    let no_np = found.as_ref().map_or(true, |f| f.0.is_none());
+    let no_np = found.as_ref().is_none_or(|f| f.0.is_none());
     match found {
         _ if no_np && r.open.is_some() => {
             let cue = found.as_ref().and_then(|f| f.1);

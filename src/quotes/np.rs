@@ -3,6 +3,8 @@
 //! spokesman", "officials"), read forwards after a cue or backwards before one, plus the
 //! link from a speaker mention to an entity of the entity stage.
 
+use std::collections::HashMap;
+
 use crate::document::{Document, Label, Sex, Span, TokenKind};
 
 use super::cues::*;
@@ -48,6 +50,22 @@ pub struct Ctx<'a> {
     pub regions: &'a [Region],
     /// Entity mentions (span, entity index), by start.
     pub mentions: Vec<(Span, usize)>,
+    /// Per entity: its distinct mention titles (for "the spokesman" → a person titled so).
+    pub titles: Vec<Vec<&'a str>>,
+    /// ASCII-lower-cased entity name → first entity with that name.
+    pub by_name: HashMap<String, usize>,
+    /// ASCII-lower-cased last word of an entity name → first entity whose name ends so.
+    pub by_last_word: HashMap<String, usize>,
+}
+
+/// How many entity mentions before a speaker [`Ctx::link`] looks back through. A pronoun or
+/// description refers to someone mentioned recently; an unbounded search made documents
+/// with many quotes and mentions cost quadratic time.
+const RECENT_MENTIONS: usize = 400;
+
+/// The last word of an entity name, as `link` compares it.
+fn last_word(name: &str) -> &str {
+    name.rsplit([' ', '-']).next().unwrap_or(name)
 }
 
 const MAX_NAME: usize = 8;
@@ -80,6 +98,29 @@ impl<'a> Ctx<'a> {
             .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.span, e)))
             .collect();
         mentions.sort_by_key(|(s, e)| (s.start, s.end, *e));
+        let text = doc.text.as_str();
+        let titles = doc
+            .entities
+            .iter()
+            .map(|ent| {
+                let mut t: Vec<&str> = ent
+                    .mentions
+                    .iter()
+                    .filter_map(|m| m.title.map(|t| t.text(text)))
+                    .collect();
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
+            .collect();
+        let mut by_name = HashMap::new();
+        let mut by_last_word = HashMap::new();
+        for (e, ent) in doc.entities.iter().enumerate() {
+            by_name.entry(ent.name.to_ascii_lowercase()).or_insert(e);
+            by_last_word
+                .entry(last_word(&ent.name).to_ascii_lowercase())
+                .or_insert(e);
+        }
         Ctx {
             doc,
             bits,
@@ -88,6 +129,9 @@ impl<'a> Ctx<'a> {
             region_of,
             regions,
             mentions,
+            titles,
+            by_name,
+            by_last_word,
         }
     }
 
@@ -722,7 +766,7 @@ impl<'a> Ctx<'a> {
         let before = np.span.start;
         let recent = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
             let i = self.mentions.partition_point(|(s, _)| s.start < before);
-            self.mentions[..i]
+            self.mentions[i.saturating_sub(RECENT_MENTIONS)..i]
                 .iter()
                 .rev()
                 .find(|(_, e)| pred(*e))
@@ -739,7 +783,7 @@ impl<'a> Ctx<'a> {
                         Sex::Female
                     };
                     recent(&|e| {
-                        ents[e].label == Label::Per && ents[e].sex.map_or(true, |s| s == want)
+                        ents[e].label == Label::Per && ents[e].sex.is_none_or(|s| s == want)
                     })
                 } else if b & NEUTER != 0 {
                     recent(&|e| ents[e].label == Label::Org)
@@ -754,14 +798,17 @@ impl<'a> Ctx<'a> {
                 let matches_name = |e: usize| {
                     let name = &ents[e].name;
                     name.eq_ignore_ascii_case(np.span.text(text))
-                        || name
-                            .rsplit([' ', '-'])
-                            .next()
-                            .is_some_and(|w| w.eq_ignore_ascii_case(last))
+                        || last_word(name).eq_ignore_ascii_case(last)
+                };
+                // Else the first entity of that name or last name anywhere in the document.
+                let first_anywhere = || {
+                    let a = self.by_name.get(&np.span.text(text).to_ascii_lowercase());
+                    let b = self.by_last_word.get(&last.to_ascii_lowercase());
+                    a.into_iter().chain(b).min().copied()
                 };
                 recent(&|e| ents[e].label == Label::Per && matches_name(e))
                     .or_else(|| recent(&|e| matches_name(e)))
-                    .or_else(|| (0..ents.len()).find(|&e| matches_name(e)))
+                    .or_else(first_anywhere)
             }
             NpKind::Description => {
                 let head = self.text(np.last);
@@ -769,10 +816,7 @@ impl<'a> Ctx<'a> {
                 if hb & ROLE != 0 {
                     recent(&|e| {
                         ents[e].label == Label::Per
-                            && ents[e]
-                                .mentions
-                                .iter()
-                                .any(|m| m.title.is_some_and(|t| contains_word(t.text(text), head)))
+                            && self.titles[e].iter().any(|t| contains_word(t, head))
                     })
                 } else if hb & GROUP != 0 {
                     recent(&|e| {
