@@ -12,8 +12,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod bench;
 mod outdir;
 
-use outdir::{DocFiles, OutDir};
 use byline_cli::records::{Input, Record};
+use outdir::{DocFiles, OutDir};
 
 #[derive(Parser)]
 #[command(
