@@ -69,6 +69,8 @@ fn main() {
     write("gaz_entries.bin", &c.entries);
     write("gaz_str_offsets.bin", &c.str_offsets);
     write("gaz_str_data.bin", &c.str_data);
+    write("gaz_main_first.bin", &c.main_first);
+    write("gaz_lower_first.bin", &c.lower_first);
 
     let s = &c.stats;
     let mut rs = String::new();

@@ -274,3 +274,124 @@ fn background_statistics_stay_out_of_the_totals() {
         figs(&d)
     );
 }
+
+#[test]
+fn toll_from_words_to_digits_is_a_revision() {
+    let d = doc(
+        "Rescuers pulled more bodies from the ruins on Thursday, raising the official \
+                 death toll from twelve to 27 following the collapse.",
+    );
+    assert!(has(&d, Killed, Some(12), Some(12)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(27), Some(27)), "{:?}", figs(&d));
+    assert_eq!(total(&d, Killed), Some(27));
+    let d = doc("The agency increased the previous death toll to nine following a landslide.");
+    assert!(has(&d, Killed, Some(9), Some(9)), "{:?}", figs(&d));
+    assert_eq!(total(&d, Killed), Some(9));
+}
+
+#[test]
+fn toll_with_an_aside_and_in_the_hundreds() {
+    let d = doc("The death toll, according to hospital officials, rose to 48 on Friday.");
+    assert!(has(&d, Killed, Some(48), Some(48)), "{:?}", figs(&d));
+    let d = doc("Activists put the death toll in the hundreds.");
+    assert!(has(&d, Killed, Some(200), None), "{:?}", figs(&d));
+}
+
+#[test]
+fn a_larger_lead_figure_beats_an_earlier_body_revision() {
+    let d = doc("A total of 52 are confirmed dead, officials said.\n\n\
+                 By Tuesday the confirmed death toll had risen from 20 to 45.");
+    assert_eq!(total(&d, Killed), Some(52), "{:?}", figs(&d));
+}
+
+#[test]
+fn no_casualties_is_zero() {
+    let d = doc("A rocket attack on the base produced no casualties, the army said.");
+    assert!(has(&d, Killed, Some(0), Some(0)), "{:?}", figs(&d));
+}
+
+#[test]
+fn partitives_with_possessives_and_survivors() {
+    let d = doc("Police said two of the gunman's victims died, and four others were hurt.");
+    assert!(has(&d, Killed, Some(2), Some(2)), "{:?}", figs(&d));
+    assert_eq!(total(&d, Killed), Some(2));
+    let d = doc("Eleven people died in the crash. 60 of the survivors have been hospitalised.");
+    assert!(has(&d, Injured, Some(60), Some(60)), "{:?}", figs(&d));
+    // the survivors are not taken out of the dead
+    assert_eq!(total(&d, Killed), Some(11));
+    assert_eq!(total(&d, Injured), Some(60));
+}
+
+#[test]
+fn arrests_of_single_people() {
+    let d = doc("A spokesman said the suspect's brother was taken into custody.");
+    assert_eq!(total(&d, Arrested), Some(1), "{:?}", figs(&d));
+    let d = doc("Officers said the gunman surrendered to police an hour later.");
+    assert_eq!(total(&d, Arrested), Some(1), "{:?}", figs(&d));
+    let d = doc("Police arrested the accused near the station.");
+    assert_eq!(total(&d, Arrested), Some(1), "{:?}", figs(&d));
+}
+
+#[test]
+fn stabbed_is_killed_or_injured() {
+    let d = doc("Four people were stabbed outside a bar. One of them died in hospital.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured), Some(3), "{:?}", figs(&d));
+}
+
+#[test]
+fn lists_of_figures() {
+    let d = doc(
+        "The army said the confirmed deaths are nine civilians, three soldiers, and one \
+                 member of the police.",
+    );
+    assert!(has(&d, Killed, Some(9), Some(9)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(3), Some(3)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(1), Some(1)), "{:?}", figs(&d));
+    let d = doc("Doctors said 40 villagers were wounded, as were eight from the army.");
+    assert!(has(&d, Injured, Some(40), Some(40)), "{:?}", figs(&d));
+    assert!(has(&d, Injured, Some(8), Some(8)), "{:?}", figs(&d));
+    let d = doc("The agency counted 12 injured people in Leyte, 30 in Samar and five in Cebu.");
+    assert!(has(&d, Injured, Some(30), Some(30)), "{:?}", figs(&d));
+    assert!(has(&d, Injured, Some(5), Some(5)), "{:?}", figs(&d));
+    let d = doc("Officials said 80 soldiers, 30 civilians, and hundreds of rebels were killed.");
+    assert!(has(&d, Killed, Some(80), Some(80)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(30), Some(30)), "{:?}", figs(&d));
+    assert!(has(&d, Killed, Some(200), None), "{:?}", figs(&d));
+}
+
+#[test]
+fn struck_inversions_and_relative_clauses() {
+    let d = doc("A bystander was struck in the arm by a stray round.");
+    assert_eq!(total(&d, Injured), Some(1), "{:?}", figs(&d));
+    let d = doc("Also wounded were three teenagers, police said.");
+    assert!(has(&d, Injured, Some(3), Some(3)), "{:?}", figs(&d));
+    let d = doc("Two deputies who entered the house were wounded.");
+    assert!(has(&d, Injured, Some(2), Some(2)), "{:?}", figs(&d));
+    let d = doc("The sheriff said the two clerks are both deceased.");
+    assert_eq!(total(&d, Killed), Some(2), "{:?}", figs(&d));
+}
+
+#[test]
+fn more_after_another_kind_is_not_an_increment() {
+    let d = doc("Six tourists were killed and seven more were injured in the attack.");
+    let inj = d
+        .casualties
+        .iter()
+        .find(|c| c.kind == Injured)
+        .expect("injured figure");
+    assert!(!inj.delta, "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured), Some(7));
+    let d = doc("Police arrested a man in the fatal shooting of a woman on Sunday.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+}
+
+#[test]
+fn an_earlier_toll_is_superseded() {
+    let d = doc(
+        "At least 15 people were killed, police said. This revised downwards an earlier \
+                 toll of 22 dead.",
+    );
+    assert!(has(&d, Killed, Some(22), Some(22)), "{:?}", figs(&d));
+    assert_eq!(total(&d, Killed), Some(15));
+}

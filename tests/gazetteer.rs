@@ -365,3 +365,41 @@ fn embedded_index_is_reproducible_from_the_lists() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
     assert!(gazetteer::verify_embedded(&dir).is_empty());
 }
+
+/// The first-word table: long first words (stored out of line), words that only start
+/// longer names, words that are names and start longer ones, and words that are neither.
+#[test]
+fn first_word_table_paths() {
+    let tsv = [
+        row("Abdelrahmanovichson", "A", "PER", "other", "t:long", 5),
+        row(
+            "Abdelrahmanovichson Qarlo",
+            "AQ",
+            "PER",
+            "other",
+            "t:long2",
+            5,
+        ),
+        row("Vellmar Ostrakis", "VO", "PER", "other", "t:vo", 5),
+        row("Tessaly", "T", "LOC", "city", "t:t", 5),
+        row("Tessaly Bay", "TB", "LOC", "other", "t:tb", 5),
+    ]
+    .concat();
+    let g = user(&tsv);
+    let doc = candidates(
+        &g,
+        "Abdelrahmanovichson Qarlo met Abdelrahmanovichson and Vellmar in Tessaly Bay and Tessaly. Vellmar Ostrakis left. Zzyzx stayed.",
+    );
+    assert_eq!(
+        spans(&doc),
+        [
+            "Abdelrahmanovichson Qarlo",
+            "Abdelrahmanovichson",
+            "Tessaly Bay",
+            "Tessaly",
+            "Vellmar Ostrakis"
+        ]
+    );
+    assert_eq!(doc.candidates[0].senses[0].id, "t:long2");
+    assert_eq!(doc.candidates[2].senses[0].id, "t:tb");
+}

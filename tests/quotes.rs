@@ -249,3 +249,191 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+/// The entity a quote's speaker links to, by name.
+fn speaker_entity<'d>(doc: &'d Document, needle: &str) -> Option<&'d str> {
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.span.text(&doc.text).contains(needle))?;
+    let e = q.speaker.as_ref()?.entity?;
+    Some(doc.entities[e].name.as_str())
+}
+
+#[test]
+fn passive_cue_takes_the_agent() {
+    let doc = extract(
+        "The governor visited the flooded valley on Tuesday. At the shelter he was told by \
+         Fire Chief Lena Moritz of \"at least a dozen homes beyond repair\".",
+    );
+    assert_eq!(find(&doc, "dozen homes").2, "Lena Moritz");
+    let doc = extract(
+        "Karl Weiss, who was described as \"deeply troubled\" by the police, was charged on Friday.",
+    );
+    assert_eq!(find(&doc, "deeply troubled").2, "the police");
+}
+
+#[test]
+fn party_label_and_state_between_name_and_cue() {
+    let doc = extract(
+        "\"This bill will not pass,\" Rep. Dana Holt (D-Ore.) said Friday.\n\n\
+         \"We have the votes,\" Senate leader Paul Greer, R-Tenn., said on Tuesday.",
+    );
+    assert_eq!(find(&doc, "bill will not").2, "Dana Holt");
+    assert_eq!(find(&doc, "have the votes").2, "Paul Greer");
+}
+
+#[test]
+fn role_before_a_name_and_a_number_modifier() {
+    let doc = extract("\"We waited for hours,\" said 9/11 widow Ruth Calder.");
+    assert_eq!(find(&doc, "waited").2, "Ruth Calder");
+    let doc = extract("\"Nobody told us anything,\" said tour guide Omar Haddad.");
+    assert_eq!(find(&doc, "Nobody").2, "Omar Haddad");
+}
+
+#[test]
+fn relative_clause_before_a_colon() {
+    let doc = extract(
+        "Another rescuer was driver Tom Ellery, 31, who credited his army training: \
+         \"You just run towards it.\"",
+    );
+    let (_, _, s) = find(&doc, "run towards");
+    assert_eq!(s, "Tom Ellery");
+    assert_eq!(doc.quotes[0].provenance.rule, "quotes.relative_colon_quote");
+}
+
+#[test]
+fn description_with_a_prepositional_phrase() {
+    let doc = extract(
+        "A source within the regional Health Ministry reportedly said \"we were ordered to stay \
+         silent about the numbers\".",
+    );
+    assert_eq!(
+        find(&doc, "ordered").2,
+        "A source within the regional Health Ministry"
+    );
+}
+
+#[test]
+fn appositive_name_after_a_title_with_a_place() {
+    let doc = extract(
+        "The mayor of Lyon, Claire Dumas, wrote on Twitter: \"The city is grieving tonight.\"",
+    );
+    assert_eq!(find(&doc, "grieving").2, "Claire Dumas");
+}
+
+#[test]
+fn inverted_cue_does_not_take_the_subject_of_the_next_clause() {
+    let doc = extract(
+        "On Twitter, Sam Oduya, a defender for the Rovers, said Kemal was his cousin and \
+         \"a wonderful person.\"",
+    );
+    assert_eq!(find(&doc, "wonderful").2, "Sam Oduya");
+}
+
+#[test]
+fn names_holding_cue_words() {
+    let doc = extract(
+        "In a statement, the United States Department of Energy defended the plan as \
+         \"sound\" in every respect: \"The grid will be stronger for it.\"",
+    );
+    assert_eq!(find(&doc, "grid").2, "United States Department of Energy");
+}
+
+#[test]
+fn fragment_ending_its_sentence_does_not_take_the_next_subject() {
+    let doc = extract(
+        "Norway branded the launch an \"act of open provocation.\" The Finnish \
+         government said the region was calm.",
+    );
+    let (_, _, s) = find(&doc, "open provocation");
+    assert_ne!(s, "The Finnish government");
+}
+
+#[test]
+fn pronoun_resolves_to_the_salient_subject() {
+    // "he" is the subject of the previous sentence (Dorn), not the most recent man (Pratt).
+    let doc = extract(
+        "Governor Alan Dorn toured the site with engineer Victor Pratt on Monday. Later he said \
+         the dam would be rebuilt within a year.",
+    );
+    assert_eq!(find(&doc, "dam would").2, "he");
+    assert_eq!(speaker_entity(&doc, "dam would"), Some("Alan Dorn"));
+}
+
+#[test]
+fn pronoun_skips_names_inside_quotations() {
+    let doc = extract(
+        "\"I spoke to Martin Kerr this morning,\" Paul Abbott said. He added that the talks \
+         would resume on Friday.",
+    );
+    assert_eq!(speaker_entity(&doc, "talks would"), Some("Paul Abbott"));
+}
+
+#[test]
+fn belief_and_stance_verbs_report_views() {
+    let doc = extract(
+        "Senator Maria Lopez believes the tax plan will hurt small farms. The union wants a \
+         new contract before the summer. A recent poll shows most voters oppose the bridge.",
+    );
+    let (t, k, s) = find(&doc, "tax plan");
+    assert_eq!(k, QuoteKind::Indirect);
+    assert_eq!(t, "the tax plan will hurt small farms");
+    assert_eq!(s, "Maria Lopez");
+    assert_eq!(find(&doc, "new contract").2, "The union");
+    assert_eq!(find(&doc, "most voters").2, "A recent poll");
+}
+
+#[test]
+fn stance_verbs_need_an_agent() {
+    // No view is reported: the subjects are no agents, or the verb is a noun.
+    let doc = extract("The bodies were found near the river. The road shows signs of damage.");
+    assert!(
+        doc.quotes.is_empty(),
+        "{:?}",
+        doc.quotes
+            .iter()
+            .map(|q| q.span.text(&doc.text))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn statement_speaks_for_its_issuer() {
+    let doc = extract(
+        "Following a hastily called meeting, the Regional Council issued a statement calling \
+         the decision \"a grave mistake\".",
+    );
+    assert_eq!(find(&doc, "grave mistake").2, "Regional Council");
+}
+
+#[test]
+fn introductory_phrase_is_no_subject() {
+    let doc =
+        extract("Once in her first year, she laughed and said, \"I never wanted to be a lawyer.\"");
+    assert_eq!(find(&doc, "lawyer").2, "she");
+    let doc = extract(
+        "Conversely, the review board described the station as \"entirely safe\" last year.",
+    );
+    assert_eq!(find(&doc, "entirely safe").2, "the review board");
+}
+
+#[test]
+fn prepositional_phrase_subjects_use_their_head() {
+    let doc = extract("Lawyers for the family said the officers had ignored the warnings.");
+    let (t, _, s) = find(&doc, "ignored");
+    assert_eq!(t, "the officers had ignored the warnings");
+    assert_eq!(s, "Lawyers");
+}
+
+#[test]
+fn inverted_cue_before_a_colon() {
+    let doc = extract("The market fell again. Said Ramos: \"Nobody knows where the floor is.\"");
+    assert_eq!(find(&doc, "floor").2, "Ramos");
+}
+
+#[test]
+fn adverbial_is_no_reported_clause() {
+    let doc = extract("\"We are ready,\" Anna Berg said in a statement.");
+    assert!(doc.quotes.iter().all(|q| q.kind != QuoteKind::Indirect));
+}

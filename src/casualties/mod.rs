@@ -203,7 +203,15 @@ pub fn find(doc: &Document) -> Vec<Fig> {
         });
         let background = starts_dated
             || in_year
-            || words.iter().any(|w| rules::background_word(w.low()))
+            || words.iter().enumerate().any(|(i, w)| {
+                rules::background_word(w.low())
+                    // "the previous death toll" is this story's own earlier figure
+                    && !(w.low() == "previous"
+                        && words.get(i + 1).is_some_and(|n| {
+                            rules::is_toll(n.low())
+                                || matches!(n.low(), "death" | "figure" | "estimate" | "report")
+                        }))
+            })
             || words.windows(2).any(|p| {
                 matches!(
                     (p[0].low(), p[1].low()),
@@ -278,7 +286,16 @@ fn is_cue(w: &str) -> bool {
         || rules::is_toll(w)
         || matches!(
             w,
-            "lives" | "hostage" | "custody" | "unaccounted" | "fatally"
+            "lives"
+                | "hostage"
+                | "custody"
+                | "unaccounted"
+                | "fatally"
+                | "casualties"
+                | "surrendered"
+                | "stabbed"
+                | "struck"
+                | "grazed"
         )
 }
 
@@ -643,6 +660,24 @@ impl Ctx<'_, '_> {
         }
         if w.get(k).is_some_and(|x| x.low() == "of") {
             let n1 = w.get(k + 1).map(|x| x.low()).unwrap_or("");
+            // "two of his victims", "two of Khan's victims": a possessive, then the noun
+            let poss_end = if matches!(n1, "his" | "her" | "their" | "its" | "our") {
+                Some(k + 2)
+            } else {
+                // "of Khan's", "of the gunman's"
+                let o = if n1 == "the" { k + 2 } else { k + 1 };
+                w.get(o + 1)
+                    .is_some_and(|x| matches!(x.text, "'s" | "’s"))
+                    .then_some(o + 2)
+            };
+            if let Some(j) = poss_end {
+                let n = w.get(j).map_or("", |x| x.low());
+                if rules::victim_noun(n).is_some() || rules::cue_noun(n).is_some() {
+                    h.partitive = true;
+                    h.end = j + 1;
+                    return Some(h);
+                }
+            }
             if matches!(n1, "them" | "whom" | "those" | "these" | "the" | "us") {
                 h.partitive = true;
                 let mut j = k + 2;
@@ -787,7 +822,7 @@ impl Ctx<'_, '_> {
         let head = self.head(r)?;
         let w = self.words;
         let s = r.words.start;
-        if r.form == Form::Article && !head.singular {
+        if r.form == Form::Article && !head.singular && !head.partitive {
             return None;
         }
         let start = w[s].span.start;
@@ -937,6 +972,78 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // 5a. inversion: "Also wounded were four patrons", "Among the dead were two children"
+        if kind.is_none()
+            && s >= 2
+            && r.form != Form::Zero
+            && head.victims.is_some()
+            && matches!(w[s - 1].low(), "were" | "was")
+        {
+            let p = w[s - 2].low();
+            if let Some(k) = rules::participle(p).filter(|k| *k != IKind::Shot) {
+                if s == 2
+                    || matches!(
+                        w[s - 3].low(),
+                        "also" | "," | "and" | "critically" | "seriously" | "fatally" | "badly"
+                    )
+                {
+                    kind = Some(k);
+                    rule = "casualties.participle_were_count";
+                }
+            }
+        }
+        // 5b. "90 civilians were wounded, as were 17 soldiers": the kind of the figure
+        if kind.is_none()
+            && s >= 2
+            && r.form != Form::Zero
+            && matches!(w[s - 1].low(), "were" | "was" | "did" | "had" | "have")
+            && w[s - 2].low() == "as"
+        {
+            if let Some(pi) = self.last_fig_in_sentence() {
+                kind = Some(self.figs[pi].kind);
+                rule = "casualties.as_were_count";
+            }
+        }
+        // 5c. "the confirmed deaths are 14 civilians", "the dead include three children"
+        if kind.is_none()
+            && s >= 2
+            && r.form != Form::Zero
+            && head.victims.is_some()
+            && matches!(
+                w[s - 1].low(),
+                "are" | "were" | "include" | "included" | "includes"
+            )
+        {
+            let mut j = s - 1;
+            let lim = j.saturating_sub(4);
+            while j > lim {
+                j -= 1;
+                let l = w[j].low();
+                if let Some(k) = rules::cue_noun(l)
+                    .filter(|_| !matches!(l, "body" | "life" | "death" | "killed" | "abducted"))
+                {
+                    kind = Some(k);
+                    rule = "casualties.cue_are_count";
+                    break;
+                }
+                if !matches!(l, "confirmed" | "reported" | "official" | "known" | "other") {
+                    break;
+                }
+            }
+        }
+        // 5d. a list of subjects before one participle: "150 soldiers, 95 civilians and
+        // hundreds of militants were killed"
+        if kind.is_none()
+            && r.form != Form::Zero
+            && (head.victims.is_some() || r.form == Form::Vague)
+            && w.get(head.end)
+                .is_some_and(|x| x.text == "," || x.low() == "and")
+        {
+            if let Some(k) = self.list_participle(head.end) {
+                kind = Some(k);
+                rule = "casualties.count_were_killed";
+            }
+        }
         // 6. coordination: "killed 5 in Homs and 62 in Damascus"
         if kind.is_none() && r.form != Form::Zero && r.form != Form::Article {
             if let Some(pi) = self.last_fig_in_sentence() {
@@ -949,6 +1056,7 @@ impl Ctx<'_, '_> {
                     .take_while(|x| x.span.start >= pf.span.end)
                     .all(|x| {
                         x.is_capitalised()
+                            || rules::victim_noun(x.low()).is_some()
                             || matches!(
                                 x.low(),
                                 "and"
@@ -957,15 +1065,40 @@ impl Ctx<'_, '_> {
                                     | "at"
                                     | "on"
                                     | "near"
+                                    | "from"
+                                    | "of"
                                     | "the"
                                     | "while"
                                     | "another"
+                                    // particles inside place and unit names
+                                    | "de"
+                                    | "del"
+                                    | "la"
+                                    | "al"
+                                    | "el"
+                                    | "da"
+                                    | "do"
                             )
                     });
-                if gap_ok && pf.rule == "casualties.verb_count" && head.end < w.len() + 1 {
-                    let next_ok = w
-                        .get(head.end)
-                        .is_none_or(|x| x.is_punct() || rules::is_follow_ok(x.low()));
+                // a list continues a figure read from its own words: "killed 5 in Homs and
+                // 62 in Damascus", "21 injured in X, 36 in Y", "the dead are 14 civilians,
+                // five soldiers and one policeman"
+                let list_parent = matches!(
+                    pf.rule,
+                    "casualties.verb_count"
+                        | "casualties.count_noun"
+                        | "casualties.coordinated_count"
+                        | "casualties.cue_are_count"
+                        | "casualties.as_were_count"
+                        | "casualties.participle_were_count"
+                        | "casualties.count_were_killed"
+                );
+                if gap_ok && list_parent && pf.emit && pf.subset_of.is_none() {
+                    let next_ok = w.get(head.end).is_none_or(|x| {
+                        x.is_punct()
+                            || rules::is_follow_ok(x.low())
+                            || rules::victim_noun(x.low()).is_some()
+                    });
                     if next_ok {
                         kind = Some(pf.kind);
                         rule = "casualties.coordinated_count";
@@ -976,11 +1109,21 @@ impl Ctx<'_, '_> {
         let kind = kind?;
         if head.partitive {
             // "one of them died": part of the last figure (this sentence or the one before)
-            if let Some(pi) = self.last_fig_near() {
+            // the group named after "of" must fit the parent: "two of the injured died" is
+            // part of an injured figure; "149 of the survivors" is part of no toll of dead
+            let noun = w[head.end.saturating_sub(1).max(s)].low();
+            let parent = self.last_fig_near().filter(|&pi| {
+                let pk = self.figs[pi].kind;
+                match rules::cue_noun(noun) {
+                    _ if noun == "survivors" => false,
+                    Some(IKind::Injured) => matches!(pk, IKind::Injured | IKind::Shot),
+                    Some(k0) => pk == k0,
+                    None => true,
+                }
+            });
+            if let Some(pi) = parent {
                 subset_parent = Some(pi);
                 partitive_kind_from_parent = true;
-            } else if r.value == 1 && r.form != Form::Zero {
-                // "one of the victims died": one person
             }
         }
         if fatal_part {
@@ -1025,12 +1168,36 @@ impl Ctx<'_, '_> {
                 *self.last_key = Some(key);
             }
         }
+        // "six were killed and seven more were injured", "killed 12 and injured 12 more":
+        // after a figure of another kind, "more" means others, not an increment
+        if delta
+            && head.delta
+            && self.figs[self.first..]
+                .iter()
+                .any(|g| g.kind != kind && g.emit && g.span.end <= start)
+        {
+            delta = false;
+        }
         f.delta = delta;
         f.revision = revision;
+        // "an earlier toll of 27 dead", "the previous figure of 93": replaced by a newer one
+        if s >= 3
+            && w[s - 1].low() == "of"
+            && (rules::is_toll(w[s - 2].low()) || matches!(w[s - 2].low(), "figure" | "estimate"))
+            && w[s.saturating_sub(4)..s - 2]
+                .iter()
+                .any(|x| matches!(x.low(), "earlier" | "previous" | "initial" | "original"))
+        {
+            f.superseded = true;
+        }
         f.subset_of = subset_parent;
         if let Some(pi) = subset_parent {
             let parent_kind = self.figs[pi].kind;
-            if (partitive_kind_from_parent || fatal_part) && parent_kind != kind {
+            // people move only into the dead ("five were injured, one of them died")
+            if (partitive_kind_from_parent || fatal_part)
+                && parent_kind != kind
+                && kind == IKind::Killed
+            {
                 f.transfer = true;
                 if parent_kind == IKind::Shot && kind == IKind::Injured {
                     // "two were shot, one critically injured": still part of the shot
@@ -1160,7 +1327,11 @@ impl Ctx<'_, '_> {
                     {
                         return Some((IKind::Killed, k + 3, false));
                     }
-                    if l == "stabbed" || l == "beaten" {
+                    // stabbed, like shot: killed or injured, decided by the totals
+                    if l == "stabbed" {
+                        return Some((IKind::Shot, k + 1, false));
+                    }
+                    if l == "beaten" {
                         return Some((IKind::Injured, k + 1, false));
                     }
                     return None;
@@ -1197,6 +1368,50 @@ impl Ctx<'_, '_> {
                     };
                 }
                 "unaccounted" => return Some((IKind::Missing, k + 1, false)),
+                // "was struck in the arm", "were hit by gunfire", "was grazed by a bullet"
+                "struck" | "hit" | "grazed" if k > from => {
+                    let n = w.get(k + 1).map_or("", |x| x.low());
+                    let n2 = w.get(k + 2).map_or("", |x| x.low());
+                    let by_shot = n == "by"
+                        && (matches!(
+                            n2,
+                            "gunfire" | "bullets" | "bullet" | "shots" | "a" | "stray"
+                        ) && w[k + 2..(k + 5).min(w.len())].iter().any(|x| {
+                            matches!(x.low(), "gunfire" | "bullet" | "bullets" | "shots")
+                        }));
+                    let in_body = matches!(n, "in" | "on")
+                        && matches!(n2, "the" | "his" | "her" | "their" | "both");
+                    if l == "grazed" {
+                        return Some((IKind::Injured, k + 1, false));
+                    }
+                    if by_shot || in_body {
+                        return Some((IKind::Shot, k + 1, false));
+                    }
+                    return None;
+                }
+                // "three troopers who entered the home were wounded": skip the clause
+                "who" | "that" if k == from => {
+                    let lim = (k + 9).min(w.len());
+                    if let Some(a) = (k + 2..lim).find(|&c| matches!(w[c].low(), "were" | "was")) {
+                        if w[k + 1..a].iter().all(|x| {
+                            !x.is_punct()
+                                && rules::participle(x.low()).is_none()
+                                && rules::active_verb(x.low()).is_none()
+                        }) {
+                            k = a;
+                            continue;
+                        }
+                    }
+                }
+                // "the gunman surrendered to police", "turned himself in"
+                "surrendered" => return Some((IKind::Arrested, k + 1, false)),
+                "turned"
+                    if w.get(k + 1)
+                        .is_some_and(|x| matches!(x.low(), "himself" | "herself"))
+                        && w.get(k + 2).is_some_and(|x| x.low() == "in") =>
+                {
+                    return Some((IKind::Arrested, k + 3, false));
+                }
                 "succumbed" => return Some((IKind::Killed, k + 1, false)),
                 "treated" | "suffered" | "sustained" | "received" => {
                     // "were treated for injuries", "suffered gunshot wounds"
@@ -1290,6 +1505,31 @@ impl Ctx<'_, '_> {
         !passive
     }
 
+    /// The participle after a list of counted subjects starting at `p` (a comma or "and"):
+    /// "[150 soldiers], 95 civilians, and hundreds of militants killed".
+    fn list_participle(&self, mut p: usize) -> Option<IKind> {
+        let w = self.words;
+        for _ in 0..6 {
+            let mut q = p;
+            while w.get(q).is_some_and(|x| x.text == "," || x.low() == "and") {
+                q += 1;
+            }
+            if q == p {
+                return self.participle_after(p).map(|(k, _, _)| k);
+            }
+            let r = numbers::read(w, q)?;
+            if r.form == Form::Zero || self.not_a_count(&r) {
+                return None;
+            }
+            let h = self.head(&r)?;
+            if h.victims.is_none() || h.partitive {
+                return None;
+            }
+            p = h.end.max(q + 1);
+        }
+        None
+    }
+
     /// "shot and killed" → killed, "shot dead" → killed, "fatally shot" → killed,
     /// "killed or injured" → ambiguous (none).
     fn resolve_participle(&self, k: usize, kind: IKind, fatal: bool) -> Option<(IKind, usize)> {
@@ -1334,10 +1574,25 @@ impl Ctx<'_, '_> {
         let mut j = s;
         let mut revision = false;
         let mut steps = 0;
+        // "from 14 to 31": the 31 revises the 14
+        let (mut saw_to, mut saw_from) = (false, false);
         while j > 0 && steps < 9 {
             j -= 1;
             steps += 1;
             let l = w[j].low();
+            saw_to |= l == "to";
+            saw_from |= l == "from" && saw_to;
+            if l == "," && steps > 1 {
+                // "the death toll, according to officials, rose to 80": skip an aside
+                let lim = j.saturating_sub(10);
+                if let Some(c) = (lim..j).rev().find(|&c| w[c].text == ",") {
+                    if w[c + 1..j].iter().all(|x| !rules::is_toll(x.low())) {
+                        j = c;
+                        continue;
+                    }
+                }
+                return None;
+            }
             if rules::is_toll(l) {
                 let before = if j > 0 { w[j - 1].low() } else { "" };
                 let kind = match before {
@@ -1348,6 +1603,11 @@ impl Ctx<'_, '_> {
                 if l == "count" && !matches!(before, "death" | "body" | "casualty") {
                     return None;
                 }
+                // "increased the death toll to six", "raising the toll to 31"
+                let verb_before = w[j.saturating_sub(4)..j]
+                    .iter()
+                    .any(|x| rules::is_revision_verb(x.low()) && x.low() != "previous");
+                revision |= saw_to && (saw_from || verb_before);
                 return Some((kind, revision));
             }
             if l == "number" || l == "figure" {
@@ -1403,8 +1663,10 @@ impl Ctx<'_, '_> {
                         | "morning"
                         | "evening"
                         | "a"
+                        | "in"
                 )
                 || w[j].text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || numbers::read(w, j).is_some_and(|r| r.form == Form::Words)
             {
                 continue;
             }
@@ -1460,6 +1722,10 @@ impl Ctx<'_, '_> {
                         | "succumbed"
                         | "stabbed"
                         | "beaten"
+                        | "surrendered"
+                        | "turned"
+                        | "struck"
+                        | "grazed"
                 ) =>
                 {
                     self.participle_after(k).map(|(kd, _, _)| kd)
@@ -1495,7 +1761,14 @@ impl Ctx<'_, '_> {
             if j == k
                 && !matches!(
                     l,
-                    "died" | "dies" | "die" | "suffered" | "sustained" | "succumbed"
+                    "died"
+                        | "dies"
+                        | "die"
+                        | "suffered"
+                        | "sustained"
+                        | "succumbed"
+                        | "surrendered"
+                        | "turned"
                 )
             {
                 // a bare participle needs an auxiliary ("was killed"), except "died"
@@ -1562,10 +1835,13 @@ impl Ctx<'_, '_> {
                     d -= 1;
                 }
                 let det = if d > 0 { w[d - 1].low() } else { "" };
+                // "the suspect's wife", "Smith's son": a possessive is a determiner
                 if matches!(
                     det,
-                    "the" | "this" | "that" | "his" | "her" | "their" | "our"
-                ) {
+                    "the" | "this" | "that" | "his" | "her" | "their" | "our" | "'s" | "’s"
+                ) || det.ends_with("'s")
+                    || det.ends_with("’s")
+                {
                     let key = match (sl, self.last_key.as_ref()) {
                         ("victim" | "person" | "man" | "woman" | "boy" | "girl", Some(k)) => {
                             k.clone()
@@ -1620,6 +1896,16 @@ impl Ctx<'_, '_> {
             {
                 k += 1;
                 (IKind::Killed, "casualties.death_of_person")
+            } else if matches!(l, "fatal" | "deadly")
+                && matches!(
+                    w[k + 1].low(),
+                    "shooting" | "stabbing" | "beating" | "attack"
+                )
+                && w.get(k + 2).is_some_and(|x| x.low() == "of")
+            {
+                // "the fatal shooting of a woman"
+                k += 2;
+                (IKind::Killed, "casualties.death_of_person")
             } else if rules::is_resultative(l) {
                 (IKind::Killed, "casualties.left_person_dead")
             } else {
@@ -1646,7 +1932,9 @@ impl Ctx<'_, '_> {
                     .any(|f| f.span.overlaps(&span));
                 if !taken {
                     let mut f = Fig::new(kind, Bounds::exact(1), span, rule, self.si);
-                    f.emit = rules::victim_noun(&key) == Some(true) || key.ends_with("-old");
+                    f.emit = rules::victim_noun(&key) == Some(true)
+                        || key.ends_with("-old")
+                        || key == "accused";
                     f.key = Some(key.clone());
                     *self.last_key = Some(key);
                     self.figs.push(f);
@@ -1701,7 +1989,8 @@ impl Ctx<'_, '_> {
         }
         let x = w.get(j)?;
         let start = first.span.start;
-        if rules::victim_noun(x.low()) == Some(true) {
+        // "the accused" is one person in a crime report
+        if rules::victim_noun(x.low()) == Some(true) || definite && x.low() == "accused" {
             let noun = x.low();
             let key = match (definite, self.last_key.as_ref()) {
                 (true, Some(k)) if matches!(noun, "victim" | "person" | "man" | "woman") => {

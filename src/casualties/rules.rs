@@ -32,7 +32,7 @@ pub fn participle(w: &str) -> Option<IKind> {
     Some(match w {
         "killed" | "dead" | "died" | "die" | "dies" | "slain" | "murdered" | "perished"
         | "executed" | "beheaded" | "drowned" | "massacred" | "assassinated" | "electrocuted"
-        | "crushed" => Killed,
+        | "crushed" | "deceased" => Killed,
         "injured" | "wounded" | "hurt" | "hospitalized" | "hospitalised" | "maimed" => Injured,
         "missing" => Missing,
         "kidnapped" | "abducted" | "kidnaped" => Kidnapped,
@@ -145,7 +145,7 @@ pub fn victim_noun(w: &str) -> Option<bool> {
         | "gunmen" | "assailants" | "forces" | "accused" | "patrons" | "cashiers" | "owners"
         | "tenants" | "coworkers" | "co-workers" | "players" | "athletes" | "robbers"
         | "burglars" | "intruders" | "hunters" | "photographers" | "photojournalists"
-        | "partygoers" | "concertgoers" | "churchgoers" | "more" => false,
+        | "partygoers" | "concertgoers" | "churchgoers" | "survivors" | "more" => false,
         _ => return None,
     })
 }
@@ -298,6 +298,11 @@ pub fn is_follow_ok(w: &str) -> bool {
             | "said"
             | "police"
             | "officials"
+            | "following"
+            | "amid"
+            | "each"
+            | "despite"
+            | "due"
     )
 }
 
@@ -541,7 +546,7 @@ pub fn is_revision_verb(w: &str) -> bool {
 
 /// Words that name the toll itself ("death toll", "the toll", "number of dead").
 pub fn is_toll(w: &str) -> bool {
-    matches!(w, "toll" | "tally" | "count")
+    matches!(w, "toll" | "tolls" | "tally" | "count")
 }
 
 /// Trigger phrases (events that cause casualties), longest first within a first word.

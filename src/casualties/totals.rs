@@ -78,6 +78,15 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
                 base_pos = f.span.start;
             }
         }
+        // revisions in news go up ("rose to", "climbed to"): a larger toll elsewhere is the
+        // newer one (a lead's "a total of 39 are confirmed dead" above the body's "rose from
+        // 14 to 31")
+        for f in own.iter().filter(|f| f.key.is_none() && !f.transfer) {
+            if base.is_some_and(|b| f.bounds.headline() > b.headline()) {
+                base = Some(f.bounds);
+                base_pos = f.span.start;
+            }
+        }
     } else {
         for f in own.iter().filter(|f| f.key.is_none()) {
             if base.is_none_or(|b| f.bounds.headline() > b.headline()) {
@@ -135,7 +144,9 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
         let mut per_sentence: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
         for f in own.iter().filter(|f| f.bounds.headline() == 1) {
             if let Some(k) = f.key.as_deref() {
-                if super::rules::is_attacker(k) {
+                if super::rules::is_attacker(k)
+                    && matches!(kind, IKind::Killed | IKind::Injured | IKind::Shot)
+                {
                     attackers.insert(k);
                 } else if !named.contains(k) {
                     per_sentence.entry(f.sentence).or_default().insert(k);

@@ -550,3 +550,47 @@ pub(crate) fn push_sense(
         sentence_initial: false,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn sense(kind: &'static str, subtype: &'static str, prior: u64, source: &'static str) -> Sense {
+        Sense {
+            canonical: Cow::Borrowed("X"),
+            kind: Cow::Borrowed(kind),
+            subtype: Cow::Borrowed(subtype),
+            id: Cow::Borrowed("x"),
+            prior,
+            source: Cow::Borrowed(source),
+            attrs: Cow::Borrowed(""),
+            exact_case: true,
+        }
+    }
+
+    #[test]
+    fn curated_and_countries_outrank_towns() {
+        let country = sense("LOC", "country", 0, "rigour");
+        let town = sense("LOC", "city", 20_000, "geonames");
+        let big_city = sense("LOC", "city", 2_000_000, "geonames");
+        let curated_org = sense("ORG", "intl_org", 90, "curated");
+        assert!(sense_score(&country) > sense_score(&big_city));
+        assert!(sense_score(&big_city) > sense_score(&town));
+        assert!(sense_score(&curated_org) > sense_score(&country));
+    }
+
+    #[test]
+    fn one_word_people_from_generated_lists_are_not_used() {
+        let alias = sense("PER", "other", 0, "wordnet-3.0");
+        assert!(best_sense([alias.clone()].iter(), false, 1).is_none());
+        assert!(best_sense([alias].iter(), false, 2).is_some());
+    }
+
+    #[test]
+    fn initials() {
+        assert!(is_initial("P."));
+        assert!(!is_initial("Pt."));
+        assert!(!is_initial("p."));
+    }
+}

@@ -274,3 +274,37 @@ fn longest(protos: &[Proto], text: &str) -> String {
     }
     best.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_articles_and_possessives() {
+        assert_eq!(key("the Syrian Opposition"), key("Syrian Opposition"));
+        assert_eq!(key("REUTERS"), key("Reuters"));
+        assert_eq!(key("Erdoğan"), key("Erdogan"));
+    }
+
+    #[test]
+    fn surnames_take_the_part_after_a_hyphen() {
+        assert_eq!(surname_key("Basharal-Assad"), surname_key("Assad"));
+        assert_eq!(surname_key("Bashar al-Assad"), surname_key("Assad"));
+        assert_eq!(surname_key("John Kerry").as_deref(), Some("kerry"));
+        assert_eq!(surname_key("X"), None);
+    }
+
+    #[test]
+    fn acronyms_skip_function_words() {
+        assert_eq!(acronym_of("Islamic State").as_deref(), Some("IS"));
+        assert_eq!(
+            acronym_of("Syrian Democratic Forces").as_deref(),
+            Some("SDF")
+        );
+        assert_eq!(
+            acronym_of("Islamic State of Iraq and the Levant").as_deref(),
+            Some("ISIL")
+        );
+        assert_eq!(acronym_of("Hamas"), None);
+    }
+}

@@ -891,3 +891,43 @@ pub(crate) fn particle_prefixed(w: &str) -> bool {
         "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ibn" | "bin" | "abu"
     ) && rest.chars().next().is_some_and(char::is_uppercase)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenated_adjectives_are_not_names() {
+        for w in [
+            "Muslim-majority",
+            "Yemen-based",
+            "Iranian-backed",
+            "II-era",
+            "U.S.-led",
+        ] {
+            assert!(hyphenated_adjective(w), "{w}");
+        }
+        for w in [
+            "Hoi-kwan",
+            "Al-Zahraa",
+            "Basharal-Assad",
+            "Smith-Jones",
+            "Damascus",
+        ] {
+            assert!(!hyphenated_adjective(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn particles_and_calendar_words() {
+        assert!(particle_prefixed("al-Assad"));
+        assert!(particle_prefixed("bin-Salman"));
+        assert!(!particle_prefixed("al-"));
+        assert!(!particle_prefixed("anti-American"));
+        assert!(is_calendar_word("March"));
+        assert!(is_calendar_word("Sunday"));
+        assert!(!is_calendar_word("Marsh"));
+        assert!(is_function_word("The"));
+        assert!(!is_function_word("Theresa"));
+    }
+}

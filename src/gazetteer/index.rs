@@ -6,7 +6,8 @@ use std::borrow::Cow;
 use fst::raw::Fst;
 
 use super::compile::{
-    Compiled, Stats, COUNT_BITS, ENTRY_BYTES, FLAG_LOWER, POSTING_ACRONYM, POSTING_BYTES,
+    word_hash, Compiled, Stats, COUNT_BITS, ENTRY_BYTES, FIRST_HEADER, FIRST_INLINE, FIRST_SLOT,
+    FLAG_LOWER, POSTING_ACRONYM, POSTING_BYTES,
 };
 use super::row::Kind;
 use crate::document::Sense;
@@ -21,24 +22,99 @@ pub(crate) struct Index {
     entries: Bytes,
     str_offsets: Bytes,
     str_data: Bytes,
+    /// The string pool as text when it is valid UTF-8 (it always is: it is made of `&str`s),
+    /// checked once so that building a [`Sense`] validates nothing.
+    str_text: Option<Cow<'static, str>>,
+    /// First-word tables of `main` and `lower`.
+    first: [Option<FirstTable>; 2],
     pub(crate) stats: Stats,
     /// A bit per hash of the first word of every lower-case-matchable key: lets the matcher
     /// skip most lower-case tokens without walking the automaton.
     lower_first: Box<[u64; FILTER_WORDS]>,
 }
 
+/// A first-word table (see [`super::compile::first_table`]) read in place.
+pub(crate) struct FirstTable {
+    data: Bytes,
+    mask: usize,
+    shift: u32,
+    pool: usize,
+}
+
+/// What a first-word table knows of a word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FirstState {
+    /// [`super::compile::FIRST_FINAL`] | [`super::compile::FIRST_CONT`].
+    pub flags: u8,
+    /// The automaton node after the word.
+    pub addr: u32,
+    /// The output over the word (the key's value when the word is final and not
+    /// continued).
+    pub out: u64,
+}
+
+impl FirstTable {
+    fn new(data: Bytes) -> Option<FirstTable> {
+        let bits = u32_at(&data, 0);
+        if !(1..=40).contains(&bits) {
+            return None;
+        }
+        let slots = 1usize.checked_shl(bits)?;
+        let pool = FIRST_HEADER.checked_add(slots.checked_mul(FIRST_SLOT)?)?;
+        if data.len() < pool {
+            return None;
+        }
+        Some(FirstTable {
+            data,
+            mask: slots - 1,
+            shift: 64 - bits,
+            pool,
+        })
+    }
+
+    /// The state after `word`, when it is the first word of a key.
+    #[inline]
+    pub(crate) fn get(&self, word: &[u8]) -> Option<FirstState> {
+        let mut i = (word_hash(word) >> self.shift) as usize;
+        for _ in 0..=self.mask {
+            let at = FIRST_HEADER + i * FIRST_SLOT;
+            let slot = self.data.get(at..at + FIRST_SLOT)?;
+            let len = usize::from(u16::from_le_bytes([slot[16], slot[17]]));
+            if len == 0 {
+                return None;
+            }
+            if len == word.len() {
+                let same = if len <= FIRST_INLINE {
+                    &slot[..len] == word
+                } else {
+                    let off = self.pool + u32_at(slot, 0) as usize;
+                    self.data.get(off..off + len) == Some(word)
+                };
+                if same {
+                    return Some(FirstState {
+                        flags: slot[18],
+                        addr: u32_at(slot, 20),
+                        out: u64::from_le_bytes([
+                            slot[24], slot[25], slot[26], slot[27], slot[28], slot[29], slot[30],
+                            slot[31],
+                        ]),
+                    });
+                }
+            }
+            i = (i + 1) & self.mask;
+        }
+        None
+    }
+}
+
 /// Size of the first-word filter in `u64`s (64 Kbit).
 pub(crate) const FILTER_WORDS: usize = 1024;
 
-/// The filter bit of a first word.
+/// The filter bit of a first word (the top bits of a well-mixed hash: the bits of a plain
+/// FNV hash of a short word are too alike, and "the", "to", "of" all hit).
 #[inline]
 pub(crate) fn filter_bit(word: &[u8]) -> (usize, u64) {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in word {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    let bit = (h >> 20) as usize % (FILTER_WORDS * 64);
+    let bit = (word_hash(word) >> (64 - 16)) as usize % (FILTER_WORDS * 64);
     (bit / 64, 1u64 << (bit % 64))
 }
 
@@ -93,23 +169,39 @@ impl Index {
     /// An index over owned sections (a user list compiled at run time).
     pub(crate) fn from_compiled(c: Compiled) -> Index {
         let lower = fst_or_none(Cow::Owned(c.lower));
+        // Keep the pool once: as text when it is valid UTF-8, else as bytes.
+        let (str_data, str_text) = match String::from_utf8(c.str_data) {
+            Ok(t) => (Cow::Borrowed(&[][..]), Some(Cow::Owned(t))),
+            Err(e) => (Cow::Owned(e.into_bytes()), None),
+        };
         Index {
+            str_text,
+            first: [
+                FirstTable::new(Cow::Owned(c.main_first)),
+                FirstTable::new(Cow::Owned(c.lower_first)),
+            ],
             main: fst_or_none(Cow::Owned(c.main)),
             lower_first: first_word_filter(lower.as_ref()),
             lower,
             postings: Cow::Owned(c.postings),
             entries: Cow::Owned(c.entries),
             str_offsets: Cow::Owned(c.str_offsets),
-            str_data: Cow::Owned(c.str_data),
+            str_data,
             stats: c.stats,
         }
     }
 
     /// An index over static sections (the embedded defaults): no copying, no parsing.
-    pub(crate) fn from_static(sections: [&'static [u8]; 6], stats: Stats) -> Index {
-        let [main, lower, postings, entries, str_offsets, str_data] = sections;
+    pub(crate) fn from_static(sections: [&'static [u8]; 8], stats: Stats) -> Index {
+        let [main, lower, postings, entries, str_offsets, str_data, main_first, lower_first] =
+            sections;
         let lower = fst_or_none(Cow::Borrowed(lower));
         Index {
+            str_text: std::str::from_utf8(str_data).ok().map(Cow::Borrowed),
+            first: [
+                FirstTable::new(Cow::Borrowed(main_first)),
+                FirstTable::new(Cow::Borrowed(lower_first)),
+            ],
             main: fst_or_none(Cow::Borrowed(main)),
             lower_first: first_word_filter(lower.as_ref()),
             lower,
@@ -129,6 +221,12 @@ impl Index {
         } else {
             self.main.as_ref()
         }
+    }
+
+    /// The first-word table of the automaton for capitalised or lower-case starts.
+    #[inline]
+    pub(crate) fn first(&self, lower: bool) -> Option<&FirstTable> {
+        self.first[usize::from(lower)].as_ref()
     }
 
     /// False when no lower-case-matchable key starts with the first word whose filter bit
@@ -193,6 +291,9 @@ impl Index {
         let i = id as usize * 4;
         let start = u32_at(&self.str_offsets, i) as usize;
         let end = u32_at(&self.str_offsets, i + 4) as usize;
+        if let Some(t) = &self.str_text {
+            return t.get(start..end).unwrap_or("");
+        }
         self.str_data
             .get(start..end)
             .and_then(|b| std::str::from_utf8(b).ok())
@@ -216,43 +317,49 @@ impl Index {
         u32_at(self.entry_bytes(entry), 8)
     }
 
-    /// String field `n` of an entry as a `Cow`: borrowed (no allocation) from a static
-    /// string pool, owned from a user index.
+    /// String `id` of the pool as a `Cow`: borrowed (no allocation, no validation) from the
+    /// static string pool, owned from a user index.
     #[inline]
-    fn field_cow(&self, entry: u32, n: usize) -> Cow<'static, str> {
-        match &self.str_data {
-            Cow::Borrowed(data) => {
-                let data: &'static [u8] = data;
-                let e = self.entry_bytes(entry);
-                if e.is_empty() {
-                    return Cow::Borrowed("");
-                }
-                let i = u32_at(e, n * 4) as usize * 4;
-                let start = u32_at(&self.str_offsets, i) as usize;
-                let end = u32_at(&self.str_offsets, i + 4) as usize;
-                Cow::Borrowed(
-                    data.get(start..end)
-                        .and_then(|b| std::str::from_utf8(b).ok())
-                        .unwrap_or(""),
-                )
+    fn string_cow(&self, id: u32) -> Cow<'static, str> {
+        let i = id as usize * 4;
+        let start = u32_at(&self.str_offsets, i) as usize;
+        let end = u32_at(&self.str_offsets, i + 4) as usize;
+        if start >= end {
+            return Cow::Borrowed("");
+        }
+        match &self.str_text {
+            Some(Cow::Borrowed(pool)) => {
+                let pool: &'static str = pool;
+                Cow::Borrowed(pool.get(start..end).unwrap_or(""))
             }
-            Cow::Owned(_) => match self.field(entry, n) {
-                "" => Cow::Borrowed(""),
-                s => Cow::Owned(s.to_owned()),
-            },
+            Some(Cow::Owned(pool)) => Cow::Owned(pool.get(start..end).unwrap_or("").to_owned()),
+            None => Cow::Owned(self.string(id).to_owned()),
         }
     }
 
     /// The entry as a [`Sense`]: no allocation for an entry of the embedded index.
     pub(crate) fn sense(&self, entry: u32, exact_case: bool) -> Sense {
+        let e = self.entry_bytes(entry);
+        if e.len() < ENTRY_BYTES {
+            return Sense {
+                canonical: Cow::Borrowed(""),
+                kind: Cow::Borrowed(""),
+                subtype: Cow::Borrowed(""),
+                id: Cow::Borrowed(""),
+                prior: 0,
+                source: Cow::Borrowed(""),
+                attrs: Cow::Borrowed(""),
+                exact_case,
+            };
+        }
         Sense {
-            canonical: self.field_cow(entry, 0),
-            kind: Cow::Borrowed(self.kind(entry).map_or("", Kind::as_str)),
-            subtype: self.field_cow(entry, 1),
-            id: self.field_cow(entry, 2),
-            prior: self.prior(entry),
-            source: self.field_cow(entry, 3),
-            attrs: self.field_cow(entry, 4),
+            canonical: self.string_cow(u32_at(e, 0)),
+            kind: Cow::Borrowed(Kind::from_code(e[20]).map_or("", Kind::as_str)),
+            subtype: self.string_cow(u32_at(e, 4)),
+            id: self.string_cow(u32_at(e, 8)),
+            prior: u64::from_le_bytes([e[24], e[25], e[26], e[27], e[28], e[29], e[30], e[31]]),
+            source: self.string_cow(u32_at(e, 12)),
+            attrs: self.string_cow(u32_at(e, 16)),
             exact_case,
         }
     }

@@ -11,9 +11,10 @@
 
 use fst::raw::{Fst, Node, Output};
 
-use super::index::{filter_bit, Bytes, Index};
+use super::compile::{FIRST_CONT, FIRST_FINAL};
+use super::index::{filter_bit, Bytes, FirstTable, Index};
 use super::normalize::{
-    fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_into, Folded, Mode,
+    fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_with, Folded, Mode,
 };
 use super::{Gazetteer, Hit};
 use crate::document::{Candidate, Sentence, Token, TokenKind};
@@ -45,6 +46,7 @@ fn feed<'f>(fst: &'f Fst<Bytes>, cur: &mut Cur<'f>, bytes: &[u8]) -> bool {
 /// The state of one walk: a cursor per layer (user, embedded).
 struct Walk<'f> {
     fsts: [Option<&'f Fst<Bytes>>; 2],
+    firsts: [Option<&'f FirstTable>; 2],
     cur: [Option<Cur<'f>>; 2],
     any_fed: bool,
     words: usize,
@@ -55,25 +57,73 @@ struct Walk<'f> {
 }
 
 impl<'f> Walk<'f> {
-    fn new(fsts: [Option<&'f Fst<Bytes>>; 2]) -> Walk<'f> {
-        let root = |f: Option<&'f Fst<Bytes>>| {
-            f.map(|f| Cur {
-                node: f.root(),
-                out: Output::zero(),
-            })
-        };
+    fn new() -> Walk<'f> {
         Walk {
-            fsts,
-            cur: [root(fsts[0]), root(fsts[1])],
+            fsts: [None, None],
+            firsts: [None, None],
+            cur: [None, None],
             any_fed: false,
             words: 0,
             cache: [None, None],
-            cache_word: String::new(),
+            cache_word: String::with_capacity(64),
         }
     }
 
+    /// Starts a new walk over `fsts` (with their first-word tables).
+    fn reset(&mut self, fsts: [Option<&'f Fst<Bytes>>; 2], firsts: [Option<&'f FirstTable>; 2]) {
+        self.fsts = fsts;
+        self.firsts = firsts;
+        self.cur = [None, None];
+        self.any_fed = false;
+        self.words = 0;
+        self.cache = [None, None];
+        self.cache_word.clear();
+    }
+
     fn alive(&self) -> bool {
-        self.cur.iter().any(Option::is_some)
+        if self.any_fed {
+            self.cur.iter().any(Option::is_some)
+        } else {
+            self.fsts.iter().any(Option::is_some)
+        }
+    }
+
+    /// The value of the key `word` (if it is one) and the cursor after it (if a key
+    /// continues it with another word) in layer `k`, for the first word of a walk: one
+    /// probe of the first-word table, or a walk from the root when there is none.
+    #[inline]
+    fn first(&self, k: usize, word: &[u8]) -> (Option<u64>, Option<Cur<'f>>) {
+        let Some(f) = self.fsts[k] else {
+            return (None, None);
+        };
+        if let Some(t) = self.firsts[k] {
+            let Some(st) = t.get(word) else {
+                return (None, None);
+            };
+            let fin = st.flags & FIRST_FINAL != 0;
+            if st.flags & FIRST_CONT == 0 {
+                return (fin.then_some(st.out), None);
+            }
+            let node = f.node(st.addr as usize);
+            let c = Cur {
+                node,
+                out: Output::new(st.out),
+            };
+            let v = fin.then(|| c.out.cat(node.final_output()).value());
+            return (v, Some(c));
+        }
+        let mut c = Cur {
+            node: f.root(),
+            out: Output::zero(),
+        };
+        if !feed(f, &mut c, word) {
+            return (None, None);
+        }
+        let v = c
+            .node
+            .is_final()
+            .then(|| c.out.cat(c.node.final_output()).value());
+        (v, Some(c))
     }
 
     /// Ends the current word at a boundary. Returns false when the walk cannot continue.
@@ -94,10 +144,14 @@ impl<'f> Walk<'f> {
         }
         if !self.cache_word.is_empty() && self.cache_word == *word {
             self.cur = [self.cache[0].take(), self.cache[1].take()];
+        } else if !self.any_fed {
+            for k in 0..2 {
+                self.cur[k] = self.first(k, word.as_bytes()).1;
+            }
         } else {
             for k in 0..2 {
                 if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
-                    let ok = (!self.any_fed || feed(f, c, b" ")) && feed(f, c, word.as_bytes());
+                    let ok = feed(f, c, b" ") && feed(f, c, word.as_bytes());
                     if !ok {
                         self.cur[k] = None;
                     }
@@ -116,9 +170,15 @@ impl<'f> Walk<'f> {
         #[allow(clippy::needless_range_loop)] // three arrays indexed by layer
         for k in 0..2 {
             self.cache[k] = None;
+            if !self.any_fed {
+                let (v, c) = self.first(k, word.as_bytes());
+                out[k] = v;
+                self.cache[k] = c;
+                continue;
+            }
             if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_ref()) {
                 let mut c = c.clone();
-                if (!self.any_fed || feed(f, &mut c, b" ")) && feed(f, &mut c, word.as_bytes()) {
+                if feed(f, &mut c, b" ") && feed(f, &mut c, word.as_bytes()) {
                     if c.node.is_final() {
                         out[k] = Some(c.out.cat(c.node.final_output()).value());
                     }
@@ -166,6 +226,13 @@ enum Start {
 /// token (when the tokenizer splits them).
 fn article_start(tokens: &[Token], i: usize, text: &str) -> bool {
     let s = tokens[i].text(text);
+    // Every article begins with a, e or u (a cheap test for the common case).
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'a' | b'e' | b'u' | b'A' | b'E' | b'U')
+    ) {
+        return false;
+    }
     if let Some(pos) = s.find(['-', '\u{2010}', '\u{2011}']) {
         let (art, rest) = s.split_at(pos);
         let mut rest = rest.chars();
@@ -228,8 +295,10 @@ pub(crate) struct Matcher<'g> {
     layers: [Option<&'g Index>; 2],
     word: String,
     tmp: String,
+    scratch: String,
     hits: Vec<Hit>,
     has_lower: bool,
+    walk: Walk<'g>,
 }
 
 struct Best {
@@ -247,8 +316,10 @@ impl<'g> Matcher<'g> {
             layers,
             word: String::with_capacity(64),
             tmp: String::with_capacity(64),
+            scratch: String::with_capacity(64),
             hits: Vec::new(),
             has_lower,
+            walk: Walk::new(),
         }
     }
 
@@ -267,9 +338,13 @@ impl<'g> Matcher<'g> {
         let bit = if n >= 5 && word[n - 1] == b'h' && word[n - 2] == b'a' {
             filter_bit(&word[..n - 1])
         } else if n >= 5 && word[n - 1] == b'h' && word[n - 2] == b'e' {
-            let mut w = word[..n - 2].to_vec();
-            w.push(b'a');
-            filter_bit(&w)
+            let mut w = [0u8; 64];
+            let Some(d) = w.get_mut(..n - 1) else {
+                return true; // a very long word: let the walk decide
+            };
+            d[..n - 2].copy_from_slice(&word[..n - 2]);
+            d[n - 2] = b'a';
+            filter_bit(d)
         } else {
             filter_bit(word)
         };
@@ -341,7 +416,9 @@ impl<'g> Matcher<'g> {
             }
             // Names after a hyphen inside a token: "Israel-Hamas", "pro-Russian".
             let s = t.text(text);
+            // (U+2010 and U+2011 begin with the byte 0xE2.)
             if s.len() > 2
+                && s.as_bytes()[1..].iter().any(|&b| b == b'-' || b == 0xE2)
                 && s.chars()
                     .skip(1)
                     .any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
@@ -395,10 +472,24 @@ impl<'g> Matcher<'g> {
         *max_end = best.end;
         let span = crate::document::Span::new(at, best.end);
         let surface = span.text(text);
-        normalize_into(surface, Mode::CaseKey, &mut self.tmp);
-        let case_h = hash32(&self.tmp);
-        normalize_into(surface, Mode::Literal, &mut self.tmp);
-        let lit_h = hash32(&self.tmp);
+        let (tmp, word, scratch) = (&mut self.tmp, &mut self.word, &mut self.scratch);
+        let (case_h, lit_h) = if surface.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            // One plain word (the common case): its case key is itself with the ending
+            // folded, its literal form itself lower-cased.
+            tmp.clear();
+            tmp.push_str(surface);
+            fold_suffix(tmp);
+            let case_h = hash32(tmp);
+            tmp.clear();
+            tmp.push_str(surface);
+            tmp.make_ascii_lowercase();
+            (case_h, hash32(tmp))
+        } else {
+            normalize_with(surface, Mode::CaseKey, tmp, word, scratch);
+            let case_h = hash32(tmp);
+            normalize_with(surface, Mode::Literal, tmp, word, scratch);
+            (case_h, hash32(tmp))
+        };
         self.gaz.gather(
             &self.layers,
             &best.values,
@@ -437,7 +528,12 @@ impl<'g> Matcher<'g> {
             self.layers[0].and_then(|ix| ix.fst(lower)),
             self.layers[1].and_then(|ix| ix.fst(lower)),
         ];
-        let mut walk = Walk::new(fsts);
+        let firsts = [
+            self.layers[0].and_then(|ix| ix.first(lower)),
+            self.layers[1].and_then(|ix| ix.first(lower)),
+        ];
+        let walk = &mut self.walk;
+        walk.reset(fsts, firsts);
         if !walk.alive() {
             return None;
         }
@@ -471,7 +567,17 @@ impl<'g> Matcher<'g> {
                 }
             }
             let word_token = t.kind == TokenKind::Word;
-            for (k, c) in s.char_indices() {
+            // Fast path: a run of ASCII letters and digits folds to itself, lower-cased.
+            let plain = s
+                .bytes()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(s.len());
+            let (head, rest) = s.split_at(plain);
+            let w0 = word.len();
+            word.push_str(head);
+            word[w0..].make_ascii_lowercase();
+            for (k, c) in rest.char_indices() {
+                let k = k + plain;
                 match fold_into(word, c, true) {
                     Folded::Hyphen => {
                         // A name may end at a hyphen inside a word ("Oman-based",

@@ -87,13 +87,15 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/gaz_stats.rs"));
 }
 
-const EMBEDDED_SECTIONS: [&[u8]; 6] = [
+const EMBEDDED_SECTIONS: [&[u8]; 8] = [
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_main.fst")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_lower.fst")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_postings.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_entries.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_str_offsets.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_str_data.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/gaz_main_first.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/gaz_lower_first.bin")),
 ];
 
 static EMBEDDED: Lazy<Index> = Lazy::new(|| {
@@ -128,14 +130,18 @@ pub fn verify_embedded(dir: &Path) -> Vec<&'static str> {
         "entries",
         "str_offsets",
         "str_data",
+        "main_first",
+        "lower_first",
     ];
-    let built: [&[u8]; 6] = [
+    let built: [&[u8]; 8] = [
         &c.main,
         &c.lower,
         &c.postings,
         &c.entries,
         &c.str_offsets,
         &c.str_data,
+        &c.main_first,
+        &c.lower_first,
     ];
     names
         .into_iter()

@@ -291,40 +291,57 @@ pub fn fold_suffix(word: &mut String) {
 /// Normalises `s` into `out` (cleared first) in the given mode. `out` is the key (or case
 /// key, or literal form): words joined by single spaces.
 pub fn normalize_into(s: &str, mode: Mode, out: &mut String) {
-    out.clear();
-    let lower = mode != Mode::CaseKey;
     let mut word = String::new();
-    // A word waiting to be written (articles are held until we know whether a word follows).
-    let mut pending: Option<String> = None;
-    let finish = |word: &mut String, pending: &mut Option<String>, out: &mut String| {
+    let mut pending = String::new();
+    normalize_with(s, mode, out, &mut word, &mut pending);
+}
+
+/// [`normalize_into`] with caller-provided scratch buffers (`word`, `pending`), so that a
+/// caller that normalises many strings allocates nothing once the buffers have grown.
+pub fn normalize_with(
+    s: &str,
+    mode: Mode,
+    out: &mut String,
+    word: &mut String,
+    pending: &mut String,
+) {
+    out.clear();
+    word.clear();
+    pending.clear();
+    let lower = mode != Mode::CaseKey;
+    // A word waiting to be written (articles are held until we know whether a word follows);
+    // `has_pending` tells an empty pending word from none.
+    let mut has_pending = false;
+    let mut finish = |word: &mut String, pending: &mut String, out: &mut String| {
         if word.is_empty() {
             return;
         }
         if mode != Mode::Literal {
             fold_suffix(word);
         }
-        if let Some(p) = pending.take() {
-            if mode == Mode::Literal || !is_article(&p) {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&p);
+        if has_pending && (mode == Mode::Literal || !is_article(pending)) {
+            if !out.is_empty() {
+                out.push(' ');
             }
+            out.push_str(pending);
         }
-        *pending = Some(std::mem::take(word));
+        pending.clear();
+        pending.push_str(word);
+        word.clear();
+        has_pending = true;
     };
     for c in s.chars() {
-        match fold_into(&mut word, c, lower) {
-            Folded::Hyphen | Folded::Boundary => finish(&mut word, &mut pending, out),
+        match fold_into(word, c, lower) {
+            Folded::Hyphen | Folded::Boundary => finish(word, pending, out),
             _ => {}
         }
     }
-    finish(&mut word, &mut pending, out);
-    if let Some(p) = pending {
+    finish(word, pending, out);
+    if !pending.is_empty() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&p);
+        out.push_str(pending);
     }
 }
 

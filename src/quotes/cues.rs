@@ -58,6 +58,11 @@ pub const QCUE: u32 = 1 << 21;
 /// A noun for a written or spoken statement ("statement", "tweet"): `Trump's statement`
 /// speaks for Trump.
 pub const DOCNOUN: u32 = 1 << 23;
+/// A verb of belief or cognition that reports a held view: `X believes (that) …`.
+pub const BELIEF: u32 = 1 << 24;
+/// A verb of stance, volition or evidence that reports a position: `X wants …`, `X
+/// proposed …`, `a poll shows …`.
+pub const STANCE: u32 = 1 << 25;
 /// A preposition that can join a speaker to a place or organisation ("at", "of", "from").
 pub const PREP: u32 = 1 << 22;
 
@@ -125,7 +130,17 @@ const WEAK_CUES: &str = "add adds added adding \
     concluded conclude concludes \
     boasted boast boasts \
     quipped joked joke jokes \
-    wondered wonder wonders";
+    wondered wonder wonders \
+    demand demands demanded exclaim exclaims exclaimed retort retorts retorted \
+    counter counters countered interject interjects interjected interrupted \
+    mutter mutters muttered whisper whispers whispered scream screams screamed \
+    cry cries cried plead pleads pleaded begged lament laments lamented \
+    muse muses mused grumble grumbles grumbled protest protests protested \
+    object objects objected reason reasons reasoned concur concurs concurred \
+    snap snaps snapped sigh sighs sighed scoff scoffs scoffed fume fumes fumed \
+    sing sings sang chant chants chanted brag brags bragged gush gushes gushed \
+    proclaim proclaims proclaimed repeat repeats repeated answer answers answered \
+    mention mentions mentioned type types typed text texts texted email emails emailed";
 
 /// Verbs that characterise in a quotation: `called it "a disgrace"`.
 const QUOTE_CUES: &str = "describe describes described describing call calls called calling \
@@ -136,6 +151,34 @@ const QUOTE_CUES: &str = "describe describes described describing call calls cal
     blasts blasted criticise criticises criticised criticising criticize criticizes \
     criticized criticizing hail hails hailed hailing decry decries decried decrying \
     speak speaks spoke speaking quote quotes quoted quoting read reads";
+
+/// Verbs of belief and cognition: their subject holds the reported view.
+const BELIEF_VERBS: &str = "believe believes believed think thinks thought feel feels felt \
+    fear fears feared hope hopes hoped expect expects expected worry worries worried \
+    doubt doubts doubted suspect suspects suspected know knows knew understand understands \
+    understood assume assumes assumed suppose supposes supposed reckon reckons reckoned \
+    consider considers considered guess guesses guessed imagine imagines imagined \
+    realize realizes realized realise realises realised recognize recognizes recognized \
+    recognise recognises recognised agree agrees agreed disagree disagrees disagreed \
+    conclude concludes concluded speculate speculates speculated contend contends contended \
+    maintain maintains maintained believing thinking feeling fearing hoping expecting \
+    worrying doubting suspecting knowing assuming";
+
+/// Verbs of stance, volition and evidence: what a person or a document wants, proposes,
+/// opposes or shows.
+const STANCE_VERBS: &str = "want wants wanted wish wishes wished plan plans planned \
+    intend intends intended propose proposes proposed support supports supported \
+    oppose opposes opposed favor favors favored favour favours favoured endorse endorses \
+    endorsed reject rejects rejected refuse refuses refused demand demands demanded \
+    seek seeks sought recommend recommends recommended advocate advocates advocated \
+    question questions questioned dispute disputes disputed accuse accuses accused \
+    blame blames blamed cite cites cited show shows showed shown find finds found \
+    defend defends defended threaten threatens threatened challenge challenges \
+    challenged mention mentions mentioned acknowledge acknowledges acknowledged \
+    project projects projected forecast forecasts predict predicts predicted \
+    wanting planning proposing supporting opposing endorsing rejecting refusing demanding \
+    seeking recommending advocating questioning disputing accusing blaming citing showing \
+    defending threatening challenging mentioning predicting";
 
 const TELL_CUES: &str = "tell tells told telling assure assures assured informed inform informs";
 
@@ -171,20 +214,21 @@ const FUNCS: &str = "the a an but and or however meanwhile in on at as when whil
 const SKIPS: &str = "also later then again earlier previously has had have was is were would \
     will could did does do once further separately recently publicly privately reportedly \
     repeatedly initially first finally subsequently then simply just only already never \
-    always often flatly strongly quickly";
+    always often flatly strongly quickly still even now";
 
 const STOPS: &str = "that which who whom whose when where while and but or because if as after \
     before since though although in on at of for with by from to into about over than \
     under during without against is was were are be been being has have had would will \
     could should can may might must do does did not no also said says told within there \
     through across along around near until upon via amid despite among between \
-    it's";
+    it's what";
 
 const CONNECTS: &str = "of for and al el bin ibn abu de del della di da du la le van von der den \
     dos das y st";
 
 const ADVERBIALS: &str = "on in at during late early earlier later yesterday today tonight \
     last this on monday tuesday wednesday thursday friday saturday sunday recently previously \
+    january february march april june july august september october november december \
     afterwards afterward separately again also further publicly privately repeatedly then \
     now";
 
@@ -198,7 +242,9 @@ const ROLES: &str = "spokesman spokeswoman spokesperson minister president offic
     prosecutors judge senator congressman congresswoman candidate nominee chairman \
     chairwoman adviser advisor aide aides diplomat diplomats commissioner sheriff \
     superintendent inspector detective general colonel captain lieutenant sergeant \
-    representative representatives member members eyewitness eyewitnesses";
+    representative representatives member members eyewitness eyewitnesses \
+    people staff critics family families parents students crew troops soldiers citizens \
+    locals villagers colleagues aide";
 
 /// Head nouns naming an organisation or group.
 const GROUPS: &str = "ministry police army military government agency group authorities \
@@ -243,10 +289,18 @@ static TABLE: Lazy<FnvMap> = Lazy::new(|| {
     add(WEAK_CUES, CUE_WEAK);
     add(TELL_CUES, TELL | CUE);
     add(QUOTE_CUES, QCUE);
-    add("at of from with within for in", PREP);
+    add(BELIEF_VERBS, BELIEF);
+    add(STANCE_VERBS, STANCE);
+    add(
+        "at of from with within for in through across along around near into about over \
+         under during without against among between by on",
+        PREP,
+    );
     add(
         "statement statements message messages tweet tweets letter post posts email release \
-         remarks comments speech account website",
+         remarks comments speech account website poll polls survey surveys study studies \
+         analysis report reports research memo document documents transcript ruling \
+         article editorial ad",
         DOCNOUN,
     );
     add(DETS, DET);
@@ -270,6 +324,11 @@ static TABLE: Lazy<FnvMap> = Lazy::new(|| {
 
 /// The class bits of one word (any case). Words longer than 24 bytes or not ASCII have none.
 pub fn word_bits(word: &str) -> u32 {
+    // `Rep.`, `Sen.`: an abbreviation's period is no part of the word.
+    let word = match word.strip_suffix('.') {
+        Some(w) if !w.is_empty() => w,
+        _ => word,
+    };
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 24 {
         return 0;

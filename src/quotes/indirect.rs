@@ -10,7 +10,7 @@
 //!   `quotes.indirect_participle`.
 
 use super::cues::*;
-use super::np::{Ctx, Np};
+use super::np::{Ctx, Np, NpKind};
 use super::Draft;
 use crate::document::{QuoteKind, Span};
 
@@ -20,10 +20,13 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let n = ctx.len();
     for c in 0..n {
         let b = ctx.bits[c];
-        if b & (CUE | CUE_WEAK | ACCORDING) == 0 || ctx.region_of[c] != 0 {
+        if b & (CUE | CUE_WEAK | ACCORDING | BELIEF | STANCE | QCUE) == 0 || ctx.region_of[c] != 0 {
             continue;
         }
-        if !ctx.is_cue(c, true) || (b & ACCORDING == 0 && !ctx.lower(c)) {
+        let speech = ctx.is_cue(c, true);
+        // Verbs of belief, stance and evidence report a held view or position.
+        let attitude = ctx.is_belief(c) || ctx.is_stance(c);
+        if !(speech || attitude) || (b & ACCORDING == 0 && !ctx.lower(c)) {
             continue;
         }
         if c > 0 && ctx.bits[c - 1] & (TO | BE) != 0 && b & ACCORDING == 0 {
@@ -39,7 +42,7 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         while se < hi && !ctx.sentence_end(se) && se - c < MAX_SENTENCE {
             se += 1;
         }
-        let strong = b & (CUE | ACCORDING) != 0;
+        let strong = b & (CUE | ACCORDING) != 0 || attitude;
         if b & ACCORDING != 0 {
             let Some((np, _)) = ctx.cue_subject(c) else {
                 continue;
@@ -68,6 +71,26 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             continue;
         }
         let subject = ctx.cue_subject(c);
+        {
+            // Only an agent holds a view or speaks: a name, a pronoun, a person or group, a
+            // document (`an overall cost estimate for …` is a noun).
+            let ok = subject.is_some_and(|(np, inv)| {
+                !(inv && attitude)
+                    && match np.kind {
+                        NpKind::Name | NpKind::Pronoun => true,
+                        NpKind::Description => ctx.speaker_head(np.last),
+                    }
+            });
+            // A past-tense speech verb is a verb whatever its subject.
+            let t = ctx.text(c);
+            let past = t.ends_with("ed")
+                || t.ends_with('s')
+                || t.ends_with("ing")
+                || matches!(t, "said" | "told" | "wrote");
+            if !ok && (attitude || (subject.is_some() && !past)) {
+                continue;
+            }
+        }
         let (np, inverted) = match subject {
             Some(s) => s,
             None => {
@@ -106,6 +129,7 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         let tail_end = (c + 1..se).find(|&k| ctx.punct(k, ",")).unwrap_or(se);
         let tail_words = (c + 1..tail_end).filter(|&k| ctx.is_word(k)).count();
         let clause_before = np.first > ss + 1
+            && ctx.skip_back(c, ss) == np.last + 1
             && ctx.punct(np.first - 1, ",")
             && tail_words <= 4
             && !(c + 1..tail_end).any(|k| ctx.bits[k] & THAT != 0);
@@ -137,6 +161,10 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
 /// after "that". None when a quotation or nothing follows.
 fn clause_start(ctx: &Ctx, c: usize, se: usize, strong: bool) -> Option<usize> {
     let mut a = c + 1;
+    if ctx.lower(a) && matches!(ctx.text(a), "for" | "on" | "out" | "of") && ctx.bits[c] & CUE == 0
+    {
+        a += 1; // `called for`, `pointed out`, `spoke of`
+    }
     if ctx.bits[c] & TELL != 0 {
         if let Some(ad) = ctx.np_forward(a, se) {
             a = ad.last + 1;
@@ -158,6 +186,11 @@ fn clause_start(ctx: &Ctx, c: usize, se: usize, strong: bool) -> Option<usize> {
         return None;
     }
     if a >= se || ctx.punct(a, ":") || ctx.is_mark(a) || ctx.punct(a, ",") {
+        return None;
+    }
+    // `said in a statement.`, `said on Monday`: an adverbial, no reported clause.
+    let words = (a..se).filter(|&k| ctx.is_word(k)).count();
+    if !that && words <= 4 && ctx.bits[a] & (ADVERBIAL | PREP) != 0 {
         return None;
     }
     Some(a)

@@ -221,6 +221,14 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
     if j >= hi {
         return None;
     }
+    // A fragment inside a sentence that ends with the quotation (`accused him of "…."`):
+    // what follows is a new sentence.
+    let inside = r
+        .open
+        .is_some_and(|o| o > ctx.block_lo(o) && ctx.is_word(o - 1));
+    if inside && r.end > r.first && ctx.sentence_end(r.end - 1) && !ctx.punct(r.end - 1, "?") {
+        return None;
+    }
     if ctx.dash(j) {
         let np = ctx.np_forward(j + 1, hi)?;
         return Some((Some(np), None, "quotes.quote_dash_name"));
@@ -239,7 +247,7 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
         return None;
     }
     let np = ctx.np_forward(j, hi)?;
-    let mut k = np.last + 1;
+    let mut k = ctx.skip_paren(np.last + 1, hi);
     // `a source within the Interior Ministry told …`: skip the prepositional phrase.
     if k < hi && ctx.lower(k) && ctx.bits[k] & PREP != 0 {
         if let Some(pp) = ctx.np_forward(k + 1, hi) {
@@ -256,16 +264,10 @@ fn after_close(ctx: &Ctx, r: &Region) -> Option<Found> {
             k = m + 1;
         }
     }
-    while k < hi
-        && ctx.lower(k)
-        && (ctx.bits[k] & SKIP != 0 || {
-            let t = ctx.text(k);
-            t.len() > 4 && t.ends_with("ly")
-        })
-    {
+    while k < hi && ctx.lower(k) && (ctx.bits[k] & SKIP != 0 || ctx.is_adverb(k)) {
         k += 1;
     }
-    if k < hi && ctx.is_cue(k, true) {
+    if k < hi && ctx.is_cue(k, true) && (separated || !inside) {
         return Some((Some(np), Some(k), "quotes.quote_comma_name_cue"));
     }
     None
@@ -309,8 +311,21 @@ fn before_open(ctx: &Ctx, r: &Region) -> Option<Found> {
         }
     }
     if colon {
-        // `In his message, he paid tribute: "…"`: the subject of the clause before the colon.
         let ss = ctx.sentence_first(p);
+        // `X, 24, who cited his training: "…"`: the antecedent of a relative clause that
+        // ends at the colon.
+        let floor = p.saturating_sub(20).max(ss);
+        if let Some(w) = (floor..p)
+            .rev()
+            .find(|&k| ctx.lower(k) && matches!(ctx.text(k), "who" | "which"))
+        {
+            if w > ss && !(w..p).any(|k| ctx.punct(k, ",") || ctx.region_of[k] != 0) {
+                if let Some(np) = ctx.antecedent(w, ss) {
+                    return Some((Some(np), None, "quotes.relative_colon_quote"));
+                }
+            }
+        }
+        // `In his message, he paid tribute: "…"`: the subject of the clause before the colon.
         if let Some(np) = ctx.sentence_subject(ss, p + 1) {
             return Some((Some(np), None, "quotes.subject_colon_quote"));
         }
@@ -346,7 +361,7 @@ fn in_sentence_after(ctx: &Ctx, r: &Region) -> Option<Found> {
     let mut c = c0 + 1;
     let mut steps = 0;
     while c < hi && steps < 40 {
-        if ctx.sentence_end(c) {
+        if ctx.sentence_end(c) || (c > c0 + 1 && ctx.doc.tokens[c].sentence_start) {
             return None;
         }
         if ctx.region_of[c] == 0 && ctx.is_far_cue(c) {

@@ -195,6 +195,15 @@ impl<'a> Ctx<'a> {
         if !self.terminal(i) {
             return false;
         }
+        // `Mitch McConnell, R-Ky., said`, `U.S. officials`: a period before a comma or a
+        // lower-case word in the same paragraph ends an abbreviation.
+        if self.text(i) == "."
+            && i + 1 < self.len()
+            && !self.doc.tokens[i + 1].paragraph_start
+            && (self.punct(i + 1, ",") || self.lower(i + 1))
+        {
+            return false;
+        }
         if self.text(i) == "." && i > 0 && !self.doc.tokens[i].space_before {
             let p = i - 1;
             if self.is_word(p) && (self.bits[p] & TITLE != 0 || self.text(p).chars().count() == 1) {
@@ -252,7 +261,20 @@ impl<'a> Ctx<'a> {
     /// Like [`Ctx::is_quote_cue`] without the weak cues ("added", "continued"), for cues
     /// that are not next to the quotation.
     pub fn is_far_cue(&self, i: usize) -> bool {
-        self.is_cue(i, false) || self.is_char_cue(i)
+        self.is_cue(i, false) || self.is_char_cue(i) || self.is_belief(i)
+    }
+
+    /// True for a lower-case verb of belief ("thinks", "believes").
+    pub fn is_belief(&self, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & BELIEF != 0) && self.lower(i)
+    }
+
+    /// True for a lower-case verb of stance or evidence ("wants", "proposed", "shows"), or
+    /// a characterising verb with its particle ("called for", "called on").
+    pub fn is_stance(&self, i: usize) -> bool {
+        self.lower(i)
+            && (self.bits[i] & STANCE != 0
+                || (self.bits[i] & QCUE != 0 && matches!(self.text(i + 1), "for" | "on")))
     }
 
     fn is_char_cue(&self, i: usize) -> bool {
@@ -274,23 +296,83 @@ impl<'a> Ctx<'a> {
     /// the ministry …").
     pub fn sentence_subject(&self, ss: usize, end: usize) -> Option<Np> {
         let mut a = ss;
-        if self
+        let t0 = self.text(a);
+        let intro = self
             .bits
             .get(a)
-            .is_some_and(|b| b & (PREP | FUNC | STOP) != 0)
-        {
+            .is_some_and(|b| b & (PREP | FUNC | STOP) != 0 && b & ACCORDING == 0)
+            || (self.is_word(a)
+                && self.bits[a] & ACCORDING == 0
+                && (t0.len() > 4 && (t0.ends_with("ly") || t0.ends_with("ing"))));
+        if intro {
+            // `In a statement, the ministry …`, `Following the meeting, …`, `Conversely,
+            // X …`: skip the introductory phrase up to its comma (and a coordinated second
+            // part: `Following X, but before Y, Z said`).
+            let comma = |from: usize| {
+                let mut k = from;
+                while k < end && k - from < 25 && !self.punct(k, ",") && !self.is_mark(k) {
+                    k += 1;
+                }
+                (k < end && self.punct(k, ",")).then_some(k)
+            };
+            if let Some(k) = comma(a) {
+                a = k + 1;
+                if self.lower(a) && matches!(self.text(a), "but" | "and" | "or" | "yet") {
+                    if let Some(k2) = comma(a) {
+                        a = k2 + 1;
+                    }
+                }
+            } else if self.bits[a] & PREP != 0 {
+                // `On September 27 they published …`: skip the prepositional phrase.
+                let mut k = a + 1;
+                while k < end
+                    && k - a < 6
+                    && (self.cap(k)
+                        || matches!(self.doc.tokens[k].kind, TokenKind::Number)
+                        || self.bits[k] & DET != 0)
+                {
+                    k += 1;
+                }
+                if k > a + 1 && k < end && (self.bits[k] & PRONOUN != 0 || self.cap(k)) {
+                    a = k;
+                }
+            }
+        } else if self.lower(a + 1) || !self.is_word(a) {
+            // `Once in my early 20s, I …`: an introductory phrase that is no subject.
             let mut k = a;
             while k < end && k - a < 12 && !self.punct(k, ",") {
                 k += 1;
             }
-            if k < end && self.punct(k, ",") {
+            if k < end
+                && self.punct(k, ",")
+                && self.bits.get(k + 1).is_some_and(|b| b & PRONOUN != 0)
+            {
                 a = k + 1;
             }
         }
         if self.bits.get(a).is_some_and(|b| b & ACCORDING != 0) {
             return self.np_forward(a + 2, end);
         }
-        let np = self.np_forward(a, end)?;
+        let mut np = self.np_forward(a, end)?;
+        if intro && np.kind == NpKind::Description && !self.speaker_head(np.last) {
+            // `Following a swiftly called, late-afternoon meeting, the Council …`: the
+            // introductory phrase held a comma of its own.
+            let mut k = np.last + 1;
+            while k < end && k - a < 12 && !self.punct(k, ",") {
+                k += 1;
+            }
+            if self.punct(k, ",") {
+                if let Some(n) = self.np_forward(k + 1, end) {
+                    np = n;
+                }
+            }
+        }
+        if np.kind == NpKind::Description && !self.speaker_head(np.last) {
+            return None;
+        }
+        if np.kind == NpKind::Name && np.first == np.last && self.bits[np.first] & ADVERBIAL != 0 {
+            return None;
+        }
         // `The mayor of London, Sadiq Khan, thanked …`: the name in the appositive.
         if np.kind == NpKind::Description {
             let mut k = np.last + 1;
@@ -346,6 +428,24 @@ impl<'a> Ctx<'a> {
         self.dash(p) && self.adjacent(p) && self.adjacent(p + 1) && p > lo && self.is_word(p - 1)
     }
 
+    /// A capitalised cue word inside a name (`United States`, `Said`): not sentence-initial,
+    /// right after a capitalised word.
+    fn name_internal_cue(&self, k: usize) -> bool {
+        self.bits[k] & (CUE | CUE_WEAK) != 0
+            && self.bits[k] & STOP == 0
+            && self.cap(k)
+            && !self.doc.tokens[k].sentence_start
+            && k > 0
+            && self.is_word(k - 1)
+            && self.cap(k - 1)
+            && self.adjacent_word_gap(k)
+    }
+
+    fn adjacent_word_gap(&self, k: usize) -> bool {
+        // No punctuation between the two words (tokens are consecutive words).
+        k > 0 && self.doc.tokens[k].space_before && !self.doc.tokens[k].newline_before
+    }
+
     /// Can token `k` extend a capitalised run forwards (run ends at `k - 1`)?
     fn joins_fwd(&self, k: usize, hi: usize) -> bool {
         if k >= hi {
@@ -353,7 +453,9 @@ impl<'a> Ctx<'a> {
         }
         if self.is_word(k) {
             if self.cap(k) {
-                return self.bits[k] & (CUE | STOP) == 0 || self.bits[k] & TITLE != 0;
+                return self.bits[k] & (CUE | STOP) == 0
+                    || self.bits[k] & TITLE != 0
+                    || self.name_internal_cue(k);
             }
             return self.bits[k] & CONNECT != 0 && k + 1 < hi && self.cap(k + 1);
         }
@@ -427,7 +529,7 @@ impl<'a> Ctx<'a> {
             return Some(self.pronoun(k));
         }
         if self.cap(k) {
-            if b & (FUNC | CUE) != 0 && b & TITLE == 0 {
+            if b & (FUNC | CUE) != 0 && b & TITLE == 0 && !self.name_internal_cue(k) {
                 return None;
             }
             let mut s = k;
@@ -435,14 +537,47 @@ impl<'a> Ctx<'a> {
                 s -= 1;
             }
             let np = self.name_from_run(s, k, lo)?;
-            // `Steven Wolf at Saint Francis said`: the person before the preposition.
-            if s > lo + 1 && self.bits[s - 1] & PREP != 0 && self.lower(s - 1) {
-                if let Some(p) = self.np_backward(s - 2, lo) {
+            if np.first == np.last && self.bits[np.first] & ADVERBIAL != 0 {
+                return None; // `early Friday saying`: a time, no speaker
+            }
+            // `the central Interior Ministry`: determiners and adjectives before the name.
+            let mut m = s;
+            while m > lo + 1
+                && s - m < 3
+                && self.lower(m - 1)
+                && self.bits[m - 1] & PREP == 0
+                && (self.bits[m - 1] & DET != 0 || self.bits[m - 1] & STOP == 0)
+            {
+                m -= 1;
+            }
+            // `Steven Wolf at Saint Francis said`: the person before the preposition;
+            // `a source within the Interior Ministry said`: the whole description.
+            if m > lo + 1 && self.bits[m - 1] & PREP != 0 && self.lower(m - 1) {
+                if let Some(p) = self.np_backward(m - 2, lo) {
                     if p.kind == NpKind::Name
+                        && m == s
                         && p.last > p.first
                         && (p.first..=p.last).all(|j| self.bits[j] & GROUP == 0)
                     {
                         return Some(p);
+                    }
+                    if p.kind == NpKind::Description
+                        && self.bits[p.last] & (ROLE | GROUP) != 0
+                        && (self.bits[p.first] & DET == 0 || self.bits[p.last] & ROLE == 0)
+                    {
+                        // `officials in Kabul said`: the officials.
+                        return Some(p);
+                    }
+                    if p.kind == NpKind::Description
+                        && self.bits[p.last] & ROLE != 0
+                        && self.bits[p.first] & DET != 0
+                    {
+                        return Some(Np {
+                            first: p.first,
+                            last: k,
+                            span: self.span(p.first, k),
+                            kind: NpKind::Description,
+                        });
                     }
                 }
             }
@@ -463,7 +598,15 @@ impl<'a> Ctx<'a> {
                 s = p;
                 break;
             }
-            if bp & (STOP | CUE | CUE_WEAK | SKIP | PRONOUN | BE) != 0 {
+            if bp & (STOP | CUE | CUE_WEAK | SKIP | PRONOUN | BE | BELIEF | STANCE) != 0 {
+                break;
+            }
+            // `Following initial reports`: a capitalised participle or adverb opens a
+            // phrase, it is no modifier.
+            if self.cap(p) && {
+                let t = self.text(p);
+                bp & FUNC != 0 || t.ends_with("ing") || t.ends_with("ly")
+            } {
                 break;
             }
             s = p;
@@ -495,10 +638,36 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A lower-case `-ly` adverb ("reportedly"), not a noun such as "family" or "ally".
+    pub fn is_adverb(&self, k: usize) -> bool {
+        let t = self.text(k);
+        self.lower(k)
+            && t.len() > 4
+            && t.ends_with("ly")
+            && self.bits[k] & (ROLE | GROUP | DOCNOUN) == 0
+    }
+
+    /// A description head that can be a speaker: a role, a group, a document ("the
+    /// statement") or an agent noun ("the writer", "a narrator").
+    pub fn speaker_head(&self, k: usize) -> bool {
+        if self.bits[k] & (ROLE | GROUP | DOCNOUN | PRONOUN) != 0 || self.cap(k) {
+            return true;
+        }
+        let t = self.text(k);
+        let t = t.strip_suffix('s').unwrap_or(t);
+        ["er", "or", "ist", "ian", "ant", "ent"]
+            .iter()
+            .any(|suf| t.len() > suf.len() + 2 && t.ends_with(suf))
+    }
+
     fn plausible_head(&self, k: usize) -> bool {
+        if self.bits[k] & (ROLE | GROUP | DOCNOUN) != 0 {
+            return true; // `family`, `ally`: nouns that look like adverbs
+        }
         let t = self.text(k);
         let adverb = t.len() > 4 && t.ends_with("ly");
-        let verb = t.ends_with("ing") || t.ends_with("ed");
+        let verb =
+            t.ends_with("ing") || t.ends_with("ed") || t.ends_with("n't") || t.ends_with("n’t");
         !(adverb || verb) && t.chars().count() > 1
     }
 
@@ -513,6 +682,18 @@ impl<'a> Ctx<'a> {
 
     /// The speaker noun phrase starting at token `j`, not reaching `hi`.
     pub fn np_forward(&self, j: usize, hi: usize) -> Option<Np> {
+        // `said 9/11 widow Terry Strada`: a number modifying a description.
+        let mut m = j;
+        while m < hi
+            && m - j < 5
+            && (matches!(self.doc.tokens[m].kind, TokenKind::Number)
+                || (m > j && !self.doc.tokens[m].space_before && self.text(m) == "/"))
+        {
+            m += 1;
+        }
+        if m > j && m < hi && self.lower(m) && self.doc.tokens[m].space_before {
+            return self.np_forward(m, hi);
+        }
         if j >= hi || !self.is_word(j) {
             return None;
         }
@@ -543,12 +724,12 @@ impl<'a> Ctx<'a> {
             while d + 1 < hi
                 && d - e < 3
                 && self.lower(d + 1)
-                && self.bits[d + 1] & (STOP | CUE | CUE_WEAK | SKIP | BE) == 0
+                && self.bits[d + 1] & (STOP | CUE | CUE_WEAK | SKIP | BE | BELIEF) == 0
                 && self.plausible_head(d + 1)
             {
                 d += 1;
             }
-            if d > e && self.bits[d] & (ROLE | GROUP) != 0 {
+            if d > e && self.bits[d] & (ROLE | GROUP | DOCNOUN) != 0 {
                 return Some(Np {
                     first: j,
                     last: d,
@@ -565,13 +746,22 @@ impl<'a> Ctx<'a> {
         while e + 1 < hi
             && e - k < 4
             && self.lower(e + 1)
-            && self.bits[e + 1] & (STOP | CUE | CUE_WEAK | SKIP | BE | DET) == 0
+            && self.bits[e + 1] & (STOP | CUE | CUE_WEAK | SKIP | BE | DET | BELIEF) == 0
             && self.plausible_head(e + 1)
         {
             e += 1;
         }
         if !self.plausible_head(e) {
             return None;
+        }
+        // `tour manager Thomas Gray`, `widow Terry Strada`: a bare role before a name is
+        // its title; the speaker is the name.
+        if !det && e + 1 < hi && self.cap(e + 1) && self.bits[e + 1] & (ADVERBIAL | FUNC) == 0 {
+            if let Some(name) = self.np_forward(e + 1, hi) {
+                if name.kind == NpKind::Name {
+                    return Some(name);
+                }
+            }
         }
         Some(Np {
             first: j,
@@ -582,12 +772,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Skips auxiliaries and adverbs backwards from `c` (exclusive); returns the new end.
-    fn skip_back(&self, c: usize, lo: usize) -> usize {
+    pub fn skip_back(&self, c: usize, lo: usize) -> usize {
         let mut p = c;
         while p > lo {
             let q = p - 1;
             let t = self.text(q);
-            if self.lower(q) && (self.bits[q] & SKIP != 0 || (t.len() > 4 && t.ends_with("ly"))) {
+            let clitic = matches!(t, "'s" | "’s" | "'re" | "’re" | "'ve" | "’ve")
+                && !self.doc.tokens[q].space_before;
+            if clitic || (self.lower(q) && (self.bits[q] & SKIP != 0 || self.is_adverb(q))) {
                 p = q;
             } else {
                 break;
@@ -606,6 +798,14 @@ impl<'a> Ctx<'a> {
             return self.np_forward(c + 2, hi).map(|n| (n, true));
         }
         let p = self.skip_back(c, lo);
+        // A passive cue (`he was told by X`, `was described as "…" by the police`): the
+        // agent after "by", or nobody (the subject is the addressee or the described).
+        let passive = !self.text(c).ends_with("ing")
+            && ((p..c).any(|k| self.bits[k] & BE != 0)
+                || (p > lo && self.bits[p - 1] & BE != 0 && self.lower(p - 1)));
+        if passive {
+            return self.agent(c, hi).map(|n| (n, true));
+        }
         if p <= lo {
             return self.inverted(c, hi);
         }
@@ -625,23 +825,12 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
-        if self.bits[q] & BE != 0 {
-            // `he was told by the minister of "…"`: the agent.
-            if self.text(c + 1).eq_ignore_ascii_case("by") {
-                return self.np_forward(c + 2, hi).map(|n| (n, true));
-            }
-            return None;
-        }
         if self.bits[q] & TO != 0 {
             return None;
         }
         if self.lower(q) && matches!(self.text(q), "who" | "which") && q > lo {
             // `according to police, who said …`: the antecedent.
-            let a = if self.punct(q - 1, ",") { q - 1 } else { q };
-            return (a > lo)
-                .then(|| self.np_backward(a - 1, lo))
-                .flatten()
-                .map(|n| (n, false));
+            return self.antecedent(q, lo).map(|n| (n, false));
         }
         if self.punct(q, ")") {
             // `the Institute (Phivolcs) reported …`
@@ -656,10 +845,108 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if self.lower(q) && matches!(self.text(q), "and" | "but" | "then") {
+            // `I laughed and said`: a pronoun or name right before the first verb.
+            if q > lo + 1 && self.lower(q - 1) && self.bits[q - 1] & (STOP | DET) == 0 {
+                let v = self.skip_back(q - 1, lo);
+                if v > lo {
+                    if let Some(n) = self.np_backward(v - 1, lo) {
+                        if n.kind != NpKind::Description && self.doc.tokens[n.first].sentence_start
+                        {
+                            return Some((n, false));
+                        }
+                    }
+                }
+            }
             // `… and urged people to "…"`: the subject of the first verb.
             return self.clause_subject(c).map(|n| (n, false));
         }
-        self.np_backward(q, lo).map(|n| (n, false))
+        let Some(np) = self.np_backward(q, lo) else {
+            // `X unleashed tweets early Friday saying …`: the clause's subject.
+            if self.text(c).ends_with("ing") {
+                return self.clause_subject(c).map(|n| (n, false));
+            }
+            return None;
+        };
+        // `32% of Republican claims`: a noun phrase inside a prepositional phrase is no
+        // subject (the cue word is a noun).
+        if np.first > lo
+            && self.lower(np.first - 1)
+            && self.bits[np.first - 1] & PREP != 0
+            && !self.text(c).ends_with("ing")
+        {
+            // `attorneys for the family said`: the head before the preposition.
+            let head = (np.first > lo + 1)
+                .then(|| self.np_backward(np.first - 2, lo))
+                .flatten()?;
+            let inner_pp = head.first > lo
+                && self.lower(head.first - 1)
+                && self.bits[head.first - 1] & PREP != 0;
+            return (!inner_pp
+                && (head.kind != NpKind::Description || self.speaker_head(head.last)))
+            .then_some((head, false));
+        }
+        // `X issued a statement saying …`: the statement speaks for the clause's subject.
+        if np.kind == NpKind::Description
+            && self.bits[np.last] & DOCNOUN != 0
+            && self.text(c).ends_with("ing")
+        {
+            let ss = self.sentence_first(np.first);
+            if let Some(owner) = self.sentence_subject(ss, np.first) {
+                if owner.last < np.first
+                    && (owner.kind != NpKind::Description
+                        || self.bits[owner.last] & (ROLE | GROUP) != 0)
+                {
+                    return Some((owner, false));
+                }
+            }
+        }
+        Some((np, false))
+    }
+
+    /// Skips a short parenthetical starting at `k` (`(D-Wis.)`, `(IRGC)`); returns the
+    /// token after it, or `k`.
+    pub fn skip_paren(&self, k: usize, hi: usize) -> usize {
+        if !self.punct(k, "(") {
+            return k;
+        }
+        (k + 1..hi.min(k + 10))
+            .find(|&m| self.punct(m, ")"))
+            .map_or(k, |m| m + 1)
+    }
+
+    /// The antecedent of the relative pronoun at `q` (`Thomas Gray, 24, who …`).
+    pub fn antecedent(&self, q: usize, lo: usize) -> Option<Np> {
+        let mut a = if q > lo && self.punct(q - 1, ",") {
+            q - 1
+        } else {
+            q
+        };
+        // An age or a short parenthetical between the name and "who".
+        if a > lo + 2
+            && self.punct(a - 2, ",")
+            && matches!(self.doc.tokens[a - 1].kind, TokenKind::Number)
+        {
+            a -= 2;
+        }
+        (a > lo).then(|| self.np_backward(a - 1, lo)).flatten()
+    }
+
+    /// The agent of a passive cue: `by X` later in its clause (a quotation may stand
+    /// between: `was described as "…" by the police`).
+    fn agent(&self, c: usize, hi: usize) -> Option<Np> {
+        let mut k = c + 1;
+        while k < hi && k - c < 24 {
+            if self.region_of[k] == 0
+                && (self.sentence_end(k) || self.punct(k, ",") || self.punct(k, ";"))
+            {
+                return None;
+            }
+            if self.region_of[k] == 0 && self.lower(k) && self.text(k) == "by" {
+                return self.np_forward(k + 1, hi);
+            }
+            k += 1;
+        }
+        None
     }
 
     /// `…, said X` / `"…," said X`: a noun phrase after the cue ending the clause.
@@ -673,9 +960,11 @@ impl<'a> Ctx<'a> {
             || self.terminal(k)
             || self.punct(k, ",")
             || self.punct(k, ";")
+            || self.punct(k, ":")
             || self.is_mark(k)
             || self.punct(k, "(")
-            || self.bits[k] & (ADVERBIAL | STOP) != 0;
+            || (self.bits[k] & (ADVERBIAL | STOP) != 0
+                && (self.bits[k] & (SKIP | BE) == 0 || self.bits[k] & ADVERBIAL != 0));
         ends.then_some((np, true))
     }
 
@@ -776,22 +1065,27 @@ impl<'a> Ctx<'a> {
         match np.kind {
             NpKind::Pronoun => {
                 let b = self.bits[np.first];
-                if b & (MALE | FEMALE) != 0 {
-                    let want = if b & MALE != 0 {
-                        Sex::Male
-                    } else {
-                        Sex::Female
-                    };
-                    recent(&|e| {
-                        ents[e].label == Label::Per && ents[e].sex.is_none_or(|s| s == want)
-                    })
-                } else if b & NEUTER != 0 {
-                    recent(&|e| ents[e].label == Label::Org)
-                } else if b & PLURAL != 0 && self.text(np.first).eq_ignore_ascii_case("they") {
-                    recent(&|e| matches!(ents[e].label, Label::Org | Label::Norp))
+                let want = if b & MALE != 0 {
+                    Some(Sex::Male)
                 } else {
-                    None
+                    Some(Sex::Female)
+                };
+                let fits = |e: usize| -> bool {
+                    if b & (MALE | FEMALE) != 0 {
+                        ents[e].label == Label::Per
+                            && (ents[e].sex.is_none() || ents[e].sex == want)
+                    } else if b & NEUTER != 0 {
+                        ents[e].label == Label::Org
+                    } else if b & PLURAL != 0 && self.text(np.first).eq_ignore_ascii_case("they") {
+                        matches!(ents[e].label, Label::Org | Label::Norp)
+                    } else {
+                        false
+                    }
+                };
+                if b & (MALE | FEMALE | NEUTER | PLURAL) == 0 {
+                    return None;
                 }
+                self.salient(np.first, &fits).or_else(|| recent(&fits))
             }
             NpKind::Name => {
                 let last = self.text(np.last);
@@ -828,6 +1122,43 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
+}
+
+impl Ctx<'_> {
+    /// The most salient compatible entity for a pronoun at token `k`: the first compatible
+    /// mention (outside quotations) of its own sentence before it — the subject of the
+    /// clause that holds the pronoun — else of each earlier sentence in turn (its subject
+    /// or, failing that, its first compatible mention), up to three sentences back.
+    /// Grammatical prominence rather than recency: in `Putin flew to the city. There he
+    /// was told …`, "he" is Putin even when other men are named after him.
+    fn salient(&self, k: usize, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let sents = &self.doc.sentences;
+        if sents.is_empty() {
+            return None;
+        }
+        let si = sents.partition_point(|s| s.tokens.end <= k);
+        let before = self.doc.tokens.get(k)?.span.start;
+        let lo_s = si.saturating_sub(3);
+        for s in (lo_s..=si.min(sents.len() - 1)).rev() {
+            let sp = sents[s].span;
+            let hi = if s == si { before } else { sp.end };
+            let i = self.mentions.partition_point(|(m, _)| m.start < sp.start);
+            // Bounded like `link`'s look-back, so one huge sentence stays linear.
+            for (m, e) in self.mentions[i..].iter().take(RECENT_MENTIONS) {
+                if m.start >= hi {
+                    break;
+                }
+                let t = self.doc.tokens.partition_point(|t| t.span.start < m.start);
+                if self.region_of.get(t).copied().unwrap_or(0) != 0 {
+                    continue;
+                }
+                if fits(*e) {
+                    return Some(*e);
+                }
+            }
+        }
+        None
     }
 }
 
