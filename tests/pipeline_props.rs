@@ -16,6 +16,13 @@ fn extractor() -> &'static Extractor {
     EX.get_or_init(Extractor::new)
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(96)
+}
+
 /// Runs every check on one text.
 fn check_all(text: &str) -> Result<(), TestCaseError> {
     let ex = extractor();
@@ -172,7 +179,8 @@ fn news_sentence() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    // 96 cases each by default; PROPTEST_CASES=N runs more (e.g. in release for a long soak).
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_unicode(text in any::<String>()) {
