@@ -395,3 +395,17 @@ fn an_earlier_toll_is_superseded() {
     assert!(has(&d, Killed, Some(22), Some(22)), "{:?}", figs(&d));
     assert_eq!(total(&d, Killed), Some(15));
 }
+
+#[test]
+fn a_shot_person_who_dies_later_in_the_sentence_is_killed() {
+    let d = doc("A 31-year-old driver was shot twice in the back and died at a clinic.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured).unwrap_or(0), 0, "{:?}", figs(&d));
+    let d = doc("A teenager who was shot outside a bakery on Monday has died, deputies said.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    let d = doc("The woman was taken to Mercy Hospital, where she later died of her wounds.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    // another subject dies: the shot man stays injured
+    let d = doc("A man was shot in the leg and a woman died in the kitchen.");
+    assert!(has(&d, Injured, Some(1), Some(1)), "{:?}", figs(&d));
+}

@@ -1224,6 +1224,96 @@ impl Ctx<'_, '_> {
     /// A participle after the subject (skipping auxiliaries): returns the kind, the index
     /// after it, and whether it was "among the dead".
     fn participle_after(&self, from: usize) -> Option<(IKind, usize, bool)> {
+        let (kind, end, among) = self.participle_after_raw(from)?;
+        // "was shot several times and died at a hospital", "who was shot ... has died":
+        // the same person's later death makes the figure a death
+        if matches!(kind, IKind::Shot | IKind::Injured) && self.death_follows(from, end) {
+            return Some((IKind::Killed, end, among));
+        }
+        Some((kind, end, among))
+    }
+
+    /// True when the subject of a shot/injured participle ending at `end` dies later in
+    /// the same sentence: "and (later) died", "and was pronounced dead", "where he later
+    /// died", "and has since died", or, after a relative clause opened at `from` ("a boy
+    /// who was shot in his home"), a main verb "has died". Another subject or number in
+    /// between ("and a woman died", "and one later died") stops the reading.
+    fn death_follows(&self, from: usize, end: usize) -> bool {
+        let w = self.words;
+        let relative = w
+            .get(from)
+            .is_some_and(|x| matches!(x.low(), "who" | "that"));
+        let lim = (end + 24).min(w.len());
+        let mut d = end;
+        while d < lim {
+            let l = w[d].low();
+            if matches!(l, "." | ";" | "?" | "!" | "while" | "after" | "when" | "as")
+                || matches!(
+                    l,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "both"
+                        | "another"
+                        | "other"
+                        | "second"
+                        | "third"
+                        | "all"
+                )
+                || rules::participle(l).is_some_and(|k| k != IKind::Killed)
+            {
+                return false;
+            }
+            let death = matches!(l, "died" | "dies" | "succumbed")
+                || (matches!(l, "pronounced" | "declared")
+                    && w.get(d + 1).is_some_and(|x| x.low() == "dead"));
+            if death {
+                break;
+            }
+            d += 1;
+        }
+        if d >= lim || d <= end {
+            return false;
+        }
+        // walk back over adverbs and auxiliaries to the connector
+        let mut c = d;
+        while c > end
+            && (matches!(
+                w[c - 1].low(),
+                "later"
+                    | "since"
+                    | "subsequently"
+                    | "eventually"
+                    | "ultimately"
+                    | "then"
+                    | "has"
+                    | "had"
+                    | "was"
+                    | "is"
+                    | "have"
+                    | "were"
+            ))
+        {
+            c -= 1;
+        }
+        if c == end {
+            return false;
+        }
+        let before = w[c - 1].low();
+        match before {
+            "and" | "but" => true,
+            "he" | "she" | "they" => {
+                c >= 2 && matches!(w[c - 2].low(), "where" | "and" | "but" | "until")
+            }
+            // the main verb after a relative clause: "a boy who was shot ... has died"
+            _ => relative && !w[c - 1].is_punct(),
+        }
+    }
+
+    fn participle_after_raw(&self, from: usize) -> Option<(IKind, usize, bool)> {
         let w = self.words;
         let mut k = from;
         let mut fatal = false;
