@@ -409,3 +409,15 @@ fn a_shot_person_who_dies_later_in_the_sentence_is_killed() {
     let d = doc("A man was shot in the leg and a woman died in the kitchen.");
     assert!(has(&d, Injured, Some(1), Some(1)), "{:?}", figs(&d));
 }
+
+#[test]
+fn a_magnitude_yields_to_the_story_s_own_count() {
+    let d = doc(
+        "Four guards were killed when the convoy was ambushed on Tuesday. Rights groups say \
+         the insurgency has cost the lives of hundreds of people.",
+    );
+    assert_eq!(total(&d, Killed), Some(4), "{:?}", figs(&d));
+    // alone, the magnitude is the figure
+    let d = doc("Hundreds of people were killed in the floods, officials said.");
+    assert_eq!(total(&d, Killed), Some(200), "{:?}", figs(&d));
+}

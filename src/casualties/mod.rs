@@ -81,6 +81,8 @@ pub struct Fig {
     pub key: Option<String>,
     /// The sentence index.
     pub sentence: usize,
+    /// An order of magnitude, not a count ("hundreds", "thousands").
+    pub magnitude: bool,
 }
 
 impl Fig {
@@ -105,6 +107,7 @@ impl Fig {
             background: false,
             key: None,
             sentence,
+            magnitude: false,
         }
     }
 }
@@ -1147,6 +1150,7 @@ impl Ctx<'_, '_> {
             };
         }
         let mut f = Fig::new(kind, bounds, span, rule, self.si);
+        f.magnitude = r.form == Form::Vague && r.value >= 100;
         f.qualifier = r.qualifier_words.clone().map(|q| {
             let a = w[q.start].span.start;
             let b = w[q.end - 1].span.end;

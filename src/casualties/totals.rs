@@ -15,6 +15,9 @@
 //! 4. Transfers ("five were injured … one of them has died") add to their own kind (as a
 //!    figure) and are taken out of the parent kind.
 //! 5. The shot who did not die are injured: injured is at least shot − killed.
+//!
+//! An order of magnitude ("hundreds", "thousands") only counts when the kind has no other
+//! figure: a count given by the story itself (zero included) wins over it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -60,6 +63,14 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
                 && !f.delta
                 && (f.subset_of.is_none() || f.transfer)
         })
+        .collect();
+    // "hundreds", "thousands": a reporter gives an order of magnitude when there is no
+    // count; when the story gives a count of its own (zero included), the count is the
+    // figure and the magnitude is someone's estimate or a wider event
+    let counted = own.iter().any(|f| !f.magnitude);
+    let own: Vec<&Fig> = own
+        .into_iter()
+        .filter(|f| !(counted && f.magnitude))
         .collect();
     let any = figs
         .iter()
