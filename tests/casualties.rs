@@ -421,3 +421,18 @@ fn a_magnitude_yields_to_the_story_s_own_count() {
     let d = doc("Hundreds of people were killed in the floods, officials said.");
     assert_eq!(total(&d, Killed), Some(200), "{:?}", figs(&d));
 }
+
+#[test]
+fn found_dead_and_also_shot() {
+    let d = doc("Deputies found the victim dead in the back seat of a car.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    let d = doc("Officers found 19-year-old Dana Whitfield dead near the bus stop.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    // those "also shot" are besides the dead: all of them are injured
+    let d = doc(
+        "A man was killed outside the bar. A woman and two other men were also shot and \
+         taken to a hospital.",
+    );
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured), Some(3), "{:?}", figs(&d));
+}

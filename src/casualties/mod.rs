@@ -83,6 +83,8 @@ pub struct Fig {
     pub sentence: usize,
     /// An order of magnitude, not a count ("hundreds", "thousands").
     pub magnitude: bool,
+    /// People besides those already counted ("two men were also shot").
+    pub besides: bool,
 }
 
 impl Fig {
@@ -108,6 +110,7 @@ impl Fig {
             key: None,
             sentence,
             magnitude: false,
+            besides: false,
         }
     }
 }
@@ -830,6 +833,7 @@ impl Ctx<'_, '_> {
         }
         let start = w[s].span.start;
         let mut end_word = head.end;
+        let mut part_end = head.end;
         let mut kind: Option<IKind> = None;
         let mut rule = "";
         let mut subset_parent: Option<usize> = None;
@@ -882,7 +886,7 @@ impl Ctx<'_, '_> {
                 "casualties.count_were_killed"
             };
             among = is_among;
-            let _ = pend;
+            part_end = pend;
         }
         // "one fatally", "two critically": part of the previous shot/injured figure
         if kind.is_none() && head.victims.is_none() {
@@ -1151,6 +1155,11 @@ impl Ctx<'_, '_> {
         }
         let mut f = Fig::new(kind, bounds, span, rule, self.si);
         f.magnitude = r.form == Form::Vague && r.value >= 100;
+        // "two men were also shot": people besides those already counted
+        f.besides = kind == IKind::Shot
+            && w[s..part_end.min(w.len())]
+                .iter()
+                .any(|x| x.low() == "also");
         f.qualifier = r.qualifier_words.clone().map(|q| {
             let a = w[q.start].span.start;
             let b = w[q.end - 1].span.end;
