@@ -436,3 +436,11 @@ fn found_dead_and_also_shot() {
     assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
     assert_eq!(total(&d, Injured), Some(3), "{:?}", figs(&d));
 }
+
+#[test]
+fn definite_ages_and_bracketed_names_are_people() {
+    let d = doc("The 17-year-old, identified as Corey Lamb, was pronounced dead at a clinic.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    let d = doc("The victim (Maria Ortiz, 40) died at the hospital on Sunday.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+}

@@ -1917,6 +1917,13 @@ impl Ctx<'_, '_> {
                 }
                 hops += 1;
             }
+            // "The victim (Timothy Echols Jr.) died": a name in brackets
+            if j > 2 && w[j - 1].text == ")" {
+                let lim = j.saturating_sub(9);
+                if let Some(c) = (lim..j - 1).rev().find(|&c| w[c].text == "(") {
+                    j = c;
+                }
+            }
             if j == 0 {
                 k += 1;
                 continue;
@@ -1931,7 +1938,7 @@ impl Ctx<'_, '_> {
             if rules::singular_pronoun(sl) {
                 let key = self.last_key.clone().unwrap_or_else(|| sl.to_string());
                 fig = Some((key, "casualties.pronoun_died", subj.span));
-            } else if rules::victim_noun(sl) == Some(true) {
+            } else if rules::victim_noun(sl) == Some(true) || sl.ends_with("-old") {
                 // determiner before the noun's modifiers
                 let mut d = j - 1;
                 while d > 0 && (can_modify(&w[d - 1]) || w[d - 1].low().contains("year-old")) {
