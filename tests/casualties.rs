@@ -444,3 +444,15 @@ fn definite_ages_and_bracketed_names_are_people() {
     let d = doc("The victim (Maria Ortiz, 40) died at the hospital on Sunday.");
     assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
 }
+
+#[test]
+fn could_not_save_is_a_death() {
+    let d = doc(
+        "A cyclist was shot near the park. He was rushed to a hospital, but surgeons were \
+         unable to save him.",
+    );
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured).unwrap_or(0), 0, "{:?}", figs(&d));
+    let d = doc("Paramedics saved her after the crash.");
+    assert_eq!(total(&d, Killed), None, "{:?}", figs(&d));
+}

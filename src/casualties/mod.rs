@@ -302,6 +302,7 @@ fn is_cue(w: &str) -> bool {
                 | "stabbed"
                 | "struck"
                 | "grazed"
+                | "save"
         )
 }
 
@@ -2018,6 +2019,36 @@ impl Ctx<'_, '_> {
                 (IKind::Killed, "casualties.death_of_person")
             } else if rules::is_resultative(l) {
                 (IKind::Killed, "casualties.left_person_dead")
+            } else if l == "save"
+                && w[k.saturating_sub(4)..k].iter().any(|x| {
+                    matches!(
+                        x.low(),
+                        "not" | "unable" | "couldn't" | "n't" | "failed" | "cannot"
+                    )
+                })
+            {
+                // "doctors could not save her": a death told without a casualty verb
+                if let Some(p) = w.get(k + 1).filter(|x| matches!(x.low(), "him" | "her")) {
+                    let key = self.last_key.clone().unwrap_or_else(|| p.low().to_string());
+                    let taken = self.figs[self.first..]
+                        .iter()
+                        .any(|f| f.span.overlaps(&p.span));
+                    if !taken {
+                        let mut f = Fig::new(
+                            IKind::Killed,
+                            Bounds::exact(1),
+                            p.span,
+                            "casualties.could_not_save",
+                            self.si,
+                        );
+                        f.emit = false;
+                        f.key = Some(key);
+                        self.figs.push(f);
+                    }
+                    k += 2;
+                    continue;
+                }
+                (IKind::Killed, "casualties.could_not_save")
             } else {
                 k += 1;
                 continue;
