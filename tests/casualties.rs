@@ -456,3 +456,11 @@ fn could_not_save_is_a_death() {
     let d = doc("Paramedics saved her after the crash.");
     assert_eq!(total(&d, Killed), None, "{:?}", figs(&d));
 }
+
+#[test]
+fn a_person_and_n_others_killed_is_n_plus_one() {
+    let d = doc("The pilot and three other crew members were killed in the crash.");
+    assert_eq!(total(&d, Killed), Some(4), "{:?}", figs(&d));
+    let d = doc("Officials said the blast and two other explosions were linked.");
+    assert_eq!(total(&d, Killed), None, "{:?}", figs(&d));
+}

@@ -832,7 +832,7 @@ impl Ctx<'_, '_> {
         if r.form == Form::Article && !head.singular && !head.partitive {
             return None;
         }
-        let start = w[s].span.start;
+        let mut start = w[s].span.start;
         let mut end_word = head.end;
         let mut part_end = head.end;
         let mut kind: Option<IKind> = None;
@@ -888,6 +888,32 @@ impl Ctx<'_, '_> {
             };
             among = is_among;
             part_end = pend;
+            // "the photojournalist and five other civilians were killed": "other" puts the
+            // person named first in the same group, one more (killed only: "the boy and
+            // four others were shot" often names the one who died)
+            if k == IKind::Killed
+                && w.get(r.words.end)
+                    .is_some_and(|x| matches!(x.low(), "other" | "others"))
+                && s >= 3
+                && w[s - 1].low() == "and"
+                && !w[s - 2].is_capitalised()
+                && !w[s - 2].is_punct()
+                && w[s - 2].low().bytes().all(|b| b.is_ascii_lowercase())
+            {
+                let lim = s.saturating_sub(5);
+                if let Some(d) = (lim..s - 2)
+                    .rev()
+                    .find(|&d| matches!(w[d].low(), "the" | "a" | "an" | "his" | "her" | "their"))
+                {
+                    if w[d + 1..s - 1]
+                        .iter()
+                        .all(|x| !x.is_punct() && x.low() != "and")
+                    {
+                        bounds = totals::add(bounds, Bounds::exact(1));
+                        start = w[d].span.start;
+                    }
+                }
+            }
         }
         // "one fatally", "two critically": part of the previous shot/injured figure
         if kind.is_none() && head.victims.is_none() {
