@@ -395,3 +395,72 @@ fn an_earlier_toll_is_superseded() {
     assert!(has(&d, Killed, Some(22), Some(22)), "{:?}", figs(&d));
     assert_eq!(total(&d, Killed), Some(15));
 }
+
+#[test]
+fn a_shot_person_who_dies_later_in_the_sentence_is_killed() {
+    let d = doc("A 31-year-old driver was shot twice in the back and died at a clinic.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured).unwrap_or(0), 0, "{:?}", figs(&d));
+    let d = doc("A teenager who was shot outside a bakery on Monday has died, deputies said.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    let d = doc("The woman was taken to Mercy Hospital, where she later died of her wounds.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    // another subject dies: the shot man stays injured
+    let d = doc("A man was shot in the leg and a woman died in the kitchen.");
+    assert!(has(&d, Injured, Some(1), Some(1)), "{:?}", figs(&d));
+}
+
+#[test]
+fn a_magnitude_yields_to_the_story_s_own_count() {
+    let d = doc(
+        "Four guards were killed when the convoy was ambushed on Tuesday. Rights groups say \
+         the insurgency has cost the lives of hundreds of people.",
+    );
+    assert_eq!(total(&d, Killed), Some(4), "{:?}", figs(&d));
+    // alone, the magnitude is the figure
+    let d = doc("Hundreds of people were killed in the floods, officials said.");
+    assert_eq!(total(&d, Killed), Some(200), "{:?}", figs(&d));
+}
+
+#[test]
+fn found_dead_and_also_shot() {
+    let d = doc("Deputies found the victim dead in the back seat of a car.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    let d = doc("Officers found 19-year-old Dana Whitfield dead near the bus stop.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    // those "also shot" are besides the dead: all of them are injured
+    let d = doc(
+        "A man was killed outside the bar. A woman and two other men were also shot and \
+         taken to a hospital.",
+    );
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured), Some(3), "{:?}", figs(&d));
+}
+
+#[test]
+fn definite_ages_and_bracketed_names_are_people() {
+    let d = doc("The 17-year-old, identified as Corey Lamb, was pronounced dead at a clinic.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    let d = doc("The victim (Maria Ortiz, 40) died at the hospital on Sunday.");
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+}
+
+#[test]
+fn could_not_save_is_a_death() {
+    let d = doc(
+        "A cyclist was shot near the park. He was rushed to a hospital, but surgeons were \
+         unable to save him.",
+    );
+    assert_eq!(total(&d, Killed), Some(1), "{:?}", figs(&d));
+    assert_eq!(total(&d, Injured).unwrap_or(0), 0, "{:?}", figs(&d));
+    let d = doc("Paramedics saved her after the crash.");
+    assert_eq!(total(&d, Killed), None, "{:?}", figs(&d));
+}
+
+#[test]
+fn a_person_and_n_others_killed_is_n_plus_one() {
+    let d = doc("The pilot and three other crew members were killed in the crash.");
+    assert_eq!(total(&d, Killed), Some(4), "{:?}", figs(&d));
+    let d = doc("Officials said the blast and two other explosions were linked.");
+    assert_eq!(total(&d, Killed), None, "{:?}", figs(&d));
+}

@@ -81,6 +81,10 @@ pub struct Fig {
     pub key: Option<String>,
     /// The sentence index.
     pub sentence: usize,
+    /// An order of magnitude, not a count ("hundreds", "thousands").
+    pub magnitude: bool,
+    /// People besides those already counted ("two men were also shot").
+    pub besides: bool,
 }
 
 impl Fig {
@@ -105,6 +109,8 @@ impl Fig {
             background: false,
             key: None,
             sentence,
+            magnitude: false,
+            besides: false,
         }
     }
 }
@@ -296,6 +302,7 @@ fn is_cue(w: &str) -> bool {
                 | "stabbed"
                 | "struck"
                 | "grazed"
+                | "save"
         )
 }
 
@@ -833,8 +840,9 @@ impl Ctx<'_, '_> {
         if r.form == Form::Article && !head.singular && !head.partitive {
             return None;
         }
-        let start = w[s].span.start;
+        let mut start = w[s].span.start;
         let mut end_word = head.end;
+        let mut part_end = head.end;
         let mut kind: Option<IKind> = None;
         let mut rule = "";
         let mut subset_parent: Option<usize> = None;
@@ -887,7 +895,33 @@ impl Ctx<'_, '_> {
                 "casualties.count_were_killed"
             };
             among = is_among;
-            let _ = pend;
+            part_end = pend;
+            // "the photojournalist and five other civilians were killed": "other" puts the
+            // person named first in the same group, one more (killed only: "the boy and
+            // four others were shot" often names the one who died)
+            if k == IKind::Killed
+                && w.get(r.words.end)
+                    .is_some_and(|x| matches!(x.low(), "other" | "others"))
+                && s >= 3
+                && w[s - 1].low() == "and"
+                && !w[s - 2].is_capitalised()
+                && !w[s - 2].is_punct()
+                && w[s - 2].low().bytes().all(|b| b.is_ascii_lowercase())
+            {
+                let lim = s.saturating_sub(5);
+                if let Some(d) = (lim..s - 2)
+                    .rev()
+                    .find(|&d| matches!(w[d].low(), "the" | "a" | "an" | "his" | "her" | "their"))
+                {
+                    if w[d + 1..s - 1]
+                        .iter()
+                        .all(|x| !x.is_punct() && x.low() != "and")
+                    {
+                        bounds = totals::add(bounds, Bounds::exact(1));
+                        start = w[d].span.start;
+                    }
+                }
+            }
         }
         // "one fatally", "two critically": part of the previous shot/injured figure
         if kind.is_none() && head.victims.is_none() {
@@ -1155,6 +1189,12 @@ impl Ctx<'_, '_> {
             };
         }
         let mut f = Fig::new(kind, bounds, span, rule, self.si);
+        f.magnitude = r.form == Form::Vague && r.value >= 100;
+        // "two men were also shot": people besides those already counted
+        f.besides = kind == IKind::Shot
+            && w[s..part_end.min(w.len())]
+                .iter()
+                .any(|x| x.low() == "also");
         f.qualifier = r.qualifier_words.clone().map(|q| {
             let a = w[q.start].span.start;
             let b = w[q.end - 1].span.end;
@@ -1232,6 +1272,96 @@ impl Ctx<'_, '_> {
     /// A participle after the subject (skipping auxiliaries): returns the kind, the index
     /// after it, and whether it was "among the dead".
     fn participle_after(&self, from: usize) -> Option<(IKind, usize, bool)> {
+        let (kind, end, among) = self.participle_after_raw(from)?;
+        // "was shot several times and died at a hospital", "who was shot ... has died":
+        // the same person's later death makes the figure a death
+        if matches!(kind, IKind::Shot | IKind::Injured) && self.death_follows(from, end) {
+            return Some((IKind::Killed, end, among));
+        }
+        Some((kind, end, among))
+    }
+
+    /// True when the subject of a shot/injured participle ending at `end` dies later in
+    /// the same sentence: "and (later) died", "and was pronounced dead", "where he later
+    /// died", "and has since died", or, after a relative clause opened at `from` ("a boy
+    /// who was shot in his home"), a main verb "has died". Another subject or number in
+    /// between ("and a woman died", "and one later died") stops the reading.
+    fn death_follows(&self, from: usize, end: usize) -> bool {
+        let w = self.words;
+        let relative = w
+            .get(from)
+            .is_some_and(|x| matches!(x.low(), "who" | "that"));
+        let lim = (end + 24).min(w.len());
+        let mut d = end;
+        while d < lim {
+            let l = w[d].low();
+            if matches!(l, "." | ";" | "?" | "!" | "while" | "after" | "when" | "as")
+                || matches!(
+                    l,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "both"
+                        | "another"
+                        | "other"
+                        | "second"
+                        | "third"
+                        | "all"
+                )
+                || rules::participle(l).is_some_and(|k| k != IKind::Killed)
+            {
+                return false;
+            }
+            let death = matches!(l, "died" | "dies" | "succumbed")
+                || (matches!(l, "pronounced" | "declared")
+                    && w.get(d + 1).is_some_and(|x| x.low() == "dead"));
+            if death {
+                break;
+            }
+            d += 1;
+        }
+        if d >= lim || d <= end {
+            return false;
+        }
+        // walk back over adverbs and auxiliaries to the connector
+        let mut c = d;
+        while c > end
+            && (matches!(
+                w[c - 1].low(),
+                "later"
+                    | "since"
+                    | "subsequently"
+                    | "eventually"
+                    | "ultimately"
+                    | "then"
+                    | "has"
+                    | "had"
+                    | "was"
+                    | "is"
+                    | "have"
+                    | "were"
+            ))
+        {
+            c -= 1;
+        }
+        if c == end {
+            return false;
+        }
+        let before = w[c - 1].low();
+        match before {
+            "and" | "but" => true,
+            "he" | "she" | "they" => {
+                c >= 2 && matches!(w[c - 2].low(), "where" | "and" | "but" | "until")
+            }
+            // the main verb after a relative clause: "a boy who was shot ... has died"
+            _ => relative && !w[c - 1].is_punct(),
+        }
+    }
+
+    fn participle_after_raw(&self, from: usize) -> Option<(IKind, usize, bool)> {
         let w = self.words;
         let mut k = from;
         let mut fatal = false;
@@ -1827,6 +1957,13 @@ impl Ctx<'_, '_> {
                 }
                 hops += 1;
             }
+            // "The victim (Timothy Echols Jr.) died": a name in brackets
+            if j > 2 && w[j - 1].text == ")" {
+                let lim = j.saturating_sub(9);
+                if let Some(c) = (lim..j - 1).rev().find(|&c| w[c].text == "(") {
+                    j = c;
+                }
+            }
             if j == 0 {
                 k += 1;
                 continue;
@@ -1841,7 +1978,7 @@ impl Ctx<'_, '_> {
             if rules::singular_pronoun(sl) {
                 let key = self.last_key.clone().unwrap_or_else(|| sl.to_string());
                 fig = Some((key, "casualties.pronoun_died", subj.span));
-            } else if rules::victim_noun(sl) == Some(true) {
+            } else if rules::victim_noun(sl) == Some(true) || sl.ends_with("-old") {
                 // determiner before the noun's modifiers
                 let mut d = j - 1;
                 while d > 0 && (can_modify(&w[d - 1]) || w[d - 1].low().contains("year-old")) {
@@ -1921,6 +2058,36 @@ impl Ctx<'_, '_> {
                 (IKind::Killed, "casualties.death_of_person")
             } else if rules::is_resultative(l) {
                 (IKind::Killed, "casualties.left_person_dead")
+            } else if l == "save"
+                && w[k.saturating_sub(4)..k].iter().any(|x| {
+                    matches!(
+                        x.low(),
+                        "not" | "unable" | "couldn't" | "n't" | "failed" | "cannot"
+                    )
+                })
+            {
+                // "doctors could not save her": a death told without a casualty verb
+                if let Some(p) = w.get(k + 1).filter(|x| matches!(x.low(), "him" | "her")) {
+                    let key = self.last_key.clone().unwrap_or_else(|| p.low().to_string());
+                    let taken = self.figs[self.first..]
+                        .iter()
+                        .any(|f| f.span.overlaps(&p.span));
+                    if !taken {
+                        let mut f = Fig::new(
+                            IKind::Killed,
+                            Bounds::exact(1),
+                            p.span,
+                            "casualties.could_not_save",
+                            self.si,
+                        );
+                        f.emit = false;
+                        f.key = Some(key);
+                        self.figs.push(f);
+                    }
+                    k += 2;
+                    continue;
+                }
+                (IKind::Killed, "casualties.could_not_save")
             } else {
                 k += 1;
                 continue;

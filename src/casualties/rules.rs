@@ -93,7 +93,11 @@ pub fn result_adjective(w: &str) -> Option<IKind> {
 
 /// Verbs of "left N dead": the count is followed by the result adjective.
 pub fn is_resultative(w: &str) -> bool {
-    matches!(w, "left" | "leaving" | "leaves" | "leave")
+    // "left 12 dead"; "officers found the man dead": found with a result adjective
+    matches!(
+        w,
+        "left" | "leaving" | "leaves" | "leave" | "found" | "finding" | "discovered"
+    )
 }
 
 /// Victim nouns: `Some(true)` for a singular person noun, `Some(false)` for plural.

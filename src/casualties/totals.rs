@@ -14,7 +14,11 @@
 //! 3. Increments ("two more died") are added to the base.
 //! 4. Transfers ("five were injured … one of them has died") add to their own kind (as a
 //!    figure) and are taken out of the parent kind.
-//! 5. The shot who did not die are injured: injured is at least shot − killed.
+//! 5. The shot who did not die are injured: injured is at least shot − killed, and at least
+//!    a shot figure of people besides the others ("two other men were also shot").
+//!
+//! An order of magnitude ("hundreds", "thousands") only counts when the kind has no other
+//! figure: a count given by the story itself (zero included) wins over it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -60,6 +64,14 @@ fn kind_total(figs: &[Fig], kind: IKind) -> Option<Bounds> {
                 && !f.delta
                 && (f.subset_of.is_none() || f.transfer)
         })
+        .collect();
+    // "hundreds", "thousands": a reporter gives an order of magnitude when there is no
+    // count; when the story gives a count of its own (zero included), the count is the
+    // figure and the magnitude is someone's estimate or a wider event
+    let counted = own.iter().any(|f| !f.magnitude);
+    let own: Vec<&Fig> = own
+        .into_iter()
+        .filter(|f| !(counted && f.magnitude))
         .collect();
     let any = figs
         .iter()
@@ -207,7 +219,14 @@ pub fn compute(figs: &[Fig]) -> BTreeMap<CasualtyKind, Bounds> {
             .get(&CasualtyKind::Killed)
             .map(Bounds::headline)
             .unwrap_or(0);
-        let rest = shot.headline().saturating_sub(killed);
+        // "a woman and two other men were also shot": those are besides the dead
+        let besides = figs
+            .iter()
+            .filter(|f| f.kind == IKind::Shot && f.besides && !f.background && !f.superseded)
+            .map(|f| f.bounds.headline())
+            .max()
+            .unwrap_or(0);
+        let rest = shot.headline().saturating_sub(killed).max(besides);
         let injured = out.get(&CasualtyKind::Injured).copied();
         // subtract those already moved out of the injured by a transfer
         if injured.is_none_or(|b| b.headline() < rest) {
