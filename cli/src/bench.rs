@@ -157,20 +157,7 @@ fn bench(args: &BenchArgs) -> io::Result<()> {
     let (_, rss_corpus) = memory();
 
     let t0 = Instant::now();
-    let mut b = Extractor::builder();
-    for name in &args.disabled {
-        match Stage::parse(name) {
-            Some(s) if s != Stage::Text => b = b.disable(s),
-            _ => {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    format!(
-                        "--disable {name}: not a stage (gazetteer, entities, casualties, quotes)"
-                    ),
-                ))
-            }
-        }
-    }
+    let mut b = byline_cli::disable_stages(Extractor::builder(), &args.disabled)?;
     if args.stages {
         for (i, s) in Stage::ALL.iter().enumerate() {
             b = b.component_after(*s, StageTimer(i));

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Instant;
 
-use byline::{Extractor, Stage};
+use byline::Extractor;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod bench;
@@ -111,20 +111,10 @@ fn main() -> ExitCode {
 }
 
 fn build_extractor(args: &ExtractArgs) -> io::Result<Extractor> {
-    let mut b = Extractor::builder().max_document_bytes(args.max_bytes);
-    for name in &args.disabled {
-        match Stage::parse(name) {
-            Some(s) if s != Stage::Text => b = b.disable(s),
-            _ => {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    format!(
-                        "--disable {name}: not a stage (gazetteer, entities, casualties, quotes)"
-                    ),
-                ))
-            }
-        }
-    }
+    let mut b = byline_cli::disable_stages(
+        Extractor::builder().max_document_bytes(args.max_bytes),
+        &args.disabled,
+    )?;
     for g in &args.gazetteers {
         b = b.gazetteer_file(g);
     }
