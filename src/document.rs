@@ -605,6 +605,24 @@ impl Document {
         self.tokens.partition_point(|t| t.span.end <= offset)
     }
 
+    /// The entities with a label, most mentioned first (ties in document order), with their
+    /// indices in [`Document::entities`]: the order reports and reading views list them in.
+    pub fn entities_by_mentions(&self, label: Label) -> Vec<(usize, &Entity)> {
+        let mut ents: Vec<(usize, &Entity)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.label == label)
+            .collect();
+        ents.sort_by(|a, b| {
+            b.1.mentions
+                .len()
+                .cmp(&a.1.mentions.len())
+                .then(a.0.cmp(&b.0))
+        });
+        ents
+    }
+
     /// The entity that has a mention exactly at `span`, if any.
     pub fn entity_at(&self, span: Span) -> Option<usize> {
         self.entities

@@ -785,21 +785,10 @@ fn panel_into(out: &mut String, doc: &Document) {
 
     // Entity lists, most mentioned first.
     for (label, heading) in LABELS {
-        let mut ents: Vec<(usize, &Entity)> = doc
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.label == label)
-            .collect();
+        let ents = doc.entities_by_mentions(label);
         if ents.is_empty() && matches!(label, Label::Norp | Label::Misc) {
             continue;
         }
-        ents.sort_by(|a, b| {
-            b.1.mentions
-                .len()
-                .cmp(&a.1.mentions.len())
-                .then(a.0.cmp(&b.0))
-        });
         let hid = format!("h-{}", label.as_str().to_lowercase());
         let _ = writeln!(
             out,

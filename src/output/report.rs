@@ -25,21 +25,10 @@ pub fn report(doc: &Document) -> String {
         doc.tokens.len()
     );
     for label in [Label::Per, Label::Loc, Label::Org, Label::Norp, Label::Misc] {
-        let mut ents: Vec<(usize, &Entity)> = doc
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.label == label)
-            .collect();
+        let ents = doc.entities_by_mentions(label);
         if ents.is_empty() {
             continue;
         }
-        ents.sort_by(|a, b| {
-            b.1.mentions
-                .len()
-                .cmp(&a.1.mentions.len())
-                .then(a.0.cmp(&b.0))
-        });
         let _ = writeln!(out, "\n{} ({})", label_heading(label), ents.len());
         for (i, e) in ents {
             let mut forms: Vec<&str> = Vec::new();
