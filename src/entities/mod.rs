@@ -3,16 +3,16 @@
 //!
 //! Phases, in order (each a module):
 //!
-//! 1. [`runs`] — *names*: capitalised runs of tokens (with name particles and "of" inside
+//! 1. `runs` — *names*: capitalised runs of tokens (with name particles and "of" inside
 //!    organisation and place names), stripped of sentence-initial common words and of a
 //!    leading title ("Syrian President", "Mr"), which goes into the mention's `title`.
-//! 2. [`classify`] — *types*: each run gets a label from, in order, the gazetteer (senses
+//! 2. `classify` — *types*: each run gets a label from, in order, the gazetteer (senses
 //!    ranked by type and prior), its inside (organisation heads: "Syrian Army"), a title
 //!    before it (person), a given name at its start (person), and its context ("in X",
 //!    "X province", "newspaper X", "X said"). Headlines and other news furniture only take
 //!    gazetteer names and names already seen in the body.
-//! 3. [`norp`] — *nationalities*: NORP words not inside a longer name.
-//! 4. [`coref`] — *name variants*: mentions grouped into entities the way GATE's
+//! 3. `norp` — *nationalities*: NORP words not inside a longer name.
+//! 4. `coref` — *name variants*: mentions grouped into entities the way GATE's
 //!    OrthoMatcher does (same id, same normalised name, surname of a person, acronym of an
 //!    organisation, leading "the" dropped); unresolved single words that match a known
 //!    entity join it, others are dropped; canonical names and ids chosen.

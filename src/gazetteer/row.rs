@@ -78,7 +78,7 @@ impl Kind {
     /// True for the kinds that are common nouns or adjectives as often as names, and so also
     /// match lower-case running text: titles (`prime minister`), organisation keywords
     /// (`ministry`), legal suffixes (`plc`) and NORP (`sunni`). MISC rows of subtype
-    /// `language` are lower-case-matchable too (see [`Row::matches_lower_case`]).
+    /// `language` are lower-case-matchable too (see `Row::matches_lower_case`).
     pub const fn matches_lower_case(self) -> bool {
         matches!(
             self,

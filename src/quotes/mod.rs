@@ -8,7 +8,7 @@
 //!    reported speech) or a scare quote / title (dropped) from its context.
 //! 3. Find the speaker of each quotation with an ordered cascade of sieves, each with a
 //!    rule id (`quotes.quote_comma_name_cue`, `quotes.name_cue_colon_quote`, …).
-//! 4. Reported speech without marks ([`indirect`]): `X said (that) CLAUSE`, `CLAUSE, X
+//! 4. Reported speech without marks (`indirect`): `X said (that) CLAUSE`, `CLAUSE, X
 //!    said`, `according to X, CLAUSE`, …
 //! 5. Conversation conventions: a quotation with no cue takes the speaker of the previous
 //!    quotation in its paragraph, of the previous paragraph, or of the `X said:` that ends
