@@ -59,8 +59,12 @@ document.getElementById('Q2').click(); b.setAttribute('data-after-quote',hl());
 document.querySelector('.spk[data-speaker-of="Q3"]').click(); b.setAttribute('data-after-speaker',hl());
 document.querySelector('[data-goto-entity="E2"]').click(); b.setAttribute('data-after-list',hl());
 document.getElementById('Q1').click();
-document.getElementById('E4-m1').focus();
-var t=document.getElementById('tip'); b.setAttribute('data-tip-shown', t.hidden?'':t.textContent);
+var m=document.getElementById('E4-m1'); m.focus();
+var t=document.getElementById('tip');
+// A headless window without input focus may not fire focus events for focus(): send the
+// focusin that a keyboard user's Tab would cause, which exercises the page's own handler.
+if(t.hidden){m.dispatchEvent(new FocusEvent('focusin',{bubbles:true}));}
+b.setAttribute('data-tip-shown', t.hidden?'':t.textContent);
 })();
 </script>
 </body>"""
