@@ -437,3 +437,22 @@ fn adverbial_is_no_reported_clause() {
     let doc = extract("\"We are ready,\" Anna Berg said in a statement.");
     assert!(doc.quotes.iter().all(|q| q.kind != QuoteKind::Indirect));
 }
+
+#[test]
+fn a_negative_subject_makes_no_statement() {
+    let text = "Nobody has claimed responsibility for the bombing, but police said investigators \
+                were examining links to a local militia.";
+    let doc = byline::Extractor::new().extract(text);
+    assert!(
+        doc.quotes.iter().all(|q| q
+            .speaker
+            .as_ref()
+            .is_none_or(|s| s.span.text(&doc.text) != "Nobody")),
+        "{:?}",
+        doc.quotes
+    );
+    assert!(doc.quotes.iter().any(|q| q
+        .speaker
+        .as_ref()
+        .is_some_and(|s| s.span.text(&doc.text) == "police")));
+}

@@ -71,6 +71,15 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             continue;
         }
         let subject = ctx.cue_subject(c);
+        // "Nobody has claimed responsibility", "No group said …": no one made a statement.
+        if subject.is_some_and(|(np, _)| {
+            matches!(
+                ctx.text(np.first).to_ascii_lowercase().as_str(),
+                "nobody" | "no" | "none" | "noone"
+            )
+        }) {
+            continue;
+        }
         {
             // Only an agent holds a view or speaks: a name, a pronoun, a person or group, a
             // document (`an overall cost estimate for …` is a noun).
