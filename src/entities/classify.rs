@@ -325,7 +325,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // 3. Inside: organisation heads and leads, legal suffixes, place heads, facilities.
     if org_head
         || org_lead
-        || has_kind(single_last(ctx, name.end - 1), "ORG_SUFFIX", false) && len >= 2
+        || has_kind(ctx.senses_at(name.end - 1), "ORG_SUFFIX", false) && len >= 2
     {
         push(
             out,
@@ -510,10 +510,6 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
 fn is_initial(w: &str) -> bool {
     let mut c = w.chars();
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
-}
-
-fn single_last<'c>(ctx: &'c Context, k: usize) -> impl Iterator<Item = &'c Sense> + 'c {
-    ctx.senses_at(k)
 }
 
 pub(crate) fn push_sense(

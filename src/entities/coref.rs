@@ -169,10 +169,8 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                     if !p.strong && pass == 1 && p.sentence_initial {
                         continue;
                     }
-                    if !p.strong && p.tokens.len() == 1 && label != Label::Org {
-                        // Weak single words (a capitalised word after "in", a name before
-                        // "said") still make entities: they are evidence enough in prose.
-                    }
+                    // Other weak single words (a capitalised word after "in", a name before
+                    // "said") still make entities: they are evidence enough in prose.
                     groups.push(Group {
                         label,
                         protos: vec![p],
@@ -216,7 +214,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = groups
         .into_iter()
         .map(|g| {
-            let mut mentions: Vec<(Mention, bool)> = g
+            let mut mentions: Vec<Mention> = g
                 .protos
                 .iter()
                 .zip(&g.coref_rules)
@@ -226,17 +224,14 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                         (None, Some(s)) => Provenance::gazetteer(p.rule, s.id.to_string()),
                         (None, None) => Provenance::rule(p.rule),
                     };
-                    (
-                        Mention {
-                            span: p.span,
-                            title: p.title,
-                            provenance,
-                        },
-                        p.strong,
-                    )
+                    Mention {
+                        span: p.span,
+                        title: p.title,
+                        provenance,
+                    }
                 })
                 .collect();
-            mentions.sort_by_key(|(m, _)| m.span.start);
+            mentions.sort_by_key(|m| m.span.start);
             let sense = g.protos.iter().find_map(|p| p.sense.as_ref());
             let name = match sense {
                 Some(s) => s.canonical.to_string(),
@@ -250,7 +245,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                 subtype: sense
                     .map(|s| s.subtype.to_string())
                     .filter(|s| !s.is_empty()),
-                mentions: mentions.into_iter().map(|(m, _)| m).collect(),
+                mentions,
                 sex,
             }
         })
