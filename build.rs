@@ -67,7 +67,6 @@ fn main() {
     write("gaz_lower.fst", &c.lower);
     write("gaz_postings.bin", &c.postings);
     write("gaz_entries.bin", &c.entries);
-    write("gaz_str_offsets.bin", &c.str_offsets);
     write("gaz_str_data.bin", &c.str_data);
     write("gaz_main_first.bin", &c.main_first);
     write("gaz_lower_first.bin", &c.lower_first);

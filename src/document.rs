@@ -216,13 +216,16 @@ impl Token {
 
     /// True for word tokens starting with an upper-case letter (`Capitalised`, `AllCaps`, or
     /// `Mixed` starting with a capital such as `F-16`).
+    #[inline]
     pub fn is_capitalised(&self, text: &str) -> bool {
-        matches!(self.kind, TokenKind::Word)
-            && self
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
+        if self.kind != TokenKind::Word || matches!(self.shape, Shape::Lower | Shape::Digits) {
+            return false;
+        }
+        let s = self.text(text);
+        match s.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => s.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// True for quotation marks.

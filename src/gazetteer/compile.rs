@@ -13,10 +13,13 @@
 //!   key, then entry; the entry's top bit is set when the listed surface is an acronym. `case_hash` is the [`hash32`](super::normalize::hash32) of the listed
 //!   surface's case key, `literal_hash` that of its literal form: the matcher compares them
 //!   with the text's to set `exact_case` and to rank literal matches first.
-//! - `entries`: 32-byte records `canonical, subtype, id, source, attrs: u32` (string ids),
-//!   `kind: u8, flags: u8, 0u16, prior: u64`. Rows that differ only in their surface share one
-//!   entry.
-//! - `str_offsets` (`u32` × (n + 1)) and `str_data`: the deduplicated string pool.
+//! - `entries`: 56-byte records: the pool offsets of `canonical, subtype, id, source, attrs`
+//!   (`u32` × 5), then their byte lengths (`u32` × 5), `kind: u8, flags: u8, 0u16,
+//!   prior: u64, 0u32`. Rows that differ only in their surface share one entry. An entry holds its
+//!   strings' offsets and lengths itself (not ids into an offset table) so that making a
+//!   [`Sense`](crate::document::Sense) reads one record, not five more random places.
+//! - `str_data`: the deduplicated string pool (equal strings share their bytes, so equal
+//!   non-empty ids have equal offsets).
 //! - `main_first` and `lower_first`: a first-word table for each automaton (see
 //!   [`first_table`]): for every distinct first word of its keys, the automaton's state after
 //!   that word, so that the matcher looks a start word up with one hash probe instead of
@@ -82,7 +85,7 @@ use super::row::Row;
 /// Bytes per posting record.
 pub const POSTING_BYTES: usize = 12;
 /// Bytes per entry record.
-pub const ENTRY_BYTES: usize = 32;
+pub const ENTRY_BYTES: usize = 56;
 /// The fst value is `start << COUNT_BITS | count`.
 pub const COUNT_BITS: u32 = 24;
 /// Entry flag: the entry's kind also matches lower-case text.
@@ -121,8 +124,6 @@ pub struct Compiled {
     pub postings: Vec<u8>,
     /// Entry records.
     pub entries: Vec<u8>,
-    /// String offsets.
-    pub str_offsets: Vec<u8>,
     /// String bytes.
     pub str_data: Vec<u8>,
     /// First-word table of `main` (empty when there is none).
@@ -335,15 +336,19 @@ impl Compiler {
         stats.entries = entries.len();
         let mut entry_bytes = Vec::with_capacity(entries.len() * ENTRY_BYTES);
         for e in &entries {
-            for s in e.strs {
-                entry_bytes.extend_from_slice(&s.to_le_bytes());
+            let range = |id: u32| {
+                let start = str_offsets[id as usize];
+                (start, str_offsets[id as usize + 1] - start)
+            };
+            for id in e.strs {
+                entry_bytes.extend_from_slice(&range(id).0.to_le_bytes());
+            }
+            for id in e.strs {
+                entry_bytes.extend_from_slice(&range(id).1.to_le_bytes());
             }
             entry_bytes.extend_from_slice(&[e.kind, e.flags, 0, 0]);
             entry_bytes.extend_from_slice(&e.prior.to_le_bytes());
-        }
-        let mut offsets = Vec::with_capacity(str_offsets.len() * 4);
-        for o in &str_offsets {
-            offsets.extend_from_slice(&o.to_le_bytes());
+            entry_bytes.extend_from_slice(&[0; 4]);
         }
         let main = main.into_inner().unwrap_or_default();
         let lower = lower.into_inner().unwrap_or_default();
@@ -354,7 +359,6 @@ impl Compiler {
             lower,
             postings,
             entries: entry_bytes,
-            str_offsets: offsets,
             str_data,
             stats,
         }

@@ -20,7 +20,6 @@ pub(crate) struct Index {
     lower: Option<Fst<Bytes>>,
     postings: Bytes,
     entries: Bytes,
-    str_offsets: Bytes,
     str_data: Bytes,
     /// The string pool as text when it is valid UTF-8 (it always is: it is made of `&str`s),
     /// checked once so that building a [`Sense`] validates nothing.
@@ -147,6 +146,21 @@ fn fst_or_none(data: Bytes) -> Option<Fst<Bytes>> {
     Fst::new(data).ok().filter(|f| !f.is_empty())
 }
 
+/// Byte offset of the string lengths in an entry record (after five `u32` offsets).
+const E_LENS: usize = 20;
+/// Byte offset of the kind code (then the flags) in an entry record.
+const E_KIND: usize = 40;
+/// Byte offset of the prior in an entry record.
+const E_PRIOR: usize = 44;
+
+#[inline]
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    match b.get(i..i + 8) {
+        Some(s) => u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]),
+        None => 0,
+    }
+}
+
 #[inline]
 fn u32_at(b: &[u8], i: usize) -> u32 {
     match b.get(i..i + 4) {
@@ -185,16 +199,14 @@ impl Index {
             lower,
             postings: Cow::Owned(c.postings),
             entries: Cow::Owned(c.entries),
-            str_offsets: Cow::Owned(c.str_offsets),
             str_data,
             stats: c.stats,
         }
     }
 
     /// An index over static sections (the embedded defaults): no copying, no parsing.
-    pub(crate) fn from_static(sections: [&'static [u8]; 8], stats: Stats) -> Index {
-        let [main, lower, postings, entries, str_offsets, str_data, main_first, lower_first] =
-            sections;
+    pub(crate) fn from_static(sections: [&'static [u8]; 7], stats: Stats) -> Index {
+        let [main, lower, postings, entries, str_data, main_first, lower_first] = sections;
         let lower = fst_or_none(Cow::Borrowed(lower));
         Index {
             str_text: std::str::from_utf8(str_data).ok().map(Cow::Borrowed),
@@ -207,7 +219,6 @@ impl Index {
             lower,
             postings: Cow::Borrowed(postings),
             entries: Cow::Borrowed(entries),
-            str_offsets: Cow::Borrowed(str_offsets),
             str_data: Cow::Borrowed(str_data),
             stats,
         }
@@ -266,7 +277,7 @@ impl Index {
     #[inline]
     pub(crate) fn kind(&self, entry: u32) -> Option<Kind> {
         self.entry_bytes(entry)
-            .get(20)
+            .get(E_KIND)
             .and_then(|&k| Kind::from_code(k))
     }
 
@@ -274,23 +285,19 @@ impl Index {
     #[allow(dead_code)]
     pub(crate) fn is_lower(&self, entry: u32) -> bool {
         self.entry_bytes(entry)
-            .get(21)
+            .get(E_KIND + 1)
             .is_some_and(|f| f & FLAG_LOWER != 0)
     }
 
     /// The prior of an entry.
     #[inline]
     pub(crate) fn prior(&self, entry: u32) -> u64 {
-        match self.entry_bytes(entry).get(24..32) {
-            Some(s) => u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]),
-            None => 0,
-        }
+        u64_at(self.entry_bytes(entry), E_PRIOR)
     }
 
-    fn string(&self, id: u32) -> &str {
-        let i = id as usize * 4;
-        let start = u32_at(&self.str_offsets, i) as usize;
-        let end = u32_at(&self.str_offsets, i + 4) as usize;
+    /// The pool bytes `start..start + len` as text.
+    fn string(&self, start: u32, len: u32) -> &str {
+        let (start, end) = (start as usize, start as usize + len as usize);
         if let Some(t) = &self.str_text {
             return t.get(start..end).unwrap_or("");
         }
@@ -307,33 +314,39 @@ impl Index {
         if e.is_empty() {
             return "";
         }
-        self.string(u32_at(e, n * 4))
+        self.string(u32_at(e, n * 4), u32_at(e, E_LENS + n * 4))
     }
 
-    /// The string id of an entry's id field (0 for an empty id): equal ids of one index
-    /// have equal string ids.
+    /// A reference to an entry's id field (0 for an empty id): equal ids of one index have
+    /// equal references (equal strings share their bytes in the pool).
     #[inline]
     pub(crate) fn id_ref(&self, entry: u32) -> u32 {
-        u32_at(self.entry_bytes(entry), 8)
+        let e = self.entry_bytes(entry);
+        if u32_at(e, E_LENS + 8) == 0 {
+            return 0;
+        }
+        // Offset + 1, so that an id at offset 0 is not taken for "no id".
+        u32_at(e, 8).wrapping_add(1)
     }
 
-    /// String `id` of the pool as a `Cow`: borrowed (no allocation, no validation) from the
-    /// static string pool, owned from a user index.
+    /// String field `n` of entry record `e` as a `Cow`: borrowed (no allocation, no
+    /// validation) from the static string pool, owned from a user index.
     #[inline]
-    fn string_cow(&self, id: u32) -> Cow<'static, str> {
-        let i = id as usize * 4;
-        let start = u32_at(&self.str_offsets, i) as usize;
-        let end = u32_at(&self.str_offsets, i + 4) as usize;
-        if start >= end {
+    fn string_cow(&self, e: &[u8], n: usize) -> Cow<'static, str> {
+        let start = u32_at(e, n * 4) as usize;
+        let len = u32_at(e, E_LENS + n * 4) as usize;
+        if len == 0 {
             return Cow::Borrowed("");
         }
         match &self.str_text {
             Some(Cow::Borrowed(pool)) => {
                 let pool: &'static str = pool;
-                Cow::Borrowed(pool.get(start..end).unwrap_or(""))
+                Cow::Borrowed(pool.get(start..start + len).unwrap_or(""))
             }
-            Some(Cow::Owned(pool)) => Cow::Owned(pool.get(start..end).unwrap_or("").to_owned()),
-            None => Cow::Owned(self.string(id).to_owned()),
+            Some(Cow::Owned(pool)) => {
+                Cow::Owned(pool.get(start..start + len).unwrap_or("").to_owned())
+            }
+            None => Cow::Owned(self.string(start as u32, len as u32).to_owned()),
         }
     }
 
@@ -353,13 +366,13 @@ impl Index {
             };
         }
         Sense {
-            canonical: self.string_cow(u32_at(e, 0)),
-            kind: Cow::Borrowed(Kind::from_code(e[20]).map_or("", Kind::as_str)),
-            subtype: self.string_cow(u32_at(e, 4)),
-            id: self.string_cow(u32_at(e, 8)),
-            prior: u64::from_le_bytes([e[24], e[25], e[26], e[27], e[28], e[29], e[30], e[31]]),
-            source: self.string_cow(u32_at(e, 12)),
-            attrs: self.string_cow(u32_at(e, 16)),
+            canonical: self.string_cow(e, 0),
+            kind: Cow::Borrowed(Kind::from_code(e[E_KIND]).map_or("", Kind::as_str)),
+            subtype: self.string_cow(e, 1),
+            id: self.string_cow(e, 2),
+            prior: u64_at(e, E_PRIOR),
+            source: self.string_cow(e, 3),
+            attrs: self.string_cow(e, 4),
             exact_case,
         }
     }

@@ -87,12 +87,11 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/gaz_stats.rs"));
 }
 
-const EMBEDDED_SECTIONS: [&[u8]; 8] = [
+const EMBEDDED_SECTIONS: [&[u8]; 7] = [
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_main.fst")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_lower.fst")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_postings.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_entries.bin")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/gaz_str_offsets.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_str_data.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_main_first.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_lower_first.bin")),
@@ -128,17 +127,15 @@ pub fn verify_embedded(dir: &Path) -> Vec<&'static str> {
         "lower",
         "postings",
         "entries",
-        "str_offsets",
         "str_data",
         "main_first",
         "lower_first",
     ];
-    let built: [&[u8]; 8] = [
+    let built: [&[u8]; 7] = [
         &c.main,
         &c.lower,
         &c.postings,
         &c.entries,
-        &c.str_offsets,
         &c.str_data,
         &c.main_first,
         &c.lower_first,
