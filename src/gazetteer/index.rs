@@ -331,7 +331,7 @@ impl Index {
 
     /// String field `n` of entry record `e` as a `Cow`: borrowed (no allocation, no
     /// validation) from the static string pool, owned from a user index.
-    #[inline]
+    #[inline(always)]
     fn string_cow(&self, e: &[u8], n: usize) -> Cow<'static, str> {
         let start = u32_at(e, n * 4) as usize;
         let len = u32_at(e, E_LENS + n * 4) as usize;

@@ -9,7 +9,7 @@
 //! name, the current word is fed tentatively to see whether the key so far is a listed key.
 //! The walk stops as soon as no automaton can continue.
 
-use fst::raw::{Fst, Node, Output};
+use fst::raw::{CompiledAddr, Fst, Node, Output};
 
 use super::compile::{FIRST_CONT, FIRST_FINAL};
 use super::index::{filter_bit, Bytes, FirstTable, Index};
@@ -22,37 +22,38 @@ use crate::document::{Candidate, Sentence, Token, TokenKind};
 /// The most tokens a match may span.
 const MAX_TOKENS: usize = 24;
 
-#[derive(Clone)]
-struct Cur<'f> {
-    node: Node<'f>,
+/// A position in an automaton: the address of the node reached and the output so far. The
+/// node is decoded only when the walk goes on from it (most walks end before).
+#[derive(Clone, Copy)]
+struct Cur {
+    addr: CompiledAddr,
     out: Output,
 }
 
+/// Feeds a space and then `word` from `cur`; returns the node reached, or `None` when the
+/// automaton has no such path (`cur` is then left part-way and must be dropped).
 #[inline]
-fn feed<'f>(fst: &'f Fst<Bytes>, cur: &mut Cur<'f>, bytes: &[u8]) -> bool {
-    for &b in bytes {
-        match cur.node.find_input(b) {
-            Some(i) => {
-                let t = cur.node.transition(i);
-                cur.out = cur.out.cat(t.out);
-                cur.node = fst.node(t.addr);
-            }
-            None => return false,
-        }
+fn feed_word<'f>(fst: &'f Fst<Bytes>, cur: &mut Cur, word: &[u8]) -> Option<Node<'f>> {
+    let mut node = fst.node(cur.addr);
+    for &b in std::iter::once(&b' ').chain(word) {
+        let t = node.transition(node.find_input(b)?);
+        cur.out = cur.out.cat(t.out);
+        node = fst.node(t.addr);
     }
-    true
+    cur.addr = node.addr();
+    Some(node)
 }
 
 /// The state of one walk: a cursor per layer (user, embedded).
 struct Walk<'f> {
     fsts: [Option<&'f Fst<Bytes>>; 2],
     firsts: [Option<&'f FirstTable>; 2],
-    cur: [Option<Cur<'f>>; 2],
+    cur: [Option<Cur>; 2],
     any_fed: bool,
     words: usize,
     /// The cursors after the last tentative word, and that word: reused by `commit` when
     /// the word ends unchanged, so that each word is fed once.
-    cache: [Option<Cur<'f>>; 2],
+    cache: [Option<Cur>; 2],
     cache_word: String,
 }
 
@@ -92,7 +93,7 @@ impl<'f> Walk<'f> {
     /// continues it with another word) in layer `k`, for the first word of a walk: one
     /// probe of the first-word table, or a walk from the root when there is none.
     #[inline]
-    fn first(&self, k: usize, word: &[u8]) -> (Option<u64>, Option<Cur<'f>>) {
+    fn first(&self, k: usize, word: &[u8]) -> (Option<u64>, Option<Cur>) {
         let Some(f) = self.fsts[k] else {
             return (None, None);
         };
@@ -104,26 +105,35 @@ impl<'f> Walk<'f> {
             if st.flags & FIRST_CONT == 0 {
                 return (fin.then_some(st.out), None);
             }
-            let node = f.node(st.addr as usize);
             let c = Cur {
-                node,
+                addr: st.addr as CompiledAddr,
                 out: Output::new(st.out),
             };
-            let v = fin.then(|| c.out.cat(node.final_output()).value());
+            // A final word that keys continue: its value needs the node's final output.
+            let v = fin.then(|| c.out.cat(f.node(c.addr).final_output()).value());
             return (v, Some(c));
         }
-        let mut c = Cur {
-            node: f.root(),
-            out: Output::zero(),
-        };
-        if !feed(f, &mut c, word) {
-            return (None, None);
+        // No first-word table: walk from the root.
+        let mut node = f.root();
+        let mut out = Output::zero();
+        for &b in word {
+            let Some(i) = node.find_input(b) else {
+                return (None, None);
+            };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = f.node(t.addr);
         }
-        let v = c
-            .node
+        let v = node
             .is_final()
-            .then(|| c.out.cat(c.node.final_output()).value());
-        (v, Some(c))
+            .then(|| out.cat(node.final_output()).value());
+        (
+            v,
+            Some(Cur {
+                addr: node.addr(),
+                out,
+            }),
+        )
     }
 
     /// Ends the current word at a boundary. Returns false when the walk cannot continue.
@@ -151,8 +161,7 @@ impl<'f> Walk<'f> {
         } else {
             for k in 0..2 {
                 if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
-                    let ok = feed(f, c, b" ") && feed(f, c, word.as_bytes());
-                    if !ok {
+                    if feed_word(f, c, word.as_bytes()).is_none() {
                         self.cur[k] = None;
                     }
                 }
@@ -176,11 +185,10 @@ impl<'f> Walk<'f> {
                 self.cache[k] = c;
                 continue;
             }
-            if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_ref()) {
-                let mut c = c.clone();
-                if feed(f, &mut c, b" ") && feed(f, &mut c, word.as_bytes()) {
-                    if c.node.is_final() {
-                        out[k] = Some(c.out.cat(c.node.final_output()).value());
+            if let (Some(f), Some(mut c)) = (self.fsts[k], self.cur[k]) {
+                if let Some(node) = feed_word(f, &mut c, word.as_bytes()) {
+                    if node.is_final() {
+                        out[k] = Some(c.out.cat(node.final_output()).value());
                     }
                     self.cache[k] = Some(c);
                 }
@@ -360,10 +368,11 @@ impl<'g> Matcher<'g> {
         tokens: &[Token],
         sentences: &[Sentence],
     ) -> Vec<Candidate> {
-        let mut out = Vec::new();
         if self.layers.iter().all(Option::is_none) {
-            return out;
+            return Vec::new();
         }
+        // About one candidate per ten tokens in news.
+        let mut out = Vec::with_capacity(tokens.len() / 8);
         if sentences.is_empty() {
             if !tokens.is_empty() {
                 self.sentence(text, tokens, 0, tokens.len(), false, &mut out);
@@ -498,13 +507,14 @@ impl<'g> Matcher<'g> {
             prose,
             &mut self.hits,
         );
-        let senses = self
-            .hits
-            .iter()
-            .filter_map(|h| self.layers[usize::from(h.layer)].map(|ix| ix.sense(h.entry, h.exact)))
-            .collect::<Vec<_>>();
-        if senses.is_empty() {
+        if self.hits.is_empty() {
             return;
+        }
+        let mut senses = Vec::with_capacity(self.hits.len());
+        for h in &self.hits {
+            if let Some(ix) = self.layers[usize::from(h.layer)] {
+                senses.push(ix.sense(h.entry, h.exact));
+            }
         }
         out.push(Candidate {
             span,

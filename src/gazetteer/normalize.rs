@@ -258,6 +258,7 @@ pub fn is_space_article(word: &str) -> bool {
 /// Folds the transliteration ending of one word in place: a word of five or more
 /// characters ending in `ah` drops the `h` (`Raqqah` → `Raqqa`), one ending in `eh` ends in
 /// `a` instead (`Hodeideh` → `Hodeida`). Case is kept (`RAQQAH` → `RAQQA`).
+#[inline]
 pub fn fold_suffix(word: &mut String) {
     let b = word.as_bytes();
     let n = b.len();
