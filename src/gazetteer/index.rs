@@ -109,11 +109,31 @@ impl FirstTable {
 /// Size of the first-word filter in `u64`s (64 Kbit).
 pub(crate) const FILTER_WORDS: usize = 1024;
 
-/// The filter bit of a first word (the top bits of a well-mixed hash: the bits of a plain
-/// FNV hash of a short word are too alike, and "the", "to", "of" all hit).
+/// The filter bit of a first word: an FNV-1a hash of its bytes, mixed so that its top
+/// bits (the bit index) depend on every byte. [`filter_hash_step`] computes the same hash a
+/// byte at a time, so that the matcher hashes a token while it scans it.
 #[inline]
 pub(crate) fn filter_bit(word: &[u8]) -> (usize, u64) {
-    let bit = (word_hash(word) >> (64 - 16)) as usize % (FILTER_WORDS * 64);
+    filter_bit_of(
+        word.iter()
+            .fold(FILTER_SEED, |h, &b| filter_hash_step(h, b)),
+    )
+}
+
+/// The start value of the filter hash.
+pub(crate) const FILTER_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of the filter hash.
+#[inline(always)]
+pub(crate) fn filter_hash_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// The filter bit of a finished filter hash.
+#[inline]
+pub(crate) fn filter_bit_of(h: u64) -> (usize, u64) {
+    let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let bit = (h >> (64 - 16)) as usize % (FILTER_WORDS * 64);
     (bit / 64, 1u64 << (bit % 64))
 }
 

@@ -12,7 +12,7 @@
 use fst::raw::{CompiledAddr, Fst, Node, Output};
 
 use super::compile::{FIRST_CONT, FIRST_FINAL};
-use super::index::{filter_bit, Bytes, FirstTable, Index};
+use super::index::{filter_bit_of, filter_hash_step, Bytes, FirstTable, Index, FILTER_SEED};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_with, Folded, Mode,
 };
@@ -234,11 +234,17 @@ enum Start {
 /// token (when the tokenizer splits them).
 fn article_start(tokens: &[Token], i: usize, text: &str) -> bool {
     let s = tokens[i].text(text);
-    // Every article begins with a, e or u (a cheap test for the common case).
-    if !matches!(
-        s.as_bytes().first(),
-        Some(b'a' | b'e' | b'u' | b'A' | b'E' | b'U')
-    ) {
+    // Every article begins with al, el, ar, as, ad, at, az, an or ul, ud, ut (a cheap test
+    // for the common case).
+    let b = s.as_bytes();
+    if b.len() < 2
+        || !matches!(
+            (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()),
+            (b'a', b'l' | b'r' | b's' | b'd' | b't' | b'z' | b'n')
+                | (b'e', b'l')
+                | (b'u', b'l' | b'd' | b't')
+        )
+    {
         return false;
     }
     if let Some(pos) = s.find(['-', '\u{2010}', '\u{2011}']) {
@@ -332,30 +338,27 @@ impl<'g> Matcher<'g> {
     }
 
     /// A cheap filter for lower-case starts: the first word of the token (when it is plain
-    /// ASCII) must have its bit set in a layer's first-word filter.
+    /// ASCII) must have its bit set in a layer's first-word filter. False only when no
+    /// lower-case key can start here.
+    #[inline]
     fn lower_may_start(&self, s: &str) -> bool {
         let b = s.as_bytes();
+        let mut h = FILTER_SEED;
         let mut n = 0;
-        while n < b.len() && (b[n].is_ascii_lowercase() || b[n].is_ascii_digit()) {
+        for &c in b {
+            if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
+                break;
+            }
+            h = filter_hash_step(h, c);
             n += 1;
         }
         if n < b.len() && b[n] != b'-' {
             return true; // not plain: let the walk decide
         }
-        let word = &b[..n];
-        let bit = if n >= 5 && word[n - 1] == b'h' && word[n - 2] == b'a' {
-            filter_bit(&word[..n - 1])
-        } else if n >= 5 && word[n - 1] == b'h' && word[n - 2] == b'e' {
-            let mut w = [0u8; 64];
-            let Some(d) = w.get_mut(..n - 1) else {
-                return true; // a very long word: let the walk decide
-            };
-            d[..n - 2].copy_from_slice(&word[..n - 2]);
-            d[n - 2] = b'a';
-            filter_bit(d)
-        } else {
-            filter_bit(word)
-        };
+        if n >= 5 && b[n - 1] == b'h' && matches!(b[n - 2], b'a' | b'e') {
+            return true; // its key ends in -a (see `fold_suffix`): let the walk decide
+        }
+        let bit = filter_bit_of(h);
         self.layers
             .iter()
             .flatten()
