@@ -780,3 +780,94 @@ proptest! {
         prop_assert_eq!(toks, squeezed);
     }
 }
+
+/// The direct JSON writer the command line uses writes serde_json's bytes, for every field
+/// and every character that needs escaping.
+#[test]
+fn write_json_equals_serde_json() {
+    let text = "A \"quoted\" back\\slash, tab\there, bell \u{7} and NUL \u{0}; \
+                \u{1F600} D\u{e9}j\u{e0} vu \r\n\u{c}\u{8}\u{1f} end. At least 5 people died.";
+    let mut doc = bare(text);
+    doc.id = Some("id \"with\" \\ and \n".into());
+    let mut e = entity(
+        Label::Per,
+        "Name \"Q\" \\",
+        &[at(text, "quoted", 0), at(text, "tab", 0)],
+    );
+    e.kb_id = Some("Q1".into());
+    e.subtype = Some("sub\ttype".into());
+    e.mentions[0].title = Some(at(text, "back", 0));
+    e.mentions[1].provenance = Provenance::gazetteer("gazetteer.per", "entry\u{1}");
+    doc.entities.push(e);
+    doc.entities.push(entity(
+        Label::Loc,
+        "D\u{e9}j\u{e0}",
+        &[at(text, "D\u{e9}j\u{e0}", 0)],
+    ));
+    doc.quotes.push(quote(
+        at(text, "\"quoted\"", 0),
+        Some((at(text, "tab", 0), Some(0))),
+        Some(at(text, "bell", 0)),
+    ));
+    doc.quotes.push(quote(
+        at(text, "vu", 0),
+        Some((at(text, "end", 0), None)),
+        None,
+    ));
+    doc.quotes.push(quote(at(text, "end", 0), None, None));
+    let mut c = casualty(
+        at(text, "5 people", 0),
+        CasualtyKind::Killed,
+        Bounds {
+            min: Some(5),
+            max: None,
+        },
+    );
+    c.qualifier = Some("at least".into());
+    c.victims = Some("people".into());
+    c.place = Some(1);
+    c.trigger = Some("died".into());
+    c.claimed_by = Some("E1".into());
+    c.subset_of = Some(0);
+    c.delta = true;
+    doc.casualties.push(casualty(
+        at(text, "5", 0),
+        CasualtyKind::Injured,
+        Bounds {
+            min: None,
+            max: Some(u64::MAX),
+        },
+    ));
+    doc.casualties.push(c);
+    doc.casualty_totals.insert(
+        CasualtyKind::Killed,
+        Bounds {
+            min: Some(5),
+            max: Some(5),
+        },
+    );
+    doc.casualty_totals.insert(
+        CasualtyKind::Injured,
+        Bounds {
+            min: None,
+            max: None,
+        },
+    );
+    doc.diagnostics.push(byline::Diagnostic {
+        span: at(text, "NUL", 0),
+        kind: "test_kind",
+        message: "a \"message\"\n".into(),
+    });
+    let mut direct = String::new();
+    byline::output::write_json(&doc, &mut direct);
+    assert_eq!(direct, serde_json::to_string(&doc).unwrap());
+    // Appends to what the buffer holds.
+    let mut line = String::from("x");
+    byline::output::write_json(&doc, &mut line);
+    assert_eq!(&line[1..], direct);
+    // A document with no id and nothing found.
+    let empty = bare("");
+    let mut direct = String::new();
+    byline::output::write_json(&empty, &mut direct);
+    assert_eq!(direct, serde_json::to_string(&empty).unwrap());
+}

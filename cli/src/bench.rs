@@ -179,6 +179,7 @@ fn bench(args: &BenchArgs) -> io::Result<()> {
             .map(|_| {
                 scope.spawn(|| {
                     let mut sink = 0usize;
+                    let mut line = String::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         if i >= total_docs {
@@ -188,7 +189,9 @@ fn bench(args: &BenchArgs) -> io::Result<()> {
                         mark_start();
                         let doc = ex.extract(text);
                         if args.serialize {
-                            sink += serde_json::to_string(&doc).map_or(0, |s| s.len());
+                            line.clear();
+                            byline::output::write_json(&doc, &mut line);
+                            sink += line.len();
                             mark(5);
                         }
                         sink += doc.tokens.len();

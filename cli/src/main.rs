@@ -193,9 +193,8 @@ fn render(ex: &Extractor, rec: Record, format: Format, to_dir: bool) -> Rendered
             }
             let out = match format {
                 Format::Jsonl => {
-                    let mut s = serde_json::to_string(&doc).unwrap_or_else(|e| {
-                        error_line(Some(&id), &format!("serialisation failed: {e}"), format)
-                    });
+                    let mut s = String::with_capacity(doc.text.len() * 3);
+                    byline::output::write_json(&doc, &mut s);
                     s.push('\n');
                     s
                 }

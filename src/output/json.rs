@@ -229,3 +229,269 @@ impl Serialize for DiagnosticOut<'_> {
         m.end()
     }
 }
+
+/// Writes `doc` as one line of contract JSON into `out` (appended): the same bytes as
+/// `serde_json::to_string(doc)`, written directly, without serde's per-field machinery.
+/// The command line writes every record this way; the serde implementation above stays for
+/// users who serialise with their own serializer.
+///
+/// ```
+/// let doc = byline::Extractor::new().extract_with_id("d1", "\"We will stay,\" Mr Obama said.");
+/// let mut line = String::new();
+/// byline::output::write_json(&doc, &mut line);
+/// assert_eq!(line, serde_json::to_string(&doc).unwrap());
+/// ```
+pub fn write_json(doc: &Document, out: &mut String) {
+    let text = doc.text.as_str();
+    let mut w = Writer(std::mem::take(out));
+    w.raw("{\"id\":");
+    match &doc.id {
+        Some(id) => w.str(id),
+        None => w.raw("null"),
+    }
+    w.raw(",\"schema_version\":");
+    w.str(SCHEMA_VERSION);
+    w.raw(",\"entities\":[");
+    for (i, e) in doc.entities.iter().enumerate() {
+        w.comma(i);
+        w.raw("{\"id\":\"E");
+        w.num((i + 1) as u64);
+        w.raw("\",\"label\":");
+        w.str(e.label.as_str());
+        w.raw(",\"name\":");
+        w.str(&e.name);
+        w.raw(",\"mentions\":[");
+        for (k, m) in e.mentions.iter().enumerate() {
+            w.comma(k);
+            w.span_fields(m.span, text);
+            if let Some(t) = m.title {
+                w.raw(",\"title\":");
+                w.str(t.text(text));
+            }
+            w.raw(",\"rule\":");
+            w.str(&m.provenance.rule);
+            if let Some(entry) = &m.provenance.entry {
+                w.raw(",\"gazetteer_entry\":");
+                w.str(entry);
+            }
+            w.raw("}");
+        }
+        w.raw("]");
+        if let Some(kb) = &e.kb_id {
+            w.raw(",\"kb_id\":");
+            w.str(kb);
+        }
+        if let Some(st) = &e.subtype {
+            w.raw(",\"subtype\":");
+            w.str(st);
+        }
+        w.raw("}");
+    }
+    w.raw("],\"quotes\":[");
+    for (i, q) in doc.quotes.iter().enumerate() {
+        w.comma(i);
+        w.span_fields(q.span, text);
+        w.raw(",\"kind\":");
+        w.str(q.kind.as_str());
+        w.raw(",\"speaker\":");
+        match &q.speaker {
+            Some(sp) => {
+                w.span_fields(sp.span, text);
+                if let Some(e) = sp.entity {
+                    w.raw(",\"entity\":\"E");
+                    w.num((e + 1) as u64);
+                    w.raw("\"");
+                }
+                w.raw("}");
+            }
+            None => w.raw("null"),
+        }
+        w.raw(",\"cue\":");
+        match q.cue {
+            Some(span) => {
+                w.span_fields(span, text);
+                w.raw("}");
+            }
+            None => w.raw("null"),
+        }
+        w.raw(",\"rule\":");
+        w.str(&q.provenance.rule);
+        w.raw("}");
+    }
+    w.raw("],\"casualties\":[");
+    for (i, c) in doc.casualties.iter().enumerate() {
+        w.comma(i);
+        w.span_fields(c.span, text);
+        w.raw(",\"kind\":");
+        w.str(c.kind.as_str());
+        w.raw(",\"min\":");
+        w.opt_num(c.bounds.min);
+        w.raw(",\"max\":");
+        w.opt_num(c.bounds.max);
+        for (key, value) in [("qualifier", &c.qualifier), ("victims", &c.victims)] {
+            if let Some(v) = value {
+                w.key(key);
+                w.str(v);
+            }
+        }
+        if let Some(p) = c.place {
+            w.raw(",\"place\":\"E");
+            w.num((p + 1) as u64);
+            w.raw("\"");
+        }
+        for (key, value) in [("trigger", &c.trigger), ("claimed_by", &c.claimed_by)] {
+            if let Some(v) = value {
+                w.key(key);
+                w.str(v);
+            }
+        }
+        if let Some(sub) = c.subset_of {
+            w.raw(",\"subset_of\":");
+            w.num(sub as u64);
+        }
+        if c.delta {
+            w.raw(",\"delta\":true");
+        }
+        w.raw(",\"rule\":");
+        w.str(&c.provenance.rule);
+        w.raw("}");
+    }
+    w.raw("],\"casualty_totals\":{");
+    for (i, (kind, b)) in doc.casualty_totals.iter().enumerate() {
+        w.comma(i);
+        w.str(kind.as_str());
+        w.raw(":{\"min\":");
+        w.opt_num(b.min);
+        w.raw(",\"max\":");
+        w.opt_num(b.max);
+        w.raw("}");
+    }
+    w.raw("},\"diagnostics\":[");
+    for (i, d) in doc.diagnostics.iter().enumerate() {
+        w.comma(i);
+        w.span_fields(d.span, text);
+        w.raw(",\"kind\":");
+        w.str(d.kind);
+        w.raw(",\"message\":");
+        w.str(&d.message);
+        w.raw("}");
+    }
+    w.raw("]}");
+    *out = w.0;
+}
+
+/// True when one of the eight bytes of `x` is a control character, `"` or `\\` (the
+/// classic "has a zero byte" / "has a byte less than n" bit tricks).
+#[inline]
+fn needs_escape(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+    (below_space | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
+}
+
+/// A compact JSON writer with serde_json's exact escaping.
+struct Writer(String);
+
+impl Writer {
+    #[inline]
+    fn raw(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    #[inline]
+    fn comma(&mut self, i: usize) {
+        if i > 0 {
+            self.0.push(',');
+        }
+    }
+
+    /// `,"key":`
+    fn key(&mut self, key: &str) {
+        self.0.push_str(",\"");
+        self.0.push_str(key);
+        self.0.push_str("\":");
+    }
+
+    fn num(&mut self, mut n: u64) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &buf[i..] {
+            self.0.push(char::from(d));
+        }
+    }
+
+    fn opt_num(&mut self, n: Option<u64>) {
+        match n {
+            Some(n) => self.num(n),
+            None => self.raw("null"),
+        }
+    }
+
+    /// `{"start":…,"end":…,"text":…` (the object is left open for more fields).
+    fn span_fields(&mut self, span: Span, text: &str) {
+        self.raw("{\"start\":");
+        self.num(span.start as u64);
+        self.raw(",\"end\":");
+        self.num(span.end as u64);
+        self.raw(",\"text\":");
+        self.str(span.text(text));
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
+    /// `\u00xx`; everything else (all non-ASCII text included) as is.
+    fn str(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let out = &mut self.0;
+        out.reserve(s.len() + 2);
+        out.push('"');
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight bytes at a time while none needs escaping (the common case).
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                if !needs_escape(u64::from_le_bytes(word)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            i += 1;
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
+            let i = i - 1;
+            // `i` is an ASCII byte, so both slices fall on character boundaries.
+            out.push_str(s.get(start..i).unwrap_or_default());
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\x08' => out.push_str("\\b"),
+                b'\t' => out.push_str("\\t"),
+                b'\n' => out.push_str("\\n"),
+                b'\x0c' => out.push_str("\\f"),
+                b'\r' => out.push_str("\\r"),
+                _ => {
+                    out.push_str("\\u00");
+                    out.push(char::from(HEX[usize::from(b >> 4)]));
+                    out.push(char::from(HEX[usize::from(b & 0xf)]));
+                }
+            }
+            start = i + 1;
+        }
+        out.push_str(s.get(start..).unwrap_or_default());
+        out.push('"');
+    }
+}

@@ -174,6 +174,13 @@ fn entity_ref(id: usize) -> String {
 /// equal the document's. Returns the JSON string.
 pub fn check_json_round_trip(doc: &Document) -> Result<String, String> {
     let json = serde_json::to_string(doc).map_err(|e| format!("serialise: {e}"))?;
+    let mut direct = String::new();
+    byline::output::write_json(doc, &mut direct);
+    if direct != json {
+        return Err(format!(
+            "output::write_json differs from serde_json:\n{direct}\n{json}"
+        ));
+    }
     let v: serde_json::Value =
         serde_json::from_str(&json).map_err(|e| format!("parse back: {e}"))?;
     let text = doc.text.as_str();
