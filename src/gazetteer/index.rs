@@ -27,9 +27,11 @@ pub(crate) struct Index {
     /// First-word tables of `main` and `lower`.
     first: [Option<FirstTable>; 2],
     pub(crate) stats: Stats,
-    /// A bit per hash of the first word of every lower-case-matchable key: lets the matcher
-    /// skip most lower-case tokens without walking the automaton.
-    lower_first: Box<[u64; FILTER_WORDS]>,
+    /// Three filters over the lower-case-matchable keys, so that the matcher skips most
+    /// lower-case tokens without walking the automaton: a bit per hash of the first word of
+    /// every key ([`Index::lower_may_start`]); then, for [`Index::lower_pair_may_start`],
+    /// of every one-word key, and of the first two words of every longer key.
+    lower_filters: LowerFilters,
 }
 
 /// A first-word table (see [`super::compile::first_table`]) read in place.
@@ -137,15 +139,27 @@ pub(crate) fn filter_bit_of(h: u64) -> (usize, u64) {
     (bit / 64, 1u64 << (bit % 64))
 }
 
-fn first_word_filter(f: Option<&Fst<Bytes>>) -> Box<[u64; FILTER_WORDS]> {
+/// The filters of the lower-case keys: first words, one-word keys, and first word pairs.
+type LowerFilters = [Box<[u64; FILTER_WORDS]>; 3];
+
+fn lower_filters(f: Option<&Fst<Bytes>>) -> LowerFilters {
     use fst::Streamer;
-    let mut bits = Box::new([0u64; FILTER_WORDS]);
+    let mut bits = [
+        Box::new([0u64; FILTER_WORDS]),
+        Box::new([0u64; FILTER_WORDS]),
+        Box::new([0u64; FILTER_WORDS]),
+    ];
+    let mut set = |k: usize, (w, b): (usize, u64)| bits[k][w] |= b;
     if let Some(f) = f {
         let mut stream = f.stream();
         while let Some((key, _)) = stream.next() {
-            let first = key.split(|&b| b == b' ').next().unwrap_or(key);
-            let (w, b) = filter_bit(first);
-            bits[w] |= b;
+            let mut words = key.split(|&b| b == b' ');
+            let first = words.next().unwrap_or(key);
+            set(0, filter_bit(first));
+            match words.next() {
+                None => set(1, filter_bit(first)),
+                Some(second) => set(2, filter_bit(&key[..first.len() + 1 + second.len()])),
+            }
         }
     }
     bits
@@ -215,7 +229,7 @@ impl Index {
                 FirstTable::new(Cow::Owned(c.lower_first)),
             ],
             main: fst_or_none(Cow::Owned(c.main)),
-            lower_first: first_word_filter(lower.as_ref()),
+            lower_filters: lower_filters(lower.as_ref()),
             lower,
             postings: Cow::Owned(c.postings),
             entries: Cow::Owned(c.entries),
@@ -235,7 +249,7 @@ impl Index {
                 FirstTable::new(Cow::Borrowed(lower_first)),
             ],
             main: fst_or_none(Cow::Borrowed(main)),
-            lower_first: first_word_filter(lower.as_ref()),
+            lower_filters: lower_filters(lower.as_ref()),
             lower,
             postings: Cow::Borrowed(postings),
             entries: Cow::Borrowed(entries),
@@ -264,7 +278,19 @@ impl Index {
     /// is `bit` (no false negatives).
     #[inline]
     pub(crate) fn lower_may_start(&self, bit: (usize, u64)) -> bool {
-        self.lower_first.get(bit.0).is_some_and(|w| w & bit.1 != 0)
+        self.lower_filters[0]
+            .get(bit.0)
+            .is_some_and(|w| w & bit.1 != 0)
+    }
+
+    /// False when no lower-case-matchable key is the one word whose filter bit is `single`
+    /// or begins with the two words whose filter bit is `pair` (no false negatives).
+    #[inline]
+    pub(crate) fn lower_pair_may_start(&self, single: (usize, u64), pair: (usize, u64)) -> bool {
+        let has = |k: usize, (w, b): (usize, u64)| {
+            self.lower_filters[k].get(w).is_some_and(|x| x & b != 0)
+        };
+        has(1, single) || has(2, pair)
     }
 
     /// The fst value of a key.

@@ -365,6 +365,62 @@ impl<'g> Matcher<'g> {
             .any(|ix| ix.lower_may_start(bit))
     }
 
+    /// A second filter for lower-case starts, for the common shape "the government": a
+    /// plain lower-case word, one space, a plain word, then a token that ends the second
+    /// word. The walk could only match the first word alone or a key that begins with the
+    /// two words; false when the filters know no such key (no false negatives: in any
+    /// other shape, true).
+    fn lower_pair_may_start(&self, text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+        // A plain word that no suffix or article rule changes.
+        let plain = |s: &str, lower: bool| {
+            let b = s.as_bytes();
+            !b.is_empty()
+                && b.iter().all(|&c| {
+                    c.is_ascii_lowercase()
+                        || c.is_ascii_digit()
+                        || (!lower && c.is_ascii_uppercase())
+                })
+                && !b.ends_with(b"h")
+                && !b.ends_with(b"H")
+                && !is_article(s)
+        };
+        let w1 = tokens[i].text(text);
+        if !plain(w1, true) {
+            return true;
+        }
+        let mut h = FILTER_SEED;
+        for &c in w1.as_bytes() {
+            h = filter_hash_step(h, c);
+        }
+        let single = filter_bit_of(h);
+        // Does a key go on into the next token?
+        let next = tokens.get(i + 1).filter(|_| i + 1 < end);
+        let pair = match next {
+            Some(n) if !n.newline_before && inner_ok(n, n.text(text)) => {
+                let w2 = n.text(text);
+                let after = tokens.get(i + 2).filter(|_| i + 2 < end);
+                let ends_word = after.is_none_or(|a| {
+                    a.space_before || a.newline_before || !inner_ok(a, a.text(text))
+                });
+                let spaced = text.get(tokens[i].span.end..n.span.start) == Some(" ");
+                if n.kind != TokenKind::Word || !spaced || !ends_word || !plain(w2, false) {
+                    return true;
+                }
+                h = filter_hash_step(h, b' ');
+                for &c in w2.as_bytes() {
+                    h = filter_hash_step(h, c.to_ascii_lowercase());
+                }
+                filter_bit_of(h)
+            }
+            // The walk stops after the first word: only a one-word key can match.
+            _ => (usize::MAX, 0),
+        };
+        self.layers
+            .iter()
+            .flatten()
+            .any(|ix| ix.lower_pair_may_start(single, pair))
+    }
+
     pub(crate) fn run(
         &mut self,
         text: &str,
@@ -408,7 +464,10 @@ impl<'g> Matcher<'g> {
             }
             let mode = if headline || t.is_capitalised(text) || article_start(tokens, i, text) {
                 Some(Start::Main)
-            } else if self.has_lower && self.lower_may_start(t.text(text)) {
+            } else if self.has_lower
+                && self.lower_may_start(t.text(text))
+                && self.lower_pair_may_start(text, tokens, i, end)
+            {
                 Some(Start::Lower)
             } else {
                 None

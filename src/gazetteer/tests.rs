@@ -310,3 +310,45 @@ fn any_text_is_matched_without_panic() {
         )
         .unwrap();
 }
+
+/// The lower-case start filters (first word, one-word keys, word pairs) skip walks only where
+/// no key can match: every shape of a listed lower-case title still matches.
+#[test]
+fn lower_case_filters_keep_every_match() {
+    let tsv = [
+        row("film director", "TITLE", "", "t:film", 1),
+        row("the Rev.", "TITLE", "", "t:rev", 1),
+        row("spokesman", "TITLE", "", "t:spokes", 1),
+        row("chief executive officer", "TITLE", "", "t:ceo", 1),
+        row("Syrian", "NORP", "", "n:sy", 1),
+    ]
+    .concat();
+    let g = gaz(&tsv);
+    let cases: &[(&str, &[&str])] = &[
+        ("The film director said so.", &["film director"]),
+        (
+            "the film director, said the spokesman.",
+            &["film director", "spokesman"],
+        ),
+        ("A film  director spoke.", &["film  director"]),
+        ("A film-director spoke.", &["film-director"]),
+        ("A film Director spoke.", &["film Director"]),
+        ("A film directors' guild met.", &[]),
+        ("A film about a director.", &[]),
+        ("He met the Rev. Smith.", &["the Rev."]),
+        ("He met the rev smith.", &["the rev"]),
+        (
+            "the chief executive officer quit",
+            &["chief executive officer"],
+        ),
+        ("the chief executive quit", &[]),
+        ("a syrian spokesman", &["syrian", "spokesman"]),
+        ("the spokesman\nsaid", &["spokesman"]),
+        ("film director", &["film director"]),
+        ("film", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = matches(&g, text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(&got, want, "{text}");
+    }
+}
