@@ -70,6 +70,7 @@ fn main() {
     write("gaz_str_data.bin", &c.str_data);
     write("gaz_main_first.bin", &c.main_first);
     write("gaz_lower_first.bin", &c.lower_first);
+    write("gaz_main_pairs.bin", &c.main_pairs);
 
     let s = &c.stats;
     let mut rs = String::new();

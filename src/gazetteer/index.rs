@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use fst::raw::Fst;
 
 use super::compile::{
-    word_hash, Compiled, Stats, COUNT_BITS, ENTRY_BYTES, FIRST_HEADER, FIRST_INLINE, FIRST_SLOT,
-    FLAG_LOWER, POSTING_ACRONYM, POSTING_BYTES,
+    filter_hash, filter_mix, pair_bit, word_hash, Compiled, Stats, COUNT_BITS, ENTRY_BYTES,
+    FIRST_HEADER, FIRST_INLINE, FIRST_SLOT, FLAG_LOWER, POSTING_ACRONYM, POSTING_BYTES,
 };
 use super::row::Kind;
 use crate::document::Sense;
@@ -32,6 +32,8 @@ pub(crate) struct Index {
     /// every key ([`Index::lower_may_start`]); then, for [`Index::lower_pair_may_start`],
     /// of every one-word key, and of the first two words of every longer key.
     lower_filters: LowerFilters,
+    /// The word-pair filter of `main` (empty: none, every pair may continue).
+    main_pairs: Bytes,
 }
 
 /// A first-word table (see [`super::compile::first_table`]) read in place.
@@ -111,31 +113,16 @@ impl FirstTable {
 /// Size of the first-word filter in `u64`s (64 Kbit).
 pub(crate) const FILTER_WORDS: usize = 1024;
 
-/// The filter bit of a first word: an FNV-1a hash of its bytes, mixed so that its top
-/// bits (the bit index) depend on every byte. [`filter_hash_step`] computes the same hash a
-/// byte at a time, so that the matcher hashes a token while it scans it.
+/// The filter bit of a first word (see [`super::compile::filter_hash`]).
 #[inline]
 pub(crate) fn filter_bit(word: &[u8]) -> (usize, u64) {
-    filter_bit_of(
-        word.iter()
-            .fold(FILTER_SEED, |h, &b| filter_hash_step(h, b)),
-    )
+    filter_bit_of(filter_hash(word))
 }
 
-/// The start value of the filter hash.
-pub(crate) const FILTER_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// One byte of the filter hash.
-#[inline(always)]
-pub(crate) fn filter_hash_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-}
-
-/// The filter bit of a finished filter hash.
+/// The bit of a finished filter hash in a first-word filter.
 #[inline]
 pub(crate) fn filter_bit_of(h: u64) -> (usize, u64) {
-    let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    let bit = (h >> (64 - 16)) as usize % (FILTER_WORDS * 64);
+    let bit = (filter_mix(h) >> (64 - 16)) as usize % (FILTER_WORDS * 64);
     (bit / 64, 1u64 << (bit % 64))
 }
 
@@ -231,6 +218,7 @@ impl Index {
             main: fst_or_none(Cow::Owned(c.main)),
             lower_filters: lower_filters(lower.as_ref()),
             lower,
+            main_pairs: Cow::Owned(c.main_pairs),
             postings: Cow::Owned(c.postings),
             entries: Cow::Owned(c.entries),
             str_data,
@@ -239,8 +227,9 @@ impl Index {
     }
 
     /// An index over static sections (the embedded defaults): no copying, no parsing.
-    pub(crate) fn from_static(sections: [&'static [u8]; 7], stats: Stats) -> Index {
-        let [main, lower, postings, entries, str_data, main_first, lower_first] = sections;
+    pub(crate) fn from_static(sections: [&'static [u8]; 8], stats: Stats) -> Index {
+        let [main, lower, postings, entries, str_data, main_first, lower_first, main_pairs] =
+            sections;
         let lower = fst_or_none(Cow::Borrowed(lower));
         Index {
             str_text: std::str::from_utf8(str_data).ok().map(Cow::Borrowed),
@@ -251,6 +240,7 @@ impl Index {
             main: fst_or_none(Cow::Borrowed(main)),
             lower_filters: lower_filters(lower.as_ref()),
             lower,
+            main_pairs: Cow::Borrowed(main_pairs),
             postings: Cow::Borrowed(postings),
             entries: Cow::Borrowed(entries),
             str_data: Cow::Borrowed(str_data),
@@ -291,6 +281,23 @@ impl Index {
             self.lower_filters[k].get(w).is_some_and(|x| x & b != 0)
         };
         has(1, single) || has(2, pair)
+    }
+
+    /// False when no key of `main` begins with the two words whose filter hash (over
+    /// `first second`, see [`super::compile::pair_filter`]) is `h` (no false negatives).
+    #[inline]
+    pub(crate) fn main_pair_may_continue(&self, h: u64) -> bool {
+        if self.main_pairs.is_empty() {
+            return true;
+        }
+        let (w, b) = pair_bit(h);
+        let at = w * 8;
+        match self.main_pairs.get(at..at + 8) {
+            Some(x) => {
+                u64::from_le_bytes([x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]]) & b != 0
+            }
+            None => true,
+        }
     }
 
     /// The fst value of a key.

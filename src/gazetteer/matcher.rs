@@ -11,8 +11,8 @@
 
 use fst::raw::{CompiledAddr, Fst, Node, Output};
 
-use super::compile::{FIRST_CONT, FIRST_FINAL};
-use super::index::{filter_bit_of, filter_hash_step, Bytes, FirstTable, Index, FILTER_SEED};
+use super::compile::{filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
+use super::index::{filter_bit_of, Bytes, FirstTable, Index};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_with, Folded, Mode,
 };
@@ -55,6 +55,21 @@ struct Walk<'f> {
     /// the word ends unchanged, so that each word is fed once.
     cache: [Option<Cur>; 2],
     cache_word: String,
+    /// The indexes whose word-pair filter screens the second word (main-mode walks).
+    pairs: [Option<&'f Index>; 2],
+    /// While exactly one word is fed: the filter hash of that word and a space, to screen
+    /// the second word before it is fed to the automata.
+    pair: Option<u64>,
+    /// The same for the word `cache` holds, when it is the first word.
+    cache_pair: Option<u64>,
+}
+
+/// The filter hash of `word` followed by a space, continuing `h`.
+fn pair_prefix(word: &str) -> u64 {
+    let h = word
+        .bytes()
+        .fold(FILTER_SEED, |h, b| filter_hash_step(h, b));
+    filter_hash_step(h, b' ')
 }
 
 impl<'f> Walk<'f> {
@@ -67,13 +82,25 @@ impl<'f> Walk<'f> {
             words: 0,
             cache: [None, None],
             cache_word: String::with_capacity(64),
+            pairs: [None, None],
+            pair: None,
+            cache_pair: None,
         }
     }
 
-    /// Starts a new walk over `fsts` (with their first-word tables).
-    fn reset(&mut self, fsts: [Option<&'f Fst<Bytes>>; 2], firsts: [Option<&'f FirstTable>; 2]) {
+    /// Starts a new walk over `fsts` (with their first-word tables, and the indexes whose
+    /// pair filters apply).
+    fn reset(
+        &mut self,
+        fsts: [Option<&'f Fst<Bytes>>; 2],
+        firsts: [Option<&'f FirstTable>; 2],
+        pairs: [Option<&'f Index>; 2],
+    ) {
         self.fsts = fsts;
         self.firsts = firsts;
+        self.pairs = pairs;
+        self.pair = None;
+        self.cache_pair = None;
         self.cur = [None, None];
         self.any_fed = false;
         self.words = 0;
@@ -136,6 +163,17 @@ impl<'f> Walk<'f> {
         )
     }
 
+    /// The layers in which a key may go on with `word` as its second word: all of them,
+    /// unless exactly one word is fed and a layer's pair filter knows no such pair.
+    fn pair_ok(&self, word: &str) -> [bool; 2] {
+        let Some(h) = self.pair else {
+            return [true, true];
+        };
+        let h = word.bytes().fold(h, filter_hash_step);
+        self.pairs
+            .map(|ix| ix.is_none_or(|ix| ix.main_pair_may_continue(h)))
+    }
+
     /// Ends the current word at a boundary. Returns false when the walk cannot continue.
     fn commit(&mut self, word: &mut String, hyphen: bool) -> bool {
         if word.is_empty() {
@@ -154,18 +192,26 @@ impl<'f> Walk<'f> {
         }
         if !self.cache_word.is_empty() && self.cache_word == *word {
             self.cur = [self.cache[0].take(), self.cache[1].take()];
+            self.pair = if self.any_fed { None } else { self.cache_pair };
         } else if !self.any_fed {
             for k in 0..2 {
                 self.cur[k] = self.first(k, word.as_bytes()).1;
             }
+            self.pair = self
+                .cur
+                .iter()
+                .any(Option::is_some)
+                .then(|| pair_prefix(word));
         } else {
+            let ok = self.pair_ok(word);
             for k in 0..2 {
                 if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
-                    if feed_word(f, c, word.as_bytes()).is_none() {
+                    if !ok[k] || feed_word(f, c, word.as_bytes()).is_none() {
                         self.cur[k] = None;
                     }
                 }
             }
+            self.pair = None;
         }
         self.cache_word.clear();
         self.any_fed = true;
@@ -176,13 +222,21 @@ impl<'f> Walk<'f> {
     /// The fst values if the key ended with `word` (already suffix-folded).
     fn tentative(&mut self, word: &str) -> [Option<u64>; 2] {
         let mut out = [None, None];
-        #[allow(clippy::needless_range_loop)] // three arrays indexed by layer
+        let ok = if self.any_fed {
+            self.pair_ok(word)
+        } else {
+            [true, true]
+        };
+        #[allow(clippy::needless_range_loop)] // four arrays indexed by layer
         for k in 0..2 {
             self.cache[k] = None;
             if !self.any_fed {
                 let (v, c) = self.first(k, word.as_bytes());
                 out[k] = v;
                 self.cache[k] = c;
+                continue;
+            }
+            if !ok[k] {
                 continue;
             }
             if let (Some(f), Some(mut c)) = (self.fsts[k], self.cur[k]) {
@@ -196,6 +250,9 @@ impl<'f> Walk<'f> {
         }
         self.cache_word.clear();
         self.cache_word.push_str(word);
+        // The first word's pair hash, needed only when a key goes on after it.
+        self.cache_pair =
+            (!self.any_fed && self.cache.iter().any(Option::is_some)).then(|| pair_prefix(word));
         out
     }
 }
@@ -604,8 +661,9 @@ impl<'g> Matcher<'g> {
             self.layers[0].and_then(|ix| ix.first(lower)),
             self.layers[1].and_then(|ix| ix.first(lower)),
         ];
+        let pairs = if lower { [None, None] } else { self.layers };
         let walk = &mut self.walk;
-        walk.reset(fsts, firsts);
+        walk.reset(fsts, firsts, pairs);
         if !walk.alive() {
             return None;
         }

@@ -87,7 +87,7 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/gaz_stats.rs"));
 }
 
-const EMBEDDED_SECTIONS: [&[u8]; 7] = [
+const EMBEDDED_SECTIONS: [&[u8]; 8] = [
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_main.fst")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_lower.fst")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_postings.bin")),
@@ -95,6 +95,7 @@ const EMBEDDED_SECTIONS: [&[u8]; 7] = [
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_str_data.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_main_first.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/gaz_lower_first.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/gaz_main_pairs.bin")),
 ];
 
 static EMBEDDED: Lazy<Index> = Lazy::new(|| {
@@ -130,8 +131,9 @@ pub fn verify_embedded(dir: &Path) -> Vec<&'static str> {
         "str_data",
         "main_first",
         "lower_first",
+        "main_pairs",
     ];
-    let built: [&[u8]; 7] = [
+    let built: [&[u8]; 8] = [
         &c.main,
         &c.lower,
         &c.postings,
@@ -139,6 +141,7 @@ pub fn verify_embedded(dir: &Path) -> Vec<&'static str> {
         &c.str_data,
         &c.main_first,
         &c.lower_first,
+        &c.main_pairs,
     ];
     names
         .into_iter()
