@@ -66,9 +66,7 @@ struct Walk<'f> {
 
 /// The filter hash of `word` followed by a space, continuing `h`.
 fn pair_prefix(word: &str) -> u64 {
-    let h = word
-        .bytes()
-        .fold(FILTER_SEED, |h, b| filter_hash_step(h, b));
+    let h = word.bytes().fold(FILTER_SEED, filter_hash_step);
     filter_hash_step(h, b' ')
 }
 
@@ -204,6 +202,7 @@ impl<'f> Walk<'f> {
                 .then(|| pair_prefix(word));
         } else {
             let ok = self.pair_ok(word);
+            #[allow(clippy::needless_range_loop)] // three arrays indexed by layer
             for k in 0..2 {
                 if let (Some(f), Some(c)) = (self.fsts[k], self.cur[k].as_mut()) {
                     if !ok[k] || feed_word(f, c, word.as_bytes()).is_none() {
