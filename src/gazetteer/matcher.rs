@@ -288,19 +288,22 @@ enum Start {
 /// A lower-case token that begins with an Arabic article joined to a capitalised name
 /// (`al-Assad`, `ash-Sham`), or an article token followed by a hyphen and a capitalised
 /// token (when the tokenizer splits them).
-fn article_start(tokens: &[Token], i: usize, text: &str) -> bool {
-    let s = tokens[i].text(text);
-    // Every article begins with al, el, ar, as, ad, at, az, an or ul, ud, ut (a cheap test
-    // for the common case).
-    let b = s.as_bytes();
-    if b.len() < 2
-        || !matches!(
-            (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()),
+/// True when a word begins as an article may (al, el, ar, as, ad, at, az, an; ul, ud, ut):
+/// a cheap test before [`article_start`].
+#[inline]
+fn article_prefix(b: &[u8]) -> bool {
+    b.len() >= 2
+        && matches!(
+            (b[0] | 0x20, b[1] | 0x20),
             (b'a', b'l' | b'r' | b's' | b'd' | b't' | b'z' | b'n')
                 | (b'e', b'l')
                 | (b'u', b'l' | b'd' | b't')
         )
-    {
+}
+
+fn article_start(tokens: &[Token], i: usize, text: &str) -> bool {
+    let s = tokens[i].text(text);
+    if !article_prefix(s.as_bytes()) {
         return false;
     }
     if let Some(pos) = s.find(['-', '\u{2010}', '\u{2011}']) {
@@ -518,10 +521,14 @@ impl<'g> Matcher<'g> {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let mode = if headline || t.is_capitalised(text) || article_start(tokens, i, text) {
+            let s = t.text(text);
+            let mode = if headline
+                || t.is_capitalised(text)
+                || (article_prefix(s.as_bytes()) && article_start(tokens, i, text))
+            {
                 Some(Start::Main)
             } else if self.has_lower
-                && self.lower_may_start(t.text(text))
+                && self.lower_may_start(s)
                 && self.lower_pair_may_start(text, tokens, i, end)
             {
                 Some(Start::Lower)
@@ -542,7 +549,6 @@ impl<'g> Matcher<'g> {
                 );
             }
             // Names after a hyphen inside a token: "Israel-Hamas", "pro-Russian".
-            let s = t.text(text);
             // (U+2010 and U+2011 begin with the byte 0xE2.)
             if s.len() > 2
                 && s.as_bytes()[1..].iter().any(|&b| b == b'-' || b == 0xE2)
