@@ -378,8 +378,18 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
         return Ok(ok);
     }
     // Batches of records go to `threads` workers; the writer puts results back in order.
+    // At most `window` batches are between the reader and the writer at any time (queued,
+    // being worked on, or done and waiting for an earlier one): the reader takes a permit
+    // for each batch and the writer returns it once the batch is written. Without the
+    // bound, one slow batch let the others pile up behind it, and peak memory grew with the
+    // length of the input.
     const BATCH: usize = 32;
+    let window = threads * 3;
     std::thread::scope(|scope| -> io::Result<bool> {
+        let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
+        for _ in 0..window {
+            let _ = permit_tx.send(());
+        }
         let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Record>)>(threads * 2);
         let job_rx = std::sync::Arc::new(std::sync::Mutex::new(job_rx));
         let (res_tx, res_rx) = mpsc::sync_channel::<(usize, Vec<Rendered>, usize)>(threads * 2);
@@ -410,13 +420,15 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
             for rec in input.records_with_limit(origin, max_bytes) {
                 batch.push(rec?);
                 if batch.len() == BATCH {
-                    if job_tx.send((seq, std::mem::take(&mut batch))).is_err() {
+                    if permit_rx.recv().is_err()
+                        || job_tx.send((seq, std::mem::take(&mut batch))).is_err()
+                    {
                         return Ok(());
                     }
                     seq += 1;
                 }
             }
-            if !batch.is_empty() {
+            if !batch.is_empty() && permit_rx.recv().is_ok() {
                 let _ = job_tx.send((seq, batch));
             }
             Ok(())
@@ -437,6 +449,8 @@ fn run_records<R: BufRead + Send + 'static, W: Write>(
                 }
                 meter.tick(bytes);
                 next += 1;
+                // The batch is written: the reader may send another.
+                let _ = permit_tx.send(());
             }
             if write_err.is_some() {
                 break;
