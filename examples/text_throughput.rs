@@ -5,6 +5,8 @@
 //! With `--digest` before the file names, it prints instead one hash per file of the whole
 //! text layer (every field of every token, sentence and paragraph), to check that a speed
 //! change keeps the output identical: `... --example text_throughput -- --digest a.jsonl b.jsonl`.
+//! The environment variable `TEXT_THROUGHPUT_RUNS` sets the number of timed runs (default 5;
+//! 1 under callgrind).
 use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
@@ -40,7 +42,11 @@ fn main() {
     let mut best = f64::MAX;
     let (mut toks, mut sents, mut paras) = (0, 0, 0);
     let mut best_cpu = f64::MAX;
-    for _ in 0..5 {
+    let runs: usize = std::env::var("TEXT_THROUGHPUT_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    for _ in 0..runs.max(1) {
         let t0 = Instant::now();
         let c0 = cpu_seconds();
         toks = 0;

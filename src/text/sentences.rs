@@ -444,9 +444,27 @@ pub(crate) fn split(text: &str, tokens: &mut [Token]) -> Vec<Sentence> {
         let mut start = 0;
         let mut line_start = 0;
         let mut dl = sp.dateline(0);
-        for i in 0..n {
+        let mut i = 0;
+        while i < n {
             if i > 0 && tokens[i].newline_before {
                 line_start = i;
+            }
+            // Fast path (most tokens): inside a line, after a word not ending in a period, a
+            // number or a symbol, nothing ends (the same test as the start of `boundary`).
+            // The next token has no line break, so `line_start` stays.
+            while i + 1 < n && dl != Some(i) && !tokens[i + 1].newline_before {
+                let cur = &tokens[i];
+                let plain = match cur.kind {
+                    TokenKind::Word => {
+                        text.as_bytes().get(cur.span.end.wrapping_sub(1)) != Some(&b'.')
+                    }
+                    TokenKind::Number | TokenKind::Symbol => true,
+                    _ => false,
+                };
+                if !plain {
+                    break;
+                }
+                i += 1;
             }
             let is_dl = dl == Some(i);
             let end = i + 1 == n
@@ -467,6 +485,7 @@ pub(crate) fn split(text: &str, tokens: &mut [Token]) -> Vec<Sentence> {
                     None
                 };
             }
+            i += 1;
         }
     }
     for s in &out {

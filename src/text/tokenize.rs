@@ -87,8 +87,65 @@ const F_UPPER: u8 = 1;
 const F_LOWER: u8 = 2;
 /// Atom flag: an ASCII digit.
 const F_DIGIT: u8 = 4;
+/// Atom flag: an ASCII letter-and-digit atom that no merge rule can extend: the byte after
+/// it is the end of the text, ASCII whitespace or ASCII punctuation that joins nothing to it
+/// (see [`ENDS_WORD`] and [`ENDS_NUMBER`]). Such an atom is a token by itself.
+const F_ALONE: u8 = 0x40;
 /// Atom flag: the atom holds non-ASCII characters (shape from its text).
 const F_COMPLEX: u8 = 0x80;
+
+/// Per ASCII byte after a run of ASCII letters: true when the run is a word no rule extends.
+/// `.` (abbreviations, initials, domains, `www.`), `:` (`http://`), hyphens, `'`, `&` and
+/// `@` may join it to what follows; letters and digits never end a run. Non-ASCII bytes are
+/// not covered (the general merge decides).
+static ENDS_WORD: [bool; 128] = ends_table(b".:-'&@");
+/// The same for a run that holds digits (a number, or a word like `F16`): `,` also joins
+/// (`1,200`).
+static ENDS_NUMBER: [bool; 128] = ends_table(b".:,-'&@");
+
+const fn ends_table(joiners: &[u8]) -> [bool; 128] {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        let mut ends = !b.is_ascii_alphanumeric();
+        let mut k = 0;
+        while k < joiners.len() {
+            if joiners[k] == b {
+                ends = false;
+            }
+            k += 1;
+        }
+        t[i] = ends;
+        i += 1;
+    }
+    t
+}
+
+/// Per ASCII punctuation byte: the token kind it always makes by itself, whatever its
+/// neighbours, once no earlier token can take it in (`,` `(` `$` …), or `None` when the
+/// general merge decides (`.` `?` `!` `-` `'` `"` `#` `@`, which run, join or need their
+/// neighbours; and every non-punctuation byte).
+static DIRECT_PUNCT: [Option<TokenKind>; 128] = {
+    let mut t = [None; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() || b <= b' ' || b == 127 {
+            None
+        } else {
+            match b {
+                b'.' | b'?' | b'!' | b'-' | b'\'' | b'"' | b'#' | b'@' => None,
+                b'$' | b'%' | b'&' | b'+' | b'=' | b'<' | b'>' | b'|' | b'~' | b'^' | b'`' => {
+                    Some(TokenKind::Symbol)
+                }
+                _ => Some(TokenKind::Punct),
+            }
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Per byte: letter-case and digit flags for ASCII letters and digits, 0 otherwise
 /// (non-ASCII included).
@@ -246,32 +303,155 @@ fn continues_run(c: char) -> bool {
     !c.is_whitespace() && !is_known_punct(c) && !is_single_symbol(c)
 }
 
-struct Atomizer<'t> {
+/// Where tokens go: the token list and what the later passes need to know about it.
+struct Sink {
+    out: Vec<Token>,
+    /// Some token after the first has a blank line before it.
+    any_blank: bool,
+    /// Some plural-possessive apostrophe (`students'`) was made a Punct token.
+    trailing_apostrophe: bool,
+}
+
+impl Sink {
+    /// Appends a token that starts after `nl` line breaks. `paragraph_start` is set for a
+    /// blank line before (or the first token); [`super::paragraphs::mark`] finishes it.
+    #[inline(always)]
+    fn push(&mut self, span: Span, kind: TokenKind, shape: Shape, space: bool, nl: u8) {
+        let first = self.out.is_empty();
+        self.any_blank |= nl >= 2 && !first;
+        self.out.push(Token {
+            span,
+            kind,
+            shape,
+            sentence_start: false,
+            paragraph_start: first || nl >= 2,
+            space_before: space,
+            newline_before: nl > 0,
+        });
+    }
+}
+
+/// Phase 1 and 2 in one walk. Atoms are gathered in `pending` and merged by the rules of
+/// [`Merger`]; but an atom that nothing before it can take in (`pending` is empty, or a gap
+/// separates it from the pending atoms) and that makes a token by itself (an ASCII word or
+/// number followed by space or plain punctuation, or plain punctuation such as `,` `(` `$`)
+/// goes straight to the tokens, after the pending atoms are merged. Most tokens take that
+/// path, so most atoms are never stored. The result is the same as merging the whole atom
+/// list: merges only join touching atoms, and the one rule that looks past a gap (`No.`
+/// before a number) sees the direct atom as the last atom of the pending list.
+struct Tokenizer<'t> {
     text: &'t str,
-    atoms: Vec<Atom>,
+    /// Atoms not yet merged into tokens.
+    pending: Vec<Atom>,
+    /// When the atom before `pending[0]` is a word or number, its end, else `usize::MAX`
+    /// (for `#`/`@` after a word).
+    before_word_end: usize,
+    /// The same for the last atom that went straight to the tokens (the atom before
+    /// `pending[0]` when `pending` starts).
+    last_word_end: usize,
+    sink: Sink,
     space: bool,
     nl: u8,
 }
 
-impl<'t> Atomizer<'t> {
+impl<'t> Tokenizer<'t> {
     fn push(&mut self, start: usize, end: usize, kind: AtomKind) {
         self.push_flags(start, end, kind, F_COMPLEX);
     }
 
     fn push_flags(&mut self, start: usize, end: usize, kind: AtomKind, flags: u8) {
-        self.atoms.push(Atom {
+        let atom = self.atom(start, end, kind, flags);
+        self.pend(atom);
+    }
+
+    /// Makes an atom with the space and line breaks seen since the last one.
+    #[inline(always)]
+    fn atom(&mut self, start: usize, end: usize, kind: AtomKind, flags: u8) -> Atom {
+        let atom = Atom {
             start,
             end,
             kind,
             space: self.space,
             nl: self.nl,
             flags,
-        });
+        };
         self.space = false;
         self.nl = 0;
+        atom
     }
 
-    fn run(mut self) -> Vec<Atom> {
+    #[inline(always)]
+    fn pend(&mut self, atom: Atom) {
+        if self.pending.is_empty() {
+            self.before_word_end = self.last_word_end;
+        }
+        self.pending.push(atom);
+    }
+
+    /// An atom that makes the token `kind` by itself unless an earlier atom takes it in.
+    #[inline(always)]
+    fn direct(&mut self, atom: Atom, kind: TokenKind, shape: Shape) {
+        if !self.pending.is_empty() {
+            if self.pending.last().is_some_and(|l| l.end == atom.start) {
+                // It touches the pending atoms: the merge decides.
+                self.pend(atom);
+                return;
+            }
+            // A gap: merge the pending atoms, this one visible as the next atom.
+            self.pending.push(atom);
+            self.flush(1);
+        }
+        self.last_word_end = if atom.kind.wordlike() {
+            atom.end
+        } else {
+            usize::MAX
+        };
+        self.sink.push(
+            Span::new(atom.start, atom.end),
+            kind,
+            shape,
+            atom.space,
+            atom.nl,
+        );
+    }
+
+    /// Merges the pending atoms but the last `lookahead` ones (which are dropped) into
+    /// tokens.
+    #[inline(never)]
+    fn flush(&mut self, lookahead: usize) {
+        let limit = self.pending.len().saturating_sub(lookahead);
+        Merger {
+            text: self.text,
+            atoms: &self.pending,
+            before_word_end: self.before_word_end,
+            sink: &mut self.sink,
+            trailing_apostrophe: std::cell::Cell::new(false),
+        }
+        .run(limit);
+        self.pending.clear();
+    }
+
+    /// An ASCII letter-and-digit atom: a token by itself when `F_ALONE` is set.
+    #[inline(always)]
+    fn alnum(&mut self, s: usize, e: usize, acc: u8) {
+        let (alpha, digit) = (acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
+        let kind = kind_of(alpha, digit);
+        let atom = self.atom(s, e, kind, acc);
+        if acc & F_ALONE == 0 {
+            self.pend(atom);
+            return;
+        }
+        // A letter atom starting with a digit is a number, as in `Merger::run`.
+        let first = self.text.as_bytes().get(s).copied();
+        let tk = match kind {
+            AtomKind::Alpha => TokenKind::Word,
+            AtomKind::Mix if !first.is_some_and(|b| b.is_ascii_digit()) => TokenKind::Word,
+            _ => TokenKind::Number,
+        };
+        self.direct(atom, tk, shape_from_flags(first, acc, tk));
+    }
+
+    fn run(mut self) -> Sink {
         let text = self.text;
         let b = text.as_bytes();
         let n = b.len();
@@ -308,15 +488,57 @@ impl<'t> Atomizer<'t> {
                             acc |= f;
                             i += 1;
                         }
-                        let (alpha, digit) = (acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
-                        if i < n && b[i] >= 128 && char_at(text, i).is_some_and(continues_run) {
-                            i = self.complex(s);
+                        let ends = if acc & F_DIGIT != 0 {
+                            &ENDS_NUMBER
                         } else {
-                            self.push_flags(s, i, kind_of(alpha, digit), acc);
+                            &ENDS_WORD
+                        };
+                        let mut period = false;
+                        match b.get(i) {
+                            None => acc |= F_ALONE,
+                            Some(b'.') => {
+                                // `army.` or `2016.` before a space: the word, then a
+                                // terminal (see `plain_before_period`).
+                                let after = b.get(i + 1);
+                                if after.is_none_or(|&c| {
+                                    c < 128 && !c.is_ascii_alphanumeric() && c != b'.'
+                                }) && (acc & F_DIGIT != 0
+                                    || plain_before_period(text.get(s..i).unwrap_or("")))
+                                {
+                                    acc |= F_ALONE;
+                                    period = true;
+                                }
+                            }
+                            Some(&c) if c < 128 => {
+                                if ends[c as usize] {
+                                    acc |= F_ALONE;
+                                }
+                            }
+                            Some(_) => {
+                                if char_at(text, i).is_some_and(continues_run) {
+                                    i = self.complex(s);
+                                    continue;
+                                }
+                            }
+                        }
+                        self.alnum(s, i, acc);
+                        if period {
+                            let atom = self.atom(i, i + 1, AtomKind::Punct('.'), 0);
+                            self.direct(atom, TokenKind::Terminal, Shape::Other);
+                            i += 1;
                         }
                     }
                     _ => {
-                        self.push_flags(i, i + 1, AtomKind::Punct(c as char), 0);
+                        let atom = self.atom(i, i + 1, AtomKind::Punct(c as char), 0);
+                        match DIRECT_PUNCT[c as usize] {
+                            Some(kind) => self.direct(atom, kind, Shape::Other),
+                            // A straight double quote: its direction comes from the text.
+                            None if c == b'"' => {
+                                let kind = classify_quote(text, i, i + 1, '"');
+                                self.direct(atom, kind, Shape::Other);
+                            }
+                            None => self.pend(atom),
+                        }
                         i += 1;
                     }
                 }
@@ -340,7 +562,8 @@ impl<'t> Atomizer<'t> {
                 }
             }
         }
-        self.atoms
+        self.flush(0);
+        self.sink
     }
 
     /// Segments a stretch that holds non-ASCII letters, marks or symbols with Unicode word
@@ -366,7 +589,7 @@ impl<'t> Atomizer<'t> {
             e = s + rest.chars().next().map_or(1, char::len_utf8);
         }
         let stretch = text.get(s..e).unwrap_or("");
-        let first_atom = self.atoms.len();
+        let first_atom = self.pending.len();
         let mut joiner = false;
         for (off, seg) in stretch.split_word_bound_indices() {
             let a = s + off;
@@ -384,15 +607,15 @@ impl<'t> Atomizer<'t> {
                     all_ignorable = false;
                 }
             }
-            let last_word = self.atoms.len() > first_atom
-                && self.atoms.last().is_some_and(|l| l.kind.wordlike());
+            let last_word = self.pending.len() > first_atom
+                && self.pending.last().is_some_and(|l| l.kind.wordlike());
             if all_ignorable {
-                joiner = last_word && self.atoms.last().is_some_and(|l| l.end == a);
+                joiner = last_word && self.pending.last().is_some_and(|l| l.end == a);
                 continue;
             }
             if alpha || digit {
                 if joiner && last_word {
-                    if let Some(l) = self.atoms.last_mut() {
+                    if let Some(l) = self.pending.last_mut() {
                         let (la, ld) = match l.kind {
                             AtomKind::Alpha => (true, false),
                             AtomKind::Digit => (false, true),
@@ -413,6 +636,14 @@ impl<'t> Atomizer<'t> {
     }
 }
 
+/// Is the ASCII letter run `w`, followed by a period and then space, punctuation other than
+/// a period, or the end, a word by itself? Yes unless [`Merger::word`] could keep the period:
+/// an abbreviation, a one- or two-letter group (initial, `U.S`), or `www`. (Such a period
+/// cannot start a dotted group or a domain part either: no letter or digit follows it.)
+fn plain_before_period(w: &str) -> bool {
+    w.len() >= 3 && !w.eq_ignore_ascii_case("www") && abbreviation_class(w).is_none()
+}
+
 fn kind_of(alpha: bool, digit: bool) -> AtomKind {
     match (alpha, digit) {
         (true, false) => AtomKind::Alpha,
@@ -421,22 +652,13 @@ fn kind_of(alpha: bool, digit: bool) -> AtomKind {
     }
 }
 
-/// Splits `text` into atoms.
-pub(crate) fn atomize(text: &str) -> Vec<Atom> {
-    Atomizer {
-        text,
-        atoms: Vec::with_capacity(text.len() / 4 + 4),
-        space: true,
-        nl: 0,
-    }
-    .run()
-}
-
+/// Phase 2 over a list of atoms: merges them into tokens.
 struct Merger<'a> {
     text: &'a str,
     atoms: &'a [Atom],
-    out: Vec<Token>,
-    nls: Vec<u8>,
+    /// The end of the atom before `atoms[0]` when it is a word or number, else `usize::MAX`.
+    before_word_end: usize,
+    sink: &'a mut Sink,
     /// Set when a plural-possessive apostrophe token was made.
     trailing_apostrophe: std::cell::Cell<bool>,
 }
@@ -481,10 +703,12 @@ impl<'a> Merger<'a> {
             .is_some_and(|c| c.is_lowercase() || c.is_numeric())
     }
 
-    fn run(mut self) -> Tokenized {
+    /// Merges the atoms from the first up to `limit` (excluded) into tokens; atoms from
+    /// `limit` on are only looked at.
+    fn run(self, limit: usize) {
         let n = self.atoms.len();
         let mut i = 0;
-        while i < n {
+        while i < limit.min(n) {
             let a = self.atoms[i];
             let (last, kind) = match a.kind {
                 AtomKind::Alpha => self.word(i),
@@ -500,23 +724,10 @@ impl<'a> Merger<'a> {
             } else {
                 shape_of(span.text(self.text), kind)
             };
-            self.out.push(Token {
-                span,
-                kind,
-                shape,
-                sentence_start: false,
-                paragraph_start: false,
-                space_before: a.space,
-                newline_before: a.nl > 0,
-            });
-            self.nls.push(a.nl);
+            self.sink.push(span, kind, shape, a.space, a.nl);
             i = last + 1;
         }
-        Tokenized {
-            tokens: self.out,
-            breaks: self.nls,
-            trailing_apostrophe: self.trailing_apostrophe.get(),
-        }
+        self.sink.trailing_apostrophe |= self.trailing_apostrophe.get();
     }
 
     /// A word starting at atom `i`; returns its last atom.
@@ -716,7 +927,14 @@ impl<'a> Merger<'a> {
                 (i, classify_quote(self.text, a.start, a.end, c))
             }
             '#' | '@' => {
-                let after_word = self.adj(i) && self.kind(i - 1).is_some_and(AtomKind::wordlike);
+                let a = self.atoms[i];
+                let after_word = if i == 0 {
+                    self.before_word_end == a.start
+                } else {
+                    self.atoms
+                        .get(i - 1)
+                        .is_some_and(|p| p.end == a.start && p.kind.wordlike())
+                };
                 if !after_word
                     && self.adj(i + 1)
                     && matches!(self.kind(i + 1), Some(AtomKind::Alpha | AtomKind::Mix))
@@ -737,7 +955,7 @@ impl<'a> Merger<'a> {
     /// `'n'`, `'em`, or else a quotation mark.
     fn apostrophe(&self, i: usize, c: char) -> (usize, TokenKind) {
         let a = self.atoms[i];
-        let prev_word = self.out.last().is_some_and(|t| {
+        let prev_word = self.sink.out.last().is_some_and(|t| {
             t.span.end == a.start && matches!(t.kind, TokenKind::Word | TokenKind::Number)
         });
         if prev_word {
@@ -751,6 +969,7 @@ impl<'a> Merger<'a> {
             if c != '‘'
                 && !self.adj_word(i + 1)
                 && self
+                    .sink
                     .out
                     .last()
                     .is_some_and(|t| t.text(self.text).ends_with(['s', 'S']))
@@ -788,27 +1007,36 @@ impl<'a> Merger<'a> {
 
 /// What the tokenizer returns.
 pub(crate) struct Tokenized {
-    /// The tokens.
+    /// The tokens. `paragraph_start` is set on the first token and on those after a blank
+    /// line; [`super::paragraphs::mark`] completes it.
     pub tokens: Vec<Token>,
-    /// For each token, the number of line breaks before it (2 or more: a blank line lies
-    /// between it and the previous token).
-    pub breaks: Vec<u8>,
+    /// Some token after the first has a blank line before it.
+    pub any_blank: bool,
     /// True when some plural-possessive apostrophe (`students'`) was made a Punct token.
     pub trailing_apostrophe: bool,
 }
 
 /// Tokenizes `text`.
 pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
-    let atoms = atomize(text);
-    let cap = atoms.len();
-    Merger {
+    let sink = Tokenizer {
         text,
-        atoms: &atoms,
-        out: Vec::with_capacity(cap),
-        nls: Vec::with_capacity(cap),
-        trailing_apostrophe: std::cell::Cell::new(false),
+        pending: Vec::with_capacity(64),
+        before_word_end: usize::MAX,
+        last_word_end: usize::MAX,
+        sink: Sink {
+            out: Vec::with_capacity(text.len() / 5 + 4),
+            any_blank: false,
+            trailing_apostrophe: false,
+        },
+        space: true,
+        nl: 0,
     }
-    .run()
+    .run();
+    Tokenized {
+        tokens: sink.out,
+        any_blank: sink.any_blank,
+        trailing_apostrophe: sink.trailing_apostrophe,
+    }
 }
 
 /// The letter-case shape of a token's text.
