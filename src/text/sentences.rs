@@ -450,21 +450,34 @@ pub(crate) fn split(text: &str, tokens: &mut [Token]) -> Vec<Sentence> {
                 line_start = i;
             }
             // Fast path (most tokens): inside a line, after a word not ending in a period, a
-            // number or a symbol, nothing ends (the same test as the start of `boundary`).
-            // The next token has no line break, so `line_start` stays.
-            while i + 1 < n && dl != Some(i) && !tokens[i + 1].newline_before {
-                let cur = &tokens[i];
-                let plain = match cur.kind {
-                    TokenKind::Word => {
-                        text.as_bytes().get(cur.span.end.wrapping_sub(1)) != Some(&b'.')
-                    }
-                    TokenKind::Number | TokenKind::Symbol => true,
-                    _ => false,
-                };
-                if !plain {
-                    break;
-                }
-                i += 1;
+            // number, a symbol, punctuation other than a closing bracket, or a quotation
+            // mark that does not close, nothing ends: `boundary` finds no final punctuation
+            // there (its own fast path covers the first three).
+            // The next token has no line break, so `line_start` stays. It stops at the
+            // dateline's end.
+            let lim = dl.map_or(n - 1, |d| d.min(n - 1));
+            if i < lim {
+                let bytes = text.as_bytes();
+                i += tokens[i..=lim]
+                    .windows(2)
+                    .take_while(|w| {
+                        !w[1].newline_before
+                            && match w[0].kind {
+                                TokenKind::Word => {
+                                    bytes.get(w[0].span.end.wrapping_sub(1)) != Some(&b'.')
+                                }
+                                TokenKind::Number | TokenKind::Symbol => true,
+                                // Not a closing bracket (`is_closer`): `,` `;` `(` dashes.
+                                TokenKind::Punct => bytes.get(w[0].span.start).is_some_and(|&c| {
+                                    (c < 0x80 && !matches!(c, b')' | b']' | b'}')) || c == 0xE2
+                                }),
+                                // Not closing: the final before it is `None`.
+                                TokenKind::Quote(_, QuoteDir::Open) => true,
+                                TokenKind::Quote(_, QuoteDir::Ambiguous) => w[0].space_before,
+                                _ => false,
+                            }
+                    })
+                    .count();
             }
             let is_dl = dl == Some(i);
             let end = i + 1 == n

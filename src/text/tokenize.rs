@@ -94,6 +94,34 @@ const F_ALONE: u8 = 0x40;
 /// Atom flag: the atom holds non-ASCII characters (shape from its text).
 const F_COMPLEX: u8 = 0x80;
 
+/// The atom kind, token kind and shape of a one-atom ASCII letter-and-digit token, by the
+/// atom's case and digit flags (`F_UPPER | F_LOWER | F_DIGIT`, times 8) plus the flag of its
+/// first byte. A letter atom starting with a digit is a number, as in [`Merger::run`].
+static ALNUM_TOKEN: [(AtomKind, TokenKind, Shape); 64] = {
+    let mut t = [(AtomKind::Symbol, TokenKind::Symbol, Shape::Other); 64];
+    let mut i = 0;
+    while i < 64 {
+        let acc = (i >> 3) as u8;
+        let f = (i & 7) as u8;
+        let first = if f == F_UPPER {
+            b'A'
+        } else if f == F_LOWER {
+            b'a'
+        } else {
+            b'0'
+        };
+        let kind = kind_of(acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
+        let tk = match kind {
+            AtomKind::Alpha => TokenKind::Word,
+            AtomKind::Mix if f != F_DIGIT => TokenKind::Word,
+            _ => TokenKind::Number,
+        };
+        t[i] = (kind, tk, shape_from_flags(Some(first), acc, tk));
+        i += 1;
+    }
+    t
+};
+
 /// Per ASCII byte after a run of ASCII letters: true when the run is a word no rule extends.
 /// `.` (abbreviations, initials, domains, `www.`), `:` (`http://`), hyphens, `'`, `&` and
 /// `@` may join it to what follows; letters and digits never end a run. Non-ASCII bytes are
@@ -306,25 +334,24 @@ fn continues_run(c: char) -> bool {
 /// Where tokens go: the token list and what the later passes need to know about it.
 struct Sink {
     out: Vec<Token>,
-    /// Some token after the first has a blank line before it.
-    any_blank: bool,
+    /// The number of tokens with a blank line before them.
+    blanks: usize,
     /// Some plural-possessive apostrophe (`students'`) was made a Punct token.
     trailing_apostrophe: bool,
 }
 
 impl Sink {
     /// Appends a token that starts after `nl` line breaks. `paragraph_start` is set for a
-    /// blank line before (or the first token); [`super::paragraphs::mark`] finishes it.
+    /// blank line before; [`tokenize_with_breaks`] and [`super::paragraphs::mark`] finish it.
     #[inline(always)]
     fn push(&mut self, span: Span, kind: TokenKind, shape: Shape, space: bool, nl: u8) {
-        let first = self.out.is_empty();
-        self.any_blank |= nl >= 2 && !first;
+        self.blanks += usize::from(nl >= 2);
         self.out.push(Token {
             span,
             kind,
             shape,
             sentence_start: false,
-            paragraph_start: first || nl >= 2,
+            paragraph_start: nl >= 2,
             space_before: space,
             newline_before: nl > 0,
         });
@@ -434,21 +461,18 @@ impl<'t> Tokenizer<'t> {
     /// An ASCII letter-and-digit atom: a token by itself when `F_ALONE` is set.
     #[inline(always)]
     fn alnum(&mut self, s: usize, e: usize, acc: u8) {
-        let (alpha, digit) = (acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
-        let kind = kind_of(alpha, digit);
+        let first = self
+            .text
+            .as_bytes()
+            .get(s)
+            .map_or(0, |&b| ALNUM[b as usize]);
+        let (kind, tk, shape) = ALNUM_TOKEN[(acc as usize & 7) << 3 | (first as usize & 7)];
         let atom = self.atom(s, e, kind, acc);
         if acc & F_ALONE == 0 {
             self.pend(atom);
             return;
         }
-        // A letter atom starting with a digit is a number, as in `Merger::run`.
-        let first = self.text.as_bytes().get(s).copied();
-        let tk = match kind {
-            AtomKind::Alpha => TokenKind::Word,
-            AtomKind::Mix if !first.is_some_and(|b| b.is_ascii_digit()) => TokenKind::Word,
-            _ => TokenKind::Number,
-        };
-        self.direct(atom, tk, shape_from_flags(first, acc, tk));
+        self.direct(atom, tk, shape);
     }
 
     fn run(mut self) -> Sink {
@@ -525,6 +549,11 @@ impl<'t> Tokenizer<'t> {
                         if period {
                             let atom = self.atom(i, i + 1, AtomKind::Punct('.'), 0);
                             self.direct(atom, TokenKind::Terminal, Shape::Other);
+                            i += 1;
+                        }
+                        // The usual space after a word, without going round the loop.
+                        if b.get(i) == Some(&b' ') {
+                            self.space = true;
                             i += 1;
                         }
                     }
@@ -644,7 +673,7 @@ fn plain_before_period(w: &str) -> bool {
     w.len() >= 3 && !w.eq_ignore_ascii_case("www") && abbreviation_class(w).is_none()
 }
 
-fn kind_of(alpha: bool, digit: bool) -> AtomKind {
+const fn kind_of(alpha: bool, digit: bool) -> AtomKind {
     match (alpha, digit) {
         (true, false) => AtomKind::Alpha,
         (false, true) => AtomKind::Digit,
@@ -1025,16 +1054,25 @@ pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
         last_word_end: usize::MAX,
         sink: Sink {
             out: Vec::with_capacity(text.len() / 5 + 4),
-            any_blank: false,
+            blanks: 0,
             trailing_apostrophe: false,
         },
         space: true,
         nl: 0,
     }
     .run();
+    let mut tokens = sink.out;
+    let mut blanks = sink.blanks;
+    if let Some(t) = tokens.first_mut() {
+        // A blank line before the first token does not count (see `paragraphs::mark`).
+        if t.paragraph_start {
+            blanks -= 1;
+        }
+        t.paragraph_start = true;
+    }
     Tokenized {
-        tokens: sink.out,
-        any_blank: sink.any_blank,
+        tokens,
+        any_blank: blanks > 0,
         trailing_apostrophe: sink.trailing_apostrophe,
     }
 }
@@ -1104,7 +1142,7 @@ pub(crate) fn shape_of(s: &str, kind: TokenKind) -> Shape {
 
 /// The shape of a one-atom ASCII token from its flags and first byte (same result as
 /// [`shape_of`]).
-fn shape_from_flags(first: Option<u8>, flags: u8, kind: TokenKind) -> Shape {
+const fn shape_from_flags(first: Option<u8>, flags: u8, kind: TokenKind) -> Shape {
     let digit = flags & F_DIGIT != 0;
     let upper = flags & F_UPPER != 0;
     let lower = flags & F_LOWER != 0;
@@ -1125,7 +1163,7 @@ fn shape_from_flags(first: Option<u8>, flags: u8, kind: TokenKind) -> Shape {
     }
 }
 
-fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Shape {
+const fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Shape {
     match first {
         None if digit => Shape::Digits,
         None => Shape::Other,
