@@ -78,7 +78,7 @@ pub fn analyse(text: &str) -> TextLayer {
     if tokenized.trailing_apostrophe {
         quotes::resolve_trailing_apostrophes(text, &mut tokens);
     }
-    let sentences = sentences::split(text, &mut tokens);
+    let sentences = sentences::split(text, &mut tokens, &tokenized.stops);
     let paragraphs = paragraphs::build(&tokens, &sentences);
     TextLayer {
         paragraphs,

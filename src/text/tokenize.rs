@@ -15,6 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::abbreviations::{abbreviation_class, is_leading_elision};
 use super::quotes::classify_quote;
+use super::sentences::ends_nothing;
 use crate::document::{Shape, Span, Token, TokenKind};
 
 /// What an atom is.
@@ -336,16 +337,44 @@ struct Sink {
     out: Vec<Token>,
     /// The number of tokens with a blank line before them.
     blanks: usize,
+    /// The tokens after which a sentence may end (see [`Tokenized::stops`]).
+    stops: Vec<usize>,
     /// Some plural-possessive apostrophe (`students'`) was made a Punct token.
     trailing_apostrophe: bool,
 }
 
 impl Sink {
+    /// Notes `nl` line breaks before the next token: a sentence may end before it.
+    #[cold]
+    #[inline(never)]
+    fn line_break(&mut self, nl: u8) {
+        self.blanks += usize::from(nl >= 2);
+        let idx = self.out.len();
+        if idx > 0 && self.stops.last() != Some(&(idx - 1)) {
+            self.stops.push(idx - 1);
+        }
+    }
+
     /// Appends a token that starts after `nl` line breaks. `paragraph_start` is set for a
     /// blank line before; [`tokenize_with_breaks`] and [`super::paragraphs::mark`] finish it.
     #[inline(always)]
-    fn push(&mut self, span: Span, kind: TokenKind, shape: Shape, space: bool, nl: u8) {
-        self.blanks += usize::from(nl >= 2);
+    /// `plain`: no sentence can end right after it on the same line
+    /// ([`super::sentences::ends_nothing`]).
+    fn push(
+        &mut self,
+        span: Span,
+        kind: TokenKind,
+        shape: Shape,
+        space: bool,
+        nl: u8,
+        plain: bool,
+    ) {
+        if nl > 0 {
+            self.line_break(nl);
+        }
+        if !plain {
+            self.stops.push(self.out.len());
+        }
         self.out.push(Token {
             span,
             kind,
@@ -417,7 +446,7 @@ impl<'t> Tokenizer<'t> {
 
     /// An atom that makes the token `kind` by itself unless an earlier atom takes it in.
     #[inline(always)]
-    fn direct(&mut self, atom: Atom, kind: TokenKind, shape: Shape) {
+    fn direct(&mut self, atom: Atom, kind: TokenKind, shape: Shape, plain: bool) {
         if !self.pending.is_empty() {
             if self.pending.last().is_some_and(|l| l.end == atom.start) {
                 // It touches the pending atoms: the merge decides.
@@ -439,6 +468,7 @@ impl<'t> Tokenizer<'t> {
             shape,
             atom.space,
             atom.nl,
+            plain,
         );
     }
 
@@ -472,7 +502,8 @@ impl<'t> Tokenizer<'t> {
             self.pend(atom);
             return;
         }
-        self.direct(atom, tk, shape);
+        // A word without a period or a number.
+        self.direct(atom, tk, shape, true);
     }
 
     fn run(mut self) -> Sink {
@@ -504,14 +535,15 @@ impl<'t> Tokenizer<'t> {
                     LETTER | DIGIT => {
                         let s = i;
                         let mut acc = 0u8;
-                        while let Some(&c) = b.get(i) {
-                            let f = ALNUM[c as usize];
-                            if f == 0 {
-                                break;
-                            }
-                            acc |= f;
-                            i += 1;
-                        }
+                        // (ORing in the 0 of the byte that stops the run changes nothing.)
+                        i += b[i..]
+                            .iter()
+                            .take_while(|&&c| {
+                                let f = ALNUM[c as usize];
+                                acc |= f;
+                                f != 0
+                            })
+                            .count();
                         let ends = if acc & F_DIGIT != 0 {
                             &ENDS_NUMBER
                         } else {
@@ -548,7 +580,7 @@ impl<'t> Tokenizer<'t> {
                         self.alnum(s, i, acc);
                         if period {
                             let atom = self.atom(i, i + 1, AtomKind::Punct('.'), 0);
-                            self.direct(atom, TokenKind::Terminal, Shape::Other);
+                            self.direct(atom, TokenKind::Terminal, Shape::Other, false);
                             i += 1;
                         }
                         // The usual space after a word, without going round the loop.
@@ -560,11 +592,15 @@ impl<'t> Tokenizer<'t> {
                     _ => {
                         let atom = self.atom(i, i + 1, AtomKind::Punct(c as char), 0);
                         match DIRECT_PUNCT[c as usize] {
-                            Some(kind) => self.direct(atom, kind, Shape::Other),
+                            Some(kind) => {
+                                let plain = ends_nothing(kind, self.space, c, c);
+                                self.direct(atom, kind, Shape::Other, plain);
+                            }
                             // A straight double quote: its direction comes from the text.
                             None if c == b'"' => {
                                 let kind = classify_quote(text, i, i + 1, '"');
-                                self.direct(atom, kind, Shape::Other);
+                                let plain = ends_nothing(kind, self.space, c, c);
+                                self.direct(atom, kind, Shape::Other, plain);
                             }
                             None => self.pend(atom),
                         }
@@ -753,7 +789,11 @@ impl<'a> Merger<'a> {
             } else {
                 shape_of(span.text(self.text), kind)
             };
-            self.sink.push(span, kind, shape, a.space, a.nl);
+            let bytes = self.text.as_bytes();
+            let first = bytes.get(span.start).copied().unwrap_or(0);
+            let end = bytes.get(span.end.wrapping_sub(1)).copied().unwrap_or(0);
+            let plain = ends_nothing(kind, a.space, first, end);
+            self.sink.push(span, kind, shape, a.space, a.nl, plain);
             i = last + 1;
         }
         self.sink.trailing_apostrophe |= self.trailing_apostrophe.get();
@@ -1039,6 +1079,10 @@ pub(crate) struct Tokenized {
     /// The tokens. `paragraph_start` is set on the first token and on those after a blank
     /// line; [`super::paragraphs::mark`] completes it.
     pub tokens: Vec<Token>,
+    /// In order, the indices of the tokens after which a sentence may end: those followed
+    /// by a line break and those that are not [`super::sentences::ends_nothing`]. (A few
+    /// more do no harm: the splitter checks each.)
+    pub stops: Vec<usize>,
     /// Some token after the first has a blank line before it.
     pub any_blank: bool,
     /// True when some plural-possessive apostrophe (`students'`) was made a Punct token.
@@ -1055,6 +1099,7 @@ pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
         sink: Sink {
             out: Vec::with_capacity(text.len() / 5 + 4),
             blanks: 0,
+            stops: Vec::with_capacity(text.len() / 32 + 4),
             trailing_apostrophe: false,
         },
         space: true,
@@ -1072,6 +1117,7 @@ pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
     }
     Tokenized {
         tokens,
+        stops: sink.stops,
         any_blank: blanks > 0,
         trailing_apostrophe: sink.trailing_apostrophe,
     }
