@@ -123,32 +123,55 @@ static ALNUM_TOKEN: [(AtomKind, TokenKind, Shape); 64] = {
     t
 };
 
-/// Per ASCII byte after a run of ASCII letters: true when the run is a word no rule extends.
-/// `.` (abbreviations, initials, domains, `www.`), `:` (`http://`), hyphens, `'`, `&` and
-/// `@` may join it to what follows; letters and digits never end a run. Non-ASCII bytes are
-/// not covered (the general merge decides).
-static ENDS_WORD: [bool; 128] = ends_table(b".:-'&@");
-/// The same for a run that holds digits (a number, or a word like `F16`): `,` also joins
-/// (`1,200`).
-static ENDS_NUMBER: [bool; 128] = ends_table(b".:,-'&@");
-
-const fn ends_table(joiners: &[u8]) -> [bool; 128] {
-    let mut t = [false; 128];
+/// Per ASCII byte after a run of ASCII letters (first 128 entries) or of letters and digits
+/// (last 128): true when the run is a word or number no rule extends whatever follows that
+/// byte. `.` (abbreviations, initials, domains, `www.`, decimals), `:` (`http://`, `10:30`),
+/// `,` after digits (`1,200`), hyphens, `'`, `&` and `@` may join the run to what follows
+/// ([`alone_before_joiner`] looks further); letters and digits never end a run. Non-ASCII
+/// bytes are not covered (the general merge decides).
+static ENDS: [bool; 256] = {
+    let mut t = [false; 256];
     let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        let mut ends = !b.is_ascii_alphanumeric();
-        let mut k = 0;
-        while k < joiners.len() {
-            if joiners[k] == b {
-                ends = false;
-            }
-            k += 1;
-        }
-        t[i] = ends;
+    while i < 256 {
+        let b = (i % 128) as u8;
+        t[i] = !b.is_ascii_alphanumeric()
+            && !matches!(b, b'.' | b':' | b'-' | b'\'' | b'&' | b'@')
+            && !(i >= 128 && b == b',');
         i += 1;
     }
     t
+};
+
+/// What a run of ASCII letters and digits followed by a joining byte (see [`ENDS`]) is.
+enum Joiner {
+    /// The general merge decides.
+    Joins,
+    /// A token by itself.
+    Alone,
+    /// A token by itself, and the period after it a terminal by itself.
+    Period,
+}
+
+/// Looks past the joining byte after the run `s..i` (flags `acc`) for the common cases that
+/// join nothing: `army.` or `2016.` before a space (a period followed by a letter or digit
+/// may join; see [`plain_before_period`]), `said:` (only `http:` may join a word, and digits
+/// `10:30`), `2016,` (a comma joins only digits to digits).
+#[inline(never)]
+fn alone_before_joiner(text: &str, s: usize, i: usize, acc: u8) -> Joiner {
+    let b = text.as_bytes();
+    let after = b.get(i + 1);
+    let digits = acc & F_DIGIT != 0;
+    match b.get(i) {
+        Some(b'.')
+            if after.is_none_or(|&c| c < 128 && !c.is_ascii_alphanumeric() && c != b'.')
+                && (digits || plain_before_period(text.get(s..i).unwrap_or(""))) =>
+        {
+            Joiner::Period
+        }
+        Some(b':') if !digits && !starts_ci(text.get(s..).unwrap_or(""), "http") => Joiner::Alone,
+        Some(b',') if after.is_none_or(|&c| c < 128 && !c.is_ascii_digit()) => Joiner::Alone,
+        _ => Joiner::Joins,
+    }
 }
 
 /// Per ASCII punctuation byte: the token kind it always makes by itself, whatever its
@@ -477,6 +500,10 @@ impl<'t> Tokenizer<'t> {
     #[inline(never)]
     fn flush(&mut self, lookahead: usize) {
         let limit = self.pending.len().saturating_sub(lookahead);
+        if limit == 0 {
+            self.pending.clear();
+            return;
+        }
         Merger {
             text: self.text,
             atoms: &self.pending,
@@ -544,32 +571,24 @@ impl<'t> Tokenizer<'t> {
                                 f != 0
                             })
                             .count();
-                        let ends = if acc & F_DIGIT != 0 {
-                            &ENDS_NUMBER
-                        } else {
-                            &ENDS_WORD
-                        };
                         let mut period = false;
                         match b.get(i) {
-                            None => acc |= F_ALONE,
-                            Some(b'.') => {
-                                // `army.` or `2016.` before a space: the word, then a
-                                // terminal (see `plain_before_period`).
-                                let after = b.get(i + 1);
-                                if after.is_none_or(|&c| {
-                                    c < 128 && !c.is_ascii_alphanumeric() && c != b'.'
-                                }) && (acc & F_DIGIT != 0
-                                    || plain_before_period(text.get(s..i).unwrap_or("")))
-                                {
-                                    acc |= F_ALONE;
-                                    period = true;
-                                }
-                            }
                             Some(&c) if c < 128 => {
-                                if ends[c as usize] {
+                                // One table for runs without and with digits (F_DIGIT = 4).
+                                if ENDS[((acc & F_DIGIT) as usize) << 5 | c as usize] {
                                     acc |= F_ALONE;
+                                } else {
+                                    match alone_before_joiner(text, s, i, acc) {
+                                        Joiner::Joins => {}
+                                        Joiner::Alone => acc |= F_ALONE,
+                                        Joiner::Period => {
+                                            acc |= F_ALONE;
+                                            period = true;
+                                        }
+                                    }
                                 }
                             }
+                            None => acc |= F_ALONE,
                             Some(_) => {
                                 if char_at(text, i).is_some_and(continues_run) {
                                     i = self.complex(s);
@@ -591,6 +610,22 @@ impl<'t> Tokenizer<'t> {
                     }
                     _ => {
                         let atom = self.atom(i, i + 1, AtomKind::Punct(c as char), 0);
+                        // `-`, `.`, `?`, `!` make a token by themselves unless a mark they
+                        // run with follows (`--`, `...`, `…`, `?!`, `‽`, `？`, `！`).
+                        let next = b.get(i + 1).copied().unwrap_or(b' ');
+                        let lone = match c {
+                            b'-' => (next != b'-').then_some(TokenKind::Punct),
+                            b'.' => (next != b'.' && next != 0xE2).then_some(TokenKind::Terminal),
+                            b'?' | b'!' => (!matches!(next, b'?' | b'!' | 0xE2 | 0xEF))
+                                .then_some(TokenKind::Terminal),
+                            _ => None,
+                        };
+                        if let Some(kind) = lone {
+                            let plain = ends_nothing(kind, self.space, c, c);
+                            self.direct(atom, kind, Shape::Other, plain);
+                            i += 1;
+                            continue;
+                        }
                         match DIRECT_PUNCT[c as usize] {
                             Some(kind) => {
                                 let plain = ends_nothing(kind, self.space, c, c);
