@@ -95,11 +95,11 @@ const F_ALONE: u8 = 0x40;
 /// Atom flag: the atom holds non-ASCII characters (shape from its text).
 const F_COMPLEX: u8 = 0x80;
 
-/// The atom kind, token kind and shape of a one-atom ASCII letter-and-digit token, by the
-/// atom's case and digit flags (`F_UPPER | F_LOWER | F_DIGIT`, times 8) plus the flag of its
-/// first byte. A letter atom starting with a digit is a number, as in [`Merger::run`].
-static ALNUM_TOKEN: [(AtomKind, TokenKind, Shape); 64] = {
-    let mut t = [(AtomKind::Symbol, TokenKind::Symbol, Shape::Other); 64];
+/// The token kind and shape of a one-atom ASCII letter-and-digit token, by the atom's case
+/// and digit flags (`F_UPPER | F_LOWER | F_DIGIT`, times 8) plus the flag of its first byte.
+/// A letter atom starting with a digit is a number, as in [`Merger::run`].
+static ALNUM_TOKEN: [(TokenKind, Shape); 64] = {
+    let mut t = [(TokenKind::Symbol, Shape::Other); 64];
     let mut i = 0;
     while i < 64 {
         let acc = (i >> 3) as u8;
@@ -117,7 +117,7 @@ static ALNUM_TOKEN: [(AtomKind, TokenKind, Shape); 64] = {
             AtomKind::Mix if f != F_DIGIT => TokenKind::Word,
             _ => TokenKind::Number,
         };
-        t[i] = (kind, tk, shape_from_flags(Some(first), acc, tk));
+        t[i] = (tk, shape_from_flags(Some(first), acc, tk));
         i += 1;
     }
     t
@@ -523,14 +523,22 @@ impl<'t> Tokenizer<'t> {
             .as_bytes()
             .get(s)
             .map_or(0, |&b| ALNUM[b as usize]);
-        let (kind, tk, shape) = ALNUM_TOKEN[(acc as usize & 7) << 3 | (first as usize & 7)];
-        let atom = self.atom(s, e, kind, acc);
+        let (tk, shape) = ALNUM_TOKEN[(acc as usize & 7) << 3 | (first as usize & 7)];
+        let kind = |acc: u8| kind_of(acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
         if acc & F_ALONE == 0 {
+            let atom = self.atom(s, e, kind(acc), acc);
             self.pend(atom);
-            return;
+        } else if self.pending.is_empty() {
+            // The usual case, without making the atom: a word without a period or a number.
+            self.last_word_end = e;
+            self.sink
+                .push(Span::new(s, e), tk, shape, self.space, self.nl, true);
+            self.space = false;
+            self.nl = 0;
+        } else {
+            let atom = self.atom(s, e, kind(acc), acc);
+            self.direct(atom, tk, shape, true);
         }
-        // A word without a period or a number.
-        self.direct(atom, tk, shape, true);
     }
 
     fn run(mut self) -> Sink {
