@@ -75,8 +75,8 @@ pub fn analyse(text: &str) -> TextLayer {
     let tokenized = tokenize::tokenize_with_breaks(text);
     let mut tokens = tokenized.tokens;
     paragraphs::mark(&mut tokens, tokenized.any_blank);
-    if tokenized.trailing_apostrophe {
-        quotes::resolve_trailing_apostrophes(text, &mut tokens);
+    if let Some(first) = tokenized.trailing_apostrophe {
+        quotes::resolve_trailing_apostrophes(text, &mut tokens, first);
     }
     let sentences = sentences::split(text, &mut tokens, &tokenized.stops);
     let paragraphs = paragraphs::build(&tokens, &sentences);

@@ -362,8 +362,8 @@ struct Sink {
     blanks: usize,
     /// The tokens after which a sentence may end (see [`Tokenized::stops`]).
     stops: Vec<usize>,
-    /// Some plural-possessive apostrophe (`students'`) was made a Punct token.
-    trailing_apostrophe: bool,
+    /// The first plural-possessive apostrophe (`students'`) made a Punct token, if any.
+    trailing_apostrophe: Option<usize>,
 }
 
 impl Sink {
@@ -509,7 +509,7 @@ impl<'t> Tokenizer<'t> {
             atoms: &self.pending,
             before_word_end: self.before_word_end,
             sink: &mut self.sink,
-            trailing_apostrophe: std::cell::Cell::new(false),
+            trailing_apostrophe: std::cell::Cell::new(None),
         }
         .run(limit);
         self.pending.clear();
@@ -767,8 +767,8 @@ struct Merger<'a> {
     /// The end of the atom before `atoms[0]` when it is a word or number, else `usize::MAX`.
     before_word_end: usize,
     sink: &'a mut Sink,
-    /// Set when a plural-possessive apostrophe token was made.
-    trailing_apostrophe: std::cell::Cell<bool>,
+    /// The index of the first plural-possessive apostrophe token made.
+    trailing_apostrophe: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a> Merger<'a> {
@@ -839,7 +839,9 @@ impl<'a> Merger<'a> {
             self.sink.push(span, kind, shape, a.space, a.nl, plain);
             i = last + 1;
         }
-        self.sink.trailing_apostrophe |= self.trailing_apostrophe.get();
+        if self.sink.trailing_apostrophe.is_none() {
+            self.sink.trailing_apostrophe = self.trailing_apostrophe.get();
+        }
     }
 
     /// A word starting at atom `i`; returns its last atom.
@@ -1086,7 +1088,10 @@ impl<'a> Merger<'a> {
                     .last()
                     .is_some_and(|t| t.text(self.text).ends_with(['s', 'S']))
             {
-                self.trailing_apostrophe.set(true);
+                // It is the next token made.
+                if self.trailing_apostrophe.get().is_none() {
+                    self.trailing_apostrophe.set(Some(self.sink.out.len()));
+                }
                 return (i, TokenKind::Punct);
             }
         } else if self.adj(i + 1) {
@@ -1128,8 +1133,9 @@ pub(crate) struct Tokenized {
     pub stops: Vec<usize>,
     /// Some token after the first has a blank line before it.
     pub any_blank: bool,
-    /// True when some plural-possessive apostrophe (`students'`) was made a Punct token.
-    pub trailing_apostrophe: bool,
+    /// The index of the first plural-possessive apostrophe (`students'`) made a Punct
+    /// token, if any.
+    pub trailing_apostrophe: Option<usize>,
 }
 
 /// Tokenizes `text`.
@@ -1143,7 +1149,7 @@ pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
             out: Vec::with_capacity(text.len() / 5 + 4),
             blanks: 0,
             stops: Vec::with_capacity(text.len() / 32 + 4),
-            trailing_apostrophe: false,
+            trailing_apostrophe: None,
         },
         space: true,
         nl: 0,
