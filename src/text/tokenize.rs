@@ -418,7 +418,10 @@ impl Sink {
 /// path, so most atoms are never stored. The result is the same as merging the whole atom
 /// list: merges only join touching atoms, and the one rule that looks past a gap (`No.`
 /// before a number) sees the direct atom as the last atom of the pending list.
-struct Tokenizer<'t> {
+///
+/// With `DIRECT` false every atom is pending and merged at the end: the plain two-phase
+/// tokenizer, which the tests compare with the fast one.
+struct Tokenizer<'t, const DIRECT: bool> {
     text: &'t str,
     /// Atoms not yet merged into tokens.
     pending: Vec<Atom>,
@@ -433,7 +436,7 @@ struct Tokenizer<'t> {
     nl: u8,
 }
 
-impl<'t> Tokenizer<'t> {
+impl<'t, const DIRECT: bool> Tokenizer<'t, DIRECT> {
     fn push(&mut self, start: usize, end: usize, kind: AtomKind) {
         self.push_flags(start, end, kind, F_COMPLEX);
     }
@@ -470,6 +473,10 @@ impl<'t> Tokenizer<'t> {
     /// An atom that makes the token `kind` by itself unless an earlier atom takes it in.
     #[inline(always)]
     fn direct(&mut self, atom: Atom, kind: TokenKind, shape: Shape, plain: bool) {
+        if !DIRECT {
+            self.pend(atom);
+            return;
+        }
         if !self.pending.is_empty() {
             if self.pending.last().is_some_and(|l| l.end == atom.start) {
                 // It touches the pending atoms: the merge decides.
@@ -528,7 +535,7 @@ impl<'t> Tokenizer<'t> {
         if acc & F_ALONE == 0 {
             let atom = self.atom(s, e, kind(acc), acc);
             self.pend(atom);
-        } else if self.pending.is_empty() {
+        } else if DIRECT && self.pending.is_empty() {
             // The usual case, without making the atom: a word without a period or a number.
             self.last_word_end = e;
             self.sink
@@ -1140,7 +1147,11 @@ pub(crate) struct Tokenized {
 
 /// Tokenizes `text`.
 pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
-    let sink = Tokenizer {
+    tokenize_impl::<true>(text)
+}
+
+fn tokenize_impl<const DIRECT: bool>(text: &str) -> Tokenized {
+    let sink = Tokenizer::<DIRECT> {
         text,
         pending: Vec::with_capacity(64),
         before_word_end: usize::MAX,
@@ -1273,6 +1284,154 @@ const fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts made of pieces that exercise every merge rule and direct path.
+    fn mixed_texts(count: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "Assad",
+            "said",
+            "the",
+            "army",
+            "it",
+            "on",
+            "www",
+            "http",
+            "No",
+            "Gen",
+            "U",
+            "S",
+            "a",
+            "m",
+            "F16",
+            "2016",
+            "1",
+            "200",
+            "3",
+            "5",
+            "10",
+            "30",
+            "s",
+            "S",
+            "em",
+            "n",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "\u{2029}",
+            ".",
+            ".",
+            ",",
+            ",",
+            ":",
+            ";",
+            "-",
+            "--",
+            "'",
+            "'",
+            "\"",
+            "\"",
+            "?",
+            "!",
+            "(",
+            ")",
+            "[",
+            "]",
+            "$",
+            "%",
+            "&",
+            "@",
+            "#",
+            "/",
+            "*",
+            "\u{2019}",
+            "\u{201c}",
+            "\u{201d}",
+            "\u{2014}",
+            "\u{2026}",
+            "\u{2010}",
+            "\u{ff1f}",
+            "\u{203d}",
+            "é",
+            "caf",
+            "日本",
+            "\u{200b}",
+            "\u{301}",
+            "٣",
+            "£",
+            "👍",
+            "Ω",
+            " No. 5",
+            "No.",
+            "U.S.",
+            "Mr.",
+            "it's",
+            "don't",
+            "students' ",
+            "#tag",
+            "a@b.com",
+            "http://x.co/a,b",
+            "www.bbc.co.uk.",
+            "1,200",
+            "3.5",
+            "10:30",
+            "'90s",
+            " 'n' ",
+            " 'em",
+            "AT&T",
+            "al-Assad's",
+            "F. Kennedy",
+            "p.m.",
+            "2016.",
+            "said:",
+            "2016, ",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..count)
+            .map(|_| {
+                let len = (next() % 40) as usize;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn direct_tokens_are_those_of_the_full_merge() {
+        for text in mixed_texts(20_000) {
+            let fast = tokenize_impl::<true>(&text);
+            let full = tokenize_impl::<false>(&text);
+            assert_eq!(fast.tokens, full.tokens, "{text:?}");
+            assert_eq!(fast.any_blank, full.any_blank, "{text:?}");
+            assert_eq!(
+                fast.trailing_apostrophe, full.trailing_apostrophe,
+                "{text:?}"
+            );
+            // Every token after which a sentence may end is listed, in order.
+            let stops = &fast.stops;
+            assert!(stops.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+            for (i, t) in fast.tokens.iter().enumerate() {
+                let next_line = fast.tokens.get(i + 1).is_some_and(|n| n.newline_before);
+                let bytes = text.as_bytes();
+                let first = bytes.get(t.span.start).copied().unwrap_or(0);
+                let last = bytes.get(t.span.end.wrapping_sub(1)).copied().unwrap_or(0);
+                if next_line || !ends_nothing(t.kind, t.space_before, first, last) {
+                    assert!(stops.binary_search(&i).is_ok(), "{text:?} token {i}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn shape_from_flags_agrees_with_shape_of() {
