@@ -10,6 +10,10 @@
 //! Phase 2 (tokens) merges adjacent atoms by news-specific rules: inner hyphens and
 //! apostrophes, possessive `'s` split off, abbreviations and initials with their period,
 //! numbers with separators and decimals, ellipses, quotation marks with a direction.
+//!
+//! Both phases run in one walk (see [`Tokenizer`]): atoms wait in a short list until they are
+//! merged, except the many that make a token by themselves and that nothing before them can
+//! take in (a plain word before a space, a comma), which go straight to the tokens.
 
 use unicode_segmentation::UnicodeSegmentation;
 
