@@ -74,11 +74,11 @@ pub struct TextLayer {
 pub fn analyse(text: &str) -> TextLayer {
     let tokenized = tokenize::tokenize_with_breaks(text);
     let mut tokens = tokenized.tokens;
-    paragraphs::mark(&mut tokens, &tokenized.breaks);
-    if tokenized.trailing_apostrophe {
-        quotes::resolve_trailing_apostrophes(text, &mut tokens);
+    paragraphs::mark(&mut tokens, tokenized.any_blank);
+    if let Some(first) = tokenized.trailing_apostrophe {
+        quotes::resolve_trailing_apostrophes(text, &mut tokens, first);
     }
-    let sentences = sentences::split(text, &mut tokens);
+    let sentences = sentences::split(text, &mut tokens, &tokenized.stops);
     let paragraphs = paragraphs::build(&tokens, &sentences);
     TextLayer {
         paragraphs,
@@ -97,7 +97,11 @@ pub fn analyse(text: &str) -> TextLayer {
 /// assert_eq!(tokens, ["Prices", "rose", "3.5", "%", "to", "$", "1.2bn", "in", "the", "'90s", "."]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize::tokenize_with_breaks(text).tokens
+    let mut tokens = tokenize::tokenize_with_breaks(text).tokens;
+    for t in &mut tokens {
+        t.paragraph_start = false;
+    }
+    tokens
 }
 
 /// Fills the document's paragraphs, sentences and tokens (replacing any already there).

@@ -8,13 +8,15 @@
 
 use crate::document::{Paragraph, Sentence, Span, Token};
 
-/// Sets `paragraph_start` on the tokens. `nls[i]` is the number of line breaks before token
-/// `i`.
-pub(crate) fn mark(tokens: &mut [Token], nls: &[u8]) {
-    let any_blank = nls.iter().skip(1).any(|&n| n >= 2);
-    let min = if any_blank { 2 } else { 1 };
-    for (i, (t, &n)) in tokens.iter_mut().zip(nls).enumerate() {
-        t.paragraph_start = i == 0 || n >= min;
+/// Completes `paragraph_start` on the tokens. The tokenizer sets it on the first token and
+/// on every token after a blank line; when the text has no blank line (`any_blank` false),
+/// every line break starts a paragraph.
+pub(crate) fn mark(tokens: &mut [Token], any_blank: bool) {
+    if any_blank {
+        return;
+    }
+    for t in tokens.iter_mut().skip(1) {
+        t.paragraph_start = t.newline_before;
     }
 }
 

@@ -120,11 +120,16 @@ pub(crate) fn classify_quote(text: &str, start: usize, end: usize, c: char) -> T
 
 /// A possessive apostrophe after a plural (`students'`) is a closing single quotation mark
 /// when a single quotation opened earlier in the same paragraph is still open (`called them
-/// 'terrorists' and`). Runs once over the tokens, paragraph by paragraph.
-pub(crate) fn resolve_trailing_apostrophes(text: &str, tokens: &mut [Token]) {
+/// 'terrorists' and`). Runs once over the tokens, paragraph by paragraph, from the paragraph
+/// of token `first`, the first such apostrophe (the paragraphs before have none).
+pub(crate) fn resolve_trailing_apostrophes(text: &str, tokens: &mut [Token], first: usize) {
     let mut open_straight = 0u32;
     let mut open_curly = 0u32;
-    for t in tokens.iter_mut() {
+    let from = tokens
+        .get(..=first)
+        .and_then(|ts| ts.iter().rposition(|t| t.paragraph_start))
+        .unwrap_or(0);
+    for t in tokens.iter_mut().skip(from) {
         if t.paragraph_start {
             open_straight = 0;
             open_curly = 0;

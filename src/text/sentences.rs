@@ -21,6 +21,28 @@ use super::abbreviations::{
 };
 use crate::document::{QuoteDir, Sentence, Shape, Span, Token, TokenKind};
 
+/// Can no sentence end right after a token of this kind, space before, first and last byte
+/// when the next token is on the same line? True for a word not ending in a period, a
+/// number, a symbol, punctuation other than a closing bracket, an opening quotation mark and
+/// an ambiguous one after a space: [`Splitter::boundary`] finds no final punctuation there.
+/// False for an apostrophe made punctuation (`'` or `’`), which
+/// `quotes::resolve_trailing_apostrophes` may turn into a closing mark afterwards. (False is
+/// always safe: the splitter then checks the token in full.)
+pub(crate) fn ends_nothing(kind: TokenKind, space_before: bool, first: u8, last: u8) -> bool {
+    match kind {
+        TokenKind::Word => last != b'.',
+        TokenKind::Number | TokenKind::Symbol => true,
+        TokenKind::Punct => {
+            (first < 0x80 && !matches!(first, b')' | b']' | b'}' | b'\''))
+                // U+2000..U+203F (dashes, bullets) but `’` (E2 80 99).
+                || (first == 0xE2 && last != 0x99)
+        }
+        TokenKind::Quote(_, QuoteDir::Open) => true,
+        TokenKind::Quote(_, QuoteDir::Ambiguous) => space_before,
+        _ => false,
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Final {
     None,
@@ -430,7 +452,9 @@ impl<'a> Splitter<'a> {
 
 /// Splits the tokens into sentences, sets `sentence_start` on their first tokens and
 /// decides `furniture`. Tokens must already carry `paragraph_start`.
-pub(crate) fn split(text: &str, tokens: &mut [Token]) -> Vec<Sentence> {
+/// `stops` lists, in order, at least every token after which a sentence may end (see
+/// `tokenize::Tokenized::stops`).
+pub(crate) fn split(text: &str, tokens: &mut [Token], stops: &[usize]) -> Vec<Sentence> {
     let n = tokens.len();
     let mut out = Vec::with_capacity(n / 16 + 1);
     if n == 0 {
@@ -443,10 +467,23 @@ pub(crate) fn split(text: &str, tokens: &mut [Token]) -> Vec<Sentence> {
         };
         let mut start = 0;
         let mut line_start = 0;
+        let mut si = 0;
         let mut dl = sp.dateline(0);
-        for i in 0..n {
+        let mut i = 0;
+        while i < n {
             if i > 0 && tokens[i].newline_before {
                 line_start = i;
+            }
+            // Fast path (most tokens): jump to the next token after which a sentence may
+            // end (`stops`: not `ends_nothing`, or followed by a line break), or to the
+            // dateline's end. The tokens jumped over have no line break, so `line_start`
+            // stays.
+            let lim = dl.map_or(n - 1, |d| d.min(n - 1));
+            if i < lim {
+                while stops.get(si).is_some_and(|&k| k < i) {
+                    si += 1;
+                }
+                i = stops.get(si).map_or(lim, |&k| k.min(lim));
             }
             let is_dl = dl == Some(i);
             let end = i + 1 == n
@@ -467,6 +504,7 @@ pub(crate) fn split(text: &str, tokens: &mut [Token]) -> Vec<Sentence> {
                     None
                 };
             }
+            i += 1;
         }
     }
     for s in &out {

@@ -10,11 +10,16 @@
 //! Phase 2 (tokens) merges adjacent atoms by news-specific rules: inner hyphens and
 //! apostrophes, possessive `'s` split off, abbreviations and initials with their period,
 //! numbers with separators and decimals, ellipses, quotation marks with a direction.
+//!
+//! Both phases run in one walk (see [`Tokenizer`]): atoms wait in a short list until they are
+//! merged, except the many that make a token by themselves and that nothing before them can
+//! take in (a plain word before a space, a comma), which go straight to the tokens.
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::abbreviations::{abbreviation_class, is_leading_elision};
 use super::quotes::classify_quote;
+use super::sentences::ends_nothing;
 use crate::document::{Shape, Span, Token, TokenKind};
 
 /// What an atom is.
@@ -87,8 +92,116 @@ const F_UPPER: u8 = 1;
 const F_LOWER: u8 = 2;
 /// Atom flag: an ASCII digit.
 const F_DIGIT: u8 = 4;
+/// Atom flag: an ASCII letter-and-digit atom that no merge rule can extend: the byte after
+/// it is the end of the text, ASCII whitespace or ASCII punctuation that joins nothing to it
+/// (see [`ENDS_WORD`] and [`ENDS_NUMBER`]). Such an atom is a token by itself.
+const F_ALONE: u8 = 0x40;
 /// Atom flag: the atom holds non-ASCII characters (shape from its text).
 const F_COMPLEX: u8 = 0x80;
+
+/// The token kind and shape of a one-atom ASCII letter-and-digit token, by the atom's case
+/// and digit flags (`F_UPPER | F_LOWER | F_DIGIT`, times 8) plus the flag of its first byte.
+/// A letter atom starting with a digit is a number, as in [`Merger::run`].
+static ALNUM_TOKEN: [(TokenKind, Shape); 64] = {
+    let mut t = [(TokenKind::Symbol, Shape::Other); 64];
+    let mut i = 0;
+    while i < 64 {
+        let acc = (i >> 3) as u8;
+        let f = (i & 7) as u8;
+        let first = if f == F_UPPER {
+            b'A'
+        } else if f == F_LOWER {
+            b'a'
+        } else {
+            b'0'
+        };
+        let kind = kind_of(acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
+        let tk = match kind {
+            AtomKind::Alpha => TokenKind::Word,
+            AtomKind::Mix if f != F_DIGIT => TokenKind::Word,
+            _ => TokenKind::Number,
+        };
+        t[i] = (tk, shape_from_flags(Some(first), acc, tk));
+        i += 1;
+    }
+    t
+};
+
+/// Per ASCII byte after a run of ASCII letters (first 128 entries) or of letters and digits
+/// (last 128): true when the run is a word or number no rule extends whatever follows that
+/// byte. `.` (abbreviations, initials, domains, `www.`, decimals), `:` (`http://`, `10:30`),
+/// `,` after digits (`1,200`), hyphens, `'`, `&` and `@` may join the run to what follows
+/// ([`alone_before_joiner`] looks further); letters and digits never end a run. Non-ASCII
+/// bytes are not covered (the general merge decides).
+static ENDS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = (i % 128) as u8;
+        t[i] = !b.is_ascii_alphanumeric()
+            && !matches!(b, b'.' | b':' | b'-' | b'\'' | b'&' | b'@')
+            && !(i >= 128 && b == b',');
+        i += 1;
+    }
+    t
+};
+
+/// What a run of ASCII letters and digits followed by a joining byte (see [`ENDS`]) is.
+enum Joiner {
+    /// The general merge decides.
+    Joins,
+    /// A token by itself.
+    Alone,
+    /// A token by itself, and the period after it a terminal by itself.
+    Period,
+}
+
+/// Looks past the joining byte after the run `s..i` (flags `acc`) for the common cases that
+/// join nothing: `army.` or `2016.` before a space (a period followed by a letter or digit
+/// may join; see [`plain_before_period`]), `said:` (only `http:` may join a word, and digits
+/// `10:30`), `2016,` (a comma joins only digits to digits).
+#[inline(never)]
+fn alone_before_joiner(text: &str, s: usize, i: usize, acc: u8) -> Joiner {
+    let b = text.as_bytes();
+    let after = b.get(i + 1);
+    let digits = acc & F_DIGIT != 0;
+    match b.get(i) {
+        Some(b'.')
+            if after.is_none_or(|&c| c < 128 && !c.is_ascii_alphanumeric() && c != b'.')
+                && (digits || plain_before_period(text.get(s..i).unwrap_or(""))) =>
+        {
+            Joiner::Period
+        }
+        Some(b':') if !digits && !starts_ci(text.get(s..).unwrap_or(""), "http") => Joiner::Alone,
+        Some(b',') if after.is_none_or(|&c| c < 128 && !c.is_ascii_digit()) => Joiner::Alone,
+        _ => Joiner::Joins,
+    }
+}
+
+/// Per ASCII punctuation byte: the token kind it always makes by itself, whatever its
+/// neighbours, once no earlier token can take it in (`,` `(` `$` …), or `None` when the
+/// general merge decides (`.` `?` `!` `-` `'` `"` `#` `@`, which run, join or need their
+/// neighbours; and every non-punctuation byte).
+static DIRECT_PUNCT: [Option<TokenKind>; 128] = {
+    let mut t = [None; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() || b <= b' ' || b == 127 {
+            None
+        } else {
+            match b {
+                b'.' | b'?' | b'!' | b'-' | b'\'' | b'"' | b'#' | b'@' => None,
+                b'$' | b'%' | b'&' | b'+' | b'=' | b'<' | b'>' | b'|' | b'~' | b'^' | b'`' => {
+                    Some(TokenKind::Symbol)
+                }
+                _ => Some(TokenKind::Punct),
+            }
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Per byte: letter-case and digit flags for ASCII letters and digits, 0 otherwise
 /// (non-ASCII included).
@@ -246,32 +359,200 @@ fn continues_run(c: char) -> bool {
     !c.is_whitespace() && !is_known_punct(c) && !is_single_symbol(c)
 }
 
-struct Atomizer<'t> {
+/// Where tokens go: the token list and what the later passes need to know about it.
+struct Sink {
+    out: Vec<Token>,
+    /// The number of tokens with a blank line before them.
+    blanks: usize,
+    /// The tokens after which a sentence may end (see [`Tokenized::stops`]).
+    stops: Vec<usize>,
+    /// The first plural-possessive apostrophe (`students'`) made a Punct token, if any.
+    trailing_apostrophe: Option<usize>,
+}
+
+impl Sink {
+    /// Notes `nl` line breaks before the next token: a sentence may end before it.
+    #[cold]
+    #[inline(never)]
+    fn line_break(&mut self, nl: u8) {
+        self.blanks += usize::from(nl >= 2);
+        let idx = self.out.len();
+        if idx > 0 && self.stops.last() != Some(&(idx - 1)) {
+            self.stops.push(idx - 1);
+        }
+    }
+
+    /// Appends a token that starts after `nl` line breaks. `paragraph_start` is set for a
+    /// blank line before; [`tokenize_with_breaks`] and [`super::paragraphs::mark`] finish it.
+    #[inline(always)]
+    /// `plain`: no sentence can end right after it on the same line
+    /// ([`super::sentences::ends_nothing`]).
+    fn push(
+        &mut self,
+        span: Span,
+        kind: TokenKind,
+        shape: Shape,
+        space: bool,
+        nl: u8,
+        plain: bool,
+    ) {
+        if nl > 0 {
+            self.line_break(nl);
+        }
+        if !plain {
+            self.stops.push(self.out.len());
+        }
+        self.out.push(Token {
+            span,
+            kind,
+            shape,
+            sentence_start: false,
+            paragraph_start: nl >= 2,
+            space_before: space,
+            newline_before: nl > 0,
+        });
+    }
+}
+
+/// Phase 1 and 2 in one walk. Atoms are gathered in `pending` and merged by the rules of
+/// [`Merger`]; but an atom that nothing before it can take in (`pending` is empty, or a gap
+/// separates it from the pending atoms) and that makes a token by itself (an ASCII word or
+/// number followed by space or plain punctuation, or plain punctuation such as `,` `(` `$`)
+/// goes straight to the tokens, after the pending atoms are merged. Most tokens take that
+/// path, so most atoms are never stored. The result is the same as merging the whole atom
+/// list: merges only join touching atoms, and the one rule that looks past a gap (`No.`
+/// before a number) sees the direct atom as the last atom of the pending list.
+///
+/// With `DIRECT` false every atom is pending and merged at the end: the plain two-phase
+/// tokenizer, which the tests compare with the fast one.
+struct Tokenizer<'t, const DIRECT: bool> {
     text: &'t str,
-    atoms: Vec<Atom>,
+    /// Atoms not yet merged into tokens.
+    pending: Vec<Atom>,
+    /// When the atom before `pending[0]` is a word or number, its end, else `usize::MAX`
+    /// (for `#`/`@` after a word).
+    before_word_end: usize,
+    /// The same for the last atom that went straight to the tokens (the atom before
+    /// `pending[0]` when `pending` starts).
+    last_word_end: usize,
+    sink: Sink,
     space: bool,
     nl: u8,
 }
 
-impl<'t> Atomizer<'t> {
+impl<'t, const DIRECT: bool> Tokenizer<'t, DIRECT> {
     fn push(&mut self, start: usize, end: usize, kind: AtomKind) {
         self.push_flags(start, end, kind, F_COMPLEX);
     }
 
     fn push_flags(&mut self, start: usize, end: usize, kind: AtomKind, flags: u8) {
-        self.atoms.push(Atom {
+        let atom = self.atom(start, end, kind, flags);
+        self.pend(atom);
+    }
+
+    /// Makes an atom with the space and line breaks seen since the last one.
+    #[inline(always)]
+    fn atom(&mut self, start: usize, end: usize, kind: AtomKind, flags: u8) -> Atom {
+        let atom = Atom {
             start,
             end,
             kind,
             space: self.space,
             nl: self.nl,
             flags,
-        });
+        };
         self.space = false;
         self.nl = 0;
+        atom
     }
 
-    fn run(mut self) -> Vec<Atom> {
+    #[inline(always)]
+    fn pend(&mut self, atom: Atom) {
+        if self.pending.is_empty() {
+            self.before_word_end = self.last_word_end;
+        }
+        self.pending.push(atom);
+    }
+
+    /// An atom that makes the token `kind` by itself unless an earlier atom takes it in.
+    #[inline(always)]
+    fn direct(&mut self, atom: Atom, kind: TokenKind, shape: Shape, plain: bool) {
+        if !DIRECT {
+            self.pend(atom);
+            return;
+        }
+        if !self.pending.is_empty() {
+            if self.pending.last().is_some_and(|l| l.end == atom.start) {
+                // It touches the pending atoms: the merge decides.
+                self.pend(atom);
+                return;
+            }
+            // A gap: merge the pending atoms, this one visible as the next atom.
+            self.pending.push(atom);
+            self.flush(1);
+        }
+        self.last_word_end = if atom.kind.wordlike() {
+            atom.end
+        } else {
+            usize::MAX
+        };
+        self.sink.push(
+            Span::new(atom.start, atom.end),
+            kind,
+            shape,
+            atom.space,
+            atom.nl,
+            plain,
+        );
+    }
+
+    /// Merges the pending atoms but the last `lookahead` ones (which are dropped) into
+    /// tokens.
+    #[inline(never)]
+    fn flush(&mut self, lookahead: usize) {
+        let limit = self.pending.len().saturating_sub(lookahead);
+        if limit == 0 {
+            self.pending.clear();
+            return;
+        }
+        Merger {
+            text: self.text,
+            atoms: &self.pending,
+            before_word_end: self.before_word_end,
+            sink: &mut self.sink,
+            trailing_apostrophe: std::cell::Cell::new(None),
+        }
+        .run(limit);
+        self.pending.clear();
+    }
+
+    /// An ASCII letter-and-digit atom: a token by itself when `F_ALONE` is set.
+    #[inline(always)]
+    fn alnum(&mut self, s: usize, e: usize, acc: u8) {
+        let first = self
+            .text
+            .as_bytes()
+            .get(s)
+            .map_or(0, |&b| ALNUM[b as usize]);
+        let (tk, shape) = ALNUM_TOKEN[(acc as usize & 7) << 3 | (first as usize & 7)];
+        let kind = |acc: u8| kind_of(acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
+        if acc & F_ALONE == 0 {
+            let atom = self.atom(s, e, kind(acc), acc);
+            self.pend(atom);
+        } else if DIRECT && self.pending.is_empty() {
+            // The usual case, without making the atom: a word without a period or a number.
+            self.last_word_end = e;
+            self.sink
+                .push(Span::new(s, e), tk, shape, self.space, self.nl, true);
+            self.space = false;
+            self.nl = 0;
+        } else {
+            let atom = self.atom(s, e, kind(acc), acc);
+            self.direct(atom, tk, shape, true);
+        }
+    }
+
+    fn run(mut self) -> Sink {
         let text = self.text;
         let b = text.as_bytes();
         let n = b.len();
@@ -300,23 +581,83 @@ impl<'t> Atomizer<'t> {
                     LETTER | DIGIT => {
                         let s = i;
                         let mut acc = 0u8;
-                        while let Some(&c) = b.get(i) {
-                            let f = ALNUM[c as usize];
-                            if f == 0 {
-                                break;
+                        // (ORing in the 0 of the byte that stops the run changes nothing.)
+                        i += b[i..]
+                            .iter()
+                            .take_while(|&&c| {
+                                let f = ALNUM[c as usize];
+                                acc |= f;
+                                f != 0
+                            })
+                            .count();
+                        let mut period = false;
+                        match b.get(i) {
+                            Some(&c) if c < 128 => {
+                                // One table for runs without and with digits (F_DIGIT = 4).
+                                if ENDS[((acc & F_DIGIT) as usize) << 5 | c as usize] {
+                                    acc |= F_ALONE;
+                                } else {
+                                    match alone_before_joiner(text, s, i, acc) {
+                                        Joiner::Joins => {}
+                                        Joiner::Alone => acc |= F_ALONE,
+                                        Joiner::Period => {
+                                            acc |= F_ALONE;
+                                            period = true;
+                                        }
+                                    }
+                                }
                             }
-                            acc |= f;
+                            None => acc |= F_ALONE,
+                            Some(_) => {
+                                if char_at(text, i).is_some_and(continues_run) {
+                                    i = self.complex(s);
+                                    continue;
+                                }
+                            }
+                        }
+                        self.alnum(s, i, acc);
+                        if period {
+                            let atom = self.atom(i, i + 1, AtomKind::Punct('.'), 0);
+                            self.direct(atom, TokenKind::Terminal, Shape::Other, false);
                             i += 1;
                         }
-                        let (alpha, digit) = (acc & (F_UPPER | F_LOWER) != 0, acc & F_DIGIT != 0);
-                        if i < n && b[i] >= 128 && char_at(text, i).is_some_and(continues_run) {
-                            i = self.complex(s);
-                        } else {
-                            self.push_flags(s, i, kind_of(alpha, digit), acc);
+                        // The usual space after a word, without going round the loop.
+                        if b.get(i) == Some(&b' ') {
+                            self.space = true;
+                            i += 1;
                         }
                     }
                     _ => {
-                        self.push_flags(i, i + 1, AtomKind::Punct(c as char), 0);
+                        let atom = self.atom(i, i + 1, AtomKind::Punct(c as char), 0);
+                        // `-`, `.`, `?`, `!` make a token by themselves unless a mark they
+                        // run with follows (`--`, `...`, `…`, `?!`, `‽`, `？`, `！`).
+                        let next = b.get(i + 1).copied().unwrap_or(b' ');
+                        let lone = match c {
+                            b'-' => (next != b'-').then_some(TokenKind::Punct),
+                            b'.' => (next != b'.' && next != 0xE2).then_some(TokenKind::Terminal),
+                            b'?' | b'!' => (!matches!(next, b'?' | b'!' | 0xE2 | 0xEF))
+                                .then_some(TokenKind::Terminal),
+                            _ => None,
+                        };
+                        if let Some(kind) = lone {
+                            let plain = ends_nothing(kind, self.space, c, c);
+                            self.direct(atom, kind, Shape::Other, plain);
+                            i += 1;
+                            continue;
+                        }
+                        match DIRECT_PUNCT[c as usize] {
+                            Some(kind) => {
+                                let plain = ends_nothing(kind, self.space, c, c);
+                                self.direct(atom, kind, Shape::Other, plain);
+                            }
+                            // A straight double quote: its direction comes from the text.
+                            None if c == b'"' => {
+                                let kind = classify_quote(text, i, i + 1, '"');
+                                let plain = ends_nothing(kind, self.space, c, c);
+                                self.direct(atom, kind, Shape::Other, plain);
+                            }
+                            None => self.pend(atom),
+                        }
                         i += 1;
                     }
                 }
@@ -340,7 +681,8 @@ impl<'t> Atomizer<'t> {
                 }
             }
         }
-        self.atoms
+        self.flush(0);
+        self.sink
     }
 
     /// Segments a stretch that holds non-ASCII letters, marks or symbols with Unicode word
@@ -366,7 +708,7 @@ impl<'t> Atomizer<'t> {
             e = s + rest.chars().next().map_or(1, char::len_utf8);
         }
         let stretch = text.get(s..e).unwrap_or("");
-        let first_atom = self.atoms.len();
+        let first_atom = self.pending.len();
         let mut joiner = false;
         for (off, seg) in stretch.split_word_bound_indices() {
             let a = s + off;
@@ -384,15 +726,15 @@ impl<'t> Atomizer<'t> {
                     all_ignorable = false;
                 }
             }
-            let last_word = self.atoms.len() > first_atom
-                && self.atoms.last().is_some_and(|l| l.kind.wordlike());
+            let last_word = self.pending.len() > first_atom
+                && self.pending.last().is_some_and(|l| l.kind.wordlike());
             if all_ignorable {
-                joiner = last_word && self.atoms.last().is_some_and(|l| l.end == a);
+                joiner = last_word && self.pending.last().is_some_and(|l| l.end == a);
                 continue;
             }
             if alpha || digit {
                 if joiner && last_word {
-                    if let Some(l) = self.atoms.last_mut() {
+                    if let Some(l) = self.pending.last_mut() {
                         let (la, ld) = match l.kind {
                             AtomKind::Alpha => (true, false),
                             AtomKind::Digit => (false, true),
@@ -413,7 +755,15 @@ impl<'t> Atomizer<'t> {
     }
 }
 
-fn kind_of(alpha: bool, digit: bool) -> AtomKind {
+/// Is the ASCII letter run `w`, followed by a period and then space, punctuation other than
+/// a period, or the end, a word by itself? Yes unless [`Merger::word`] could keep the period:
+/// an abbreviation, a one- or two-letter group (initial, `U.S`), or `www`. (Such a period
+/// cannot start a dotted group or a domain part either: no letter or digit follows it.)
+fn plain_before_period(w: &str) -> bool {
+    w.len() >= 3 && !w.eq_ignore_ascii_case("www") && abbreviation_class(w).is_none()
+}
+
+const fn kind_of(alpha: bool, digit: bool) -> AtomKind {
     match (alpha, digit) {
         (true, false) => AtomKind::Alpha,
         (false, true) => AtomKind::Digit,
@@ -421,24 +771,15 @@ fn kind_of(alpha: bool, digit: bool) -> AtomKind {
     }
 }
 
-/// Splits `text` into atoms.
-pub(crate) fn atomize(text: &str) -> Vec<Atom> {
-    Atomizer {
-        text,
-        atoms: Vec::with_capacity(text.len() / 4 + 4),
-        space: true,
-        nl: 0,
-    }
-    .run()
-}
-
+/// Phase 2 over a list of atoms: merges them into tokens.
 struct Merger<'a> {
     text: &'a str,
     atoms: &'a [Atom],
-    out: Vec<Token>,
-    nls: Vec<u8>,
-    /// Set when a plural-possessive apostrophe token was made.
-    trailing_apostrophe: std::cell::Cell<bool>,
+    /// The end of the atom before `atoms[0]` when it is a word or number, else `usize::MAX`.
+    before_word_end: usize,
+    sink: &'a mut Sink,
+    /// The index of the first plural-possessive apostrophe token made.
+    trailing_apostrophe: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a> Merger<'a> {
@@ -481,10 +822,12 @@ impl<'a> Merger<'a> {
             .is_some_and(|c| c.is_lowercase() || c.is_numeric())
     }
 
-    fn run(mut self) -> Tokenized {
+    /// Merges the atoms from the first up to `limit` (excluded) into tokens; atoms from
+    /// `limit` on are only looked at.
+    fn run(self, limit: usize) {
         let n = self.atoms.len();
         let mut i = 0;
-        while i < n {
+        while i < limit.min(n) {
             let a = self.atoms[i];
             let (last, kind) = match a.kind {
                 AtomKind::Alpha => self.word(i),
@@ -500,22 +843,15 @@ impl<'a> Merger<'a> {
             } else {
                 shape_of(span.text(self.text), kind)
             };
-            self.out.push(Token {
-                span,
-                kind,
-                shape,
-                sentence_start: false,
-                paragraph_start: false,
-                space_before: a.space,
-                newline_before: a.nl > 0,
-            });
-            self.nls.push(a.nl);
+            let bytes = self.text.as_bytes();
+            let first = bytes.get(span.start).copied().unwrap_or(0);
+            let end = bytes.get(span.end.wrapping_sub(1)).copied().unwrap_or(0);
+            let plain = ends_nothing(kind, a.space, first, end);
+            self.sink.push(span, kind, shape, a.space, a.nl, plain);
             i = last + 1;
         }
-        Tokenized {
-            tokens: self.out,
-            breaks: self.nls,
-            trailing_apostrophe: self.trailing_apostrophe.get(),
+        if self.sink.trailing_apostrophe.is_none() {
+            self.sink.trailing_apostrophe = self.trailing_apostrophe.get();
         }
     }
 
@@ -716,7 +1052,14 @@ impl<'a> Merger<'a> {
                 (i, classify_quote(self.text, a.start, a.end, c))
             }
             '#' | '@' => {
-                let after_word = self.adj(i) && self.kind(i - 1).is_some_and(AtomKind::wordlike);
+                let a = self.atoms[i];
+                let after_word = if i == 0 {
+                    self.before_word_end == a.start
+                } else {
+                    self.atoms
+                        .get(i - 1)
+                        .is_some_and(|p| p.end == a.start && p.kind.wordlike())
+                };
                 if !after_word
                     && self.adj(i + 1)
                     && matches!(self.kind(i + 1), Some(AtomKind::Alpha | AtomKind::Mix))
@@ -737,7 +1080,7 @@ impl<'a> Merger<'a> {
     /// `'n'`, `'em`, or else a quotation mark.
     fn apostrophe(&self, i: usize, c: char) -> (usize, TokenKind) {
         let a = self.atoms[i];
-        let prev_word = self.out.last().is_some_and(|t| {
+        let prev_word = self.sink.out.last().is_some_and(|t| {
             t.span.end == a.start && matches!(t.kind, TokenKind::Word | TokenKind::Number)
         });
         if prev_word {
@@ -751,11 +1094,15 @@ impl<'a> Merger<'a> {
             if c != '‘'
                 && !self.adj_word(i + 1)
                 && self
+                    .sink
                     .out
                     .last()
                     .is_some_and(|t| t.text(self.text).ends_with(['s', 'S']))
             {
-                self.trailing_apostrophe.set(true);
+                // It is the next token made.
+                if self.trailing_apostrophe.get().is_none() {
+                    self.trailing_apostrophe.set(Some(self.sink.out.len()));
+                }
                 return (i, TokenKind::Punct);
             }
         } else if self.adj(i + 1) {
@@ -788,27 +1135,56 @@ impl<'a> Merger<'a> {
 
 /// What the tokenizer returns.
 pub(crate) struct Tokenized {
-    /// The tokens.
+    /// The tokens. `paragraph_start` is set on the first token and on those after a blank
+    /// line; [`super::paragraphs::mark`] completes it.
     pub tokens: Vec<Token>,
-    /// For each token, the number of line breaks before it (2 or more: a blank line lies
-    /// between it and the previous token).
-    pub breaks: Vec<u8>,
-    /// True when some plural-possessive apostrophe (`students'`) was made a Punct token.
-    pub trailing_apostrophe: bool,
+    /// In order, the indices of the tokens after which a sentence may end: those followed
+    /// by a line break and those that are not [`super::sentences::ends_nothing`]. (A few
+    /// more do no harm: the splitter checks each.)
+    pub stops: Vec<usize>,
+    /// Some token after the first has a blank line before it.
+    pub any_blank: bool,
+    /// The index of the first plural-possessive apostrophe (`students'`) made a Punct
+    /// token, if any.
+    pub trailing_apostrophe: Option<usize>,
 }
 
 /// Tokenizes `text`.
 pub(crate) fn tokenize_with_breaks(text: &str) -> Tokenized {
-    let atoms = atomize(text);
-    let cap = atoms.len();
-    Merger {
+    tokenize_impl::<true>(text)
+}
+
+fn tokenize_impl<const DIRECT: bool>(text: &str) -> Tokenized {
+    let sink = Tokenizer::<DIRECT> {
         text,
-        atoms: &atoms,
-        out: Vec::with_capacity(cap),
-        nls: Vec::with_capacity(cap),
-        trailing_apostrophe: std::cell::Cell::new(false),
+        pending: Vec::with_capacity(64),
+        before_word_end: usize::MAX,
+        last_word_end: usize::MAX,
+        sink: Sink {
+            out: Vec::with_capacity(text.len() / 5 + 4),
+            blanks: 0,
+            stops: Vec::with_capacity(text.len() / 32 + 4),
+            trailing_apostrophe: None,
+        },
+        space: true,
+        nl: 0,
     }
-    .run()
+    .run();
+    let mut tokens = sink.out;
+    let mut blanks = sink.blanks;
+    if let Some(t) = tokens.first_mut() {
+        // A blank line before the first token does not count (see `paragraphs::mark`).
+        if t.paragraph_start {
+            blanks -= 1;
+        }
+        t.paragraph_start = true;
+    }
+    Tokenized {
+        tokens,
+        stops: sink.stops,
+        any_blank: blanks > 0,
+        trailing_apostrophe: sink.trailing_apostrophe,
+    }
 }
 
 /// The letter-case shape of a token's text.
@@ -876,7 +1252,7 @@ pub(crate) fn shape_of(s: &str, kind: TokenKind) -> Shape {
 
 /// The shape of a one-atom ASCII token from its flags and first byte (same result as
 /// [`shape_of`]).
-fn shape_from_flags(first: Option<u8>, flags: u8, kind: TokenKind) -> Shape {
+const fn shape_from_flags(first: Option<u8>, flags: u8, kind: TokenKind) -> Shape {
     let digit = flags & F_DIGIT != 0;
     let upper = flags & F_UPPER != 0;
     let lower = flags & F_LOWER != 0;
@@ -897,7 +1273,7 @@ fn shape_from_flags(first: Option<u8>, flags: u8, kind: TokenKind) -> Shape {
     }
 }
 
-fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Shape {
+const fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Shape {
     match first {
         None if digit => Shape::Digits,
         None => Shape::Other,
@@ -912,6 +1288,154 @@ fn shape_from(first: Option<bool>, lower: bool, digit: bool, camel: bool) -> Sha
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts made of pieces that exercise every merge rule and direct path.
+    fn mixed_texts(count: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "Assad",
+            "said",
+            "the",
+            "army",
+            "it",
+            "on",
+            "www",
+            "http",
+            "No",
+            "Gen",
+            "U",
+            "S",
+            "a",
+            "m",
+            "F16",
+            "2016",
+            "1",
+            "200",
+            "3",
+            "5",
+            "10",
+            "30",
+            "s",
+            "S",
+            "em",
+            "n",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "\u{2029}",
+            ".",
+            ".",
+            ",",
+            ",",
+            ":",
+            ";",
+            "-",
+            "--",
+            "'",
+            "'",
+            "\"",
+            "\"",
+            "?",
+            "!",
+            "(",
+            ")",
+            "[",
+            "]",
+            "$",
+            "%",
+            "&",
+            "@",
+            "#",
+            "/",
+            "*",
+            "\u{2019}",
+            "\u{201c}",
+            "\u{201d}",
+            "\u{2014}",
+            "\u{2026}",
+            "\u{2010}",
+            "\u{ff1f}",
+            "\u{203d}",
+            "é",
+            "caf",
+            "日本",
+            "\u{200b}",
+            "\u{301}",
+            "٣",
+            "£",
+            "👍",
+            "Ω",
+            " No. 5",
+            "No.",
+            "U.S.",
+            "Mr.",
+            "it's",
+            "don't",
+            "students' ",
+            "#tag",
+            "a@b.com",
+            "http://x.co/a,b",
+            "www.bbc.co.uk.",
+            "1,200",
+            "3.5",
+            "10:30",
+            "'90s",
+            " 'n' ",
+            " 'em",
+            "AT&T",
+            "al-Assad's",
+            "F. Kennedy",
+            "p.m.",
+            "2016.",
+            "said:",
+            "2016, ",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..count)
+            .map(|_| {
+                let len = (next() % 40) as usize;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn direct_tokens_are_those_of_the_full_merge() {
+        for text in mixed_texts(20_000) {
+            let fast = tokenize_impl::<true>(&text);
+            let full = tokenize_impl::<false>(&text);
+            assert_eq!(fast.tokens, full.tokens, "{text:?}");
+            assert_eq!(fast.any_blank, full.any_blank, "{text:?}");
+            assert_eq!(
+                fast.trailing_apostrophe, full.trailing_apostrophe,
+                "{text:?}"
+            );
+            // Every token after which a sentence may end is listed, in order.
+            let stops = &fast.stops;
+            assert!(stops.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+            for (i, t) in fast.tokens.iter().enumerate() {
+                let next_line = fast.tokens.get(i + 1).is_some_and(|n| n.newline_before);
+                let bytes = text.as_bytes();
+                let first = bytes.get(t.span.start).copied().unwrap_or(0);
+                let last = bytes.get(t.span.end.wrapping_sub(1)).copied().unwrap_or(0);
+                if next_line || !ends_nothing(t.kind, t.space_before, first, last) {
+                    assert!(stops.binary_search(&i).is_ok(), "{text:?} token {i}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn shape_from_flags_agrees_with_shape_of() {
