@@ -8,7 +8,7 @@
 //! family; any other quotation left open at a paragraph end is an `unclosed_quote`
 //! diagnostic and is still extracted up to the paragraph end.
 
-use crate::document::{Diagnostic, Document, QuoteDir, QuoteStyle, Span, TokenKind};
+use crate::document::{Diagnostic, Document, QuoteDir, QuoteStyle, Span, Token, TokenKind};
 
 /// Families of marks that pair with each other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,12 +69,23 @@ fn adjacent_word(doc: &Document, i: usize) -> bool {
 
 /// The quotation mark at token `i`, if it is one. Uses the text layer's quote classes, and
 /// classifies plain punctuation tokens itself when the text layer did not.
+#[inline]
 pub fn mark_of(doc: &Document, i: usize) -> Option<Mark> {
+    // Called for every token: most are words and numbers, answered here without a call.
     let t = doc.tokens.get(i)?;
+    match t.kind {
+        TokenKind::Quote(..) | TokenKind::Punct | TokenKind::Symbol => mark_of_punct(doc, i, t),
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn mark_of_punct(doc: &Document, i: usize, t: &Token) -> Option<Mark> {
     let s = t.text(&doc.text);
-    let prev_adjacent = i > 0 && !t.space_before && !block_start(doc, i);
-    let next_adjacent = adjacent_word(doc, i + 1);
+    let prev_adjacent = || i > 0 && !t.space_before && !block_start(doc, i);
+    let next_adjacent = || adjacent_word(doc, i + 1);
     let spacing_dir = || {
+        let (prev_adjacent, next_adjacent) = (prev_adjacent(), next_adjacent());
         if !prev_adjacent && next_adjacent {
             QuoteDir::Open
         } else if prev_adjacent && !next_adjacent {
@@ -102,6 +113,13 @@ pub fn mark_of(doc: &Document, i: usize) -> Option<Mark> {
             Some(Mark { family, dir, low9 })
         }
         TokenKind::Punct | TokenKind::Symbol => {
+            // Every mark below is `"`, `'` or starts with a non-ASCII byte.
+            if s.as_bytes()
+                .first()
+                .is_none_or(|&b| b < 0x80 && b != b'"' && b != b'\'')
+            {
+                return None;
+            }
             let (family, dir) = match s {
                 "\"" | "″" | "〃" => (Family::Double, spacing_dir()),
                 "“" | "„" | "‟" => (Family::Double, QuoteDir::Open),
@@ -109,7 +127,7 @@ pub fn mark_of(doc: &Document, i: usize) -> Option<Mark> {
                 "«" | "‹" => (Family::Guillemet, QuoteDir::Open),
                 "»" | "›" => (Family::Guillemet, QuoteDir::Close),
                 "'" | "‘" | "’" | "‚" | "‛" => {
-                    if prev_adjacent && next_adjacent {
+                    if prev_adjacent() && next_adjacent() {
                         return None; // an apostrophe inside a word
                     }
                     let dir = match s {

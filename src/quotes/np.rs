@@ -3,7 +3,7 @@
 //! spokesman", "officials"), read forwards after a cue or backwards before one, plus the
 //! link from a speaker mention to an entity of the entity stage.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use crate::document::{Document, Label, Sex, Span, TokenKind};
 
@@ -51,11 +51,11 @@ pub struct Ctx<'a> {
     /// Entity mentions (span, entity index), by start.
     pub mentions: Vec<(Span, usize)>,
     /// Per entity: its distinct mention titles (for "the spokesman" → a person titled so).
-    pub titles: Vec<Vec<&'a str>>,
-    /// ASCII-lower-cased entity name → first entity with that name.
-    pub by_name: HashMap<String, usize>,
-    /// ASCII-lower-cased last word of an entity name → first entity whose name ends so.
-    pub by_last_word: HashMap<String, usize>,
+    /// Built on first use: only a role description as speaker needs it.
+    titles: OnceCell<Vec<Vec<&'a str>>>,
+    /// Per token: a terminal that really ends a sentence ([`Ctx::sentence_end`]), computed
+    /// once because the rules ask for it while scanning sentences token by token.
+    ends: Vec<bool>,
 }
 
 /// How many entity mentions before a speaker [`Ctx::link`] looks back through. A pronoun or
@@ -98,30 +98,7 @@ impl<'a> Ctx<'a> {
             .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.span, e)))
             .collect();
         mentions.sort_by_key(|(s, e)| (s.start, s.end, *e));
-        let text = doc.text.as_str();
-        let titles = doc
-            .entities
-            .iter()
-            .map(|ent| {
-                let mut t: Vec<&str> = ent
-                    .mentions
-                    .iter()
-                    .filter_map(|m| m.title.map(|t| t.text(text)))
-                    .collect();
-                t.sort_unstable();
-                t.dedup();
-                t
-            })
-            .collect();
-        let mut by_name = HashMap::new();
-        let mut by_last_word = HashMap::new();
-        for (e, ent) in doc.entities.iter().enumerate() {
-            by_name.entry(ent.name.to_ascii_lowercase()).or_insert(e);
-            by_last_word
-                .entry(last_word(&ent.name).to_ascii_lowercase())
-                .or_insert(e);
-        }
-        Ctx {
+        let mut ctx = Ctx {
             doc,
             bits,
             block,
@@ -129,10 +106,32 @@ impl<'a> Ctx<'a> {
             region_of,
             regions,
             mentions,
-            titles,
-            by_name,
-            by_last_word,
-        }
+            titles: OnceCell::new(),
+            ends: Vec::new(),
+        };
+        ctx.ends = (0..n).map(|i| ctx.compute_sentence_end(i)).collect();
+        ctx
+    }
+
+    /// Per entity: its distinct mention titles.
+    fn titles(&self) -> &[Vec<&'a str>] {
+        self.titles.get_or_init(|| {
+            let text = self.doc.text.as_str();
+            self.doc
+                .entities
+                .iter()
+                .map(|ent| {
+                    let mut t: Vec<&str> = ent
+                        .mentions
+                        .iter()
+                        .filter_map(|m| m.title.map(|t| t.text(text)))
+                        .collect();
+                    t.sort_unstable();
+                    t.dedup();
+                    t
+                })
+                .collect()
+        })
     }
 
     /// Number of tokens.
@@ -191,7 +190,12 @@ impl<'a> Ctx<'a> {
 
     /// True when a terminal at `i` really ends a sentence (not the period of "Mr." or an
     /// initial).
+    #[inline]
     pub fn sentence_end(&self, i: usize) -> bool {
+        self.ends.get(i).copied().unwrap_or(false)
+    }
+
+    fn compute_sentence_end(&self, i: usize) -> bool {
         if !self.terminal(i) {
             return false;
         }
@@ -1096,9 +1100,11 @@ impl<'a> Ctx<'a> {
                 };
                 // Else the first entity of that name or last name anywhere in the document.
                 let first_anywhere = || {
-                    let a = self.by_name.get(&np.span.text(text).to_ascii_lowercase());
-                    let b = self.by_last_word.get(&last.to_ascii_lowercase());
-                    a.into_iter().chain(b).min().copied()
+                    let name = np.span.text(text);
+                    ents.iter().position(|ent| {
+                        ent.name.eq_ignore_ascii_case(name)
+                            || last_word(&ent.name).eq_ignore_ascii_case(last)
+                    })
                 };
                 recent(&|e| ents[e].label == Label::Per && matches_name(e))
                     .or_else(|| recent(&|e| matches_name(e)))
@@ -1110,7 +1116,7 @@ impl<'a> Ctx<'a> {
                 if hb & ROLE != 0 {
                     recent(&|e| {
                         ents[e].label == Label::Per
-                            && self.titles[e].iter().any(|t| contains_word(t, head))
+                            && self.titles()[e].iter().any(|t| contains_word(t, head))
                     })
                 } else if hb & GROUP != 0 {
                     recent(&|e| {

@@ -1,0 +1,207 @@
+//! A small read-only table from short words (looked up in any ASCII case) to a value, built
+//! for the per-token lookups of the quotes and casualty stages.
+//!
+//! Why not a `HashMap<&str, _>`: these stages look up (nearly) every word token of every
+//! document, and most lookups miss. A std map lower-cases into a buffer, validates UTF-8,
+//! hashes byte by byte and compares strings. Here a word of at most 16 bytes is packed into
+//! one `u128` (zero-padded), lower-cased eight bytes at a time, hashed with one multiply and
+//! compared as an integer: a lookup is a few dozen instructions.
+
+/// The longest word a table holds (and can find).
+pub(crate) const MAX_WORD: usize = 16;
+
+const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+
+/// Packs a word of 1..=16 ASCII bytes, lower-cased, into a `u128` (byte `i` of the word is
+/// byte `i` little-endian; unused bytes are 0). None for longer, empty or non-ASCII words.
+#[inline]
+pub(crate) fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    buf[..word.len()].copy_from_slice(word);
+    lower(u128::from_le_bytes(buf))
+}
+
+/// [`pack`] of `text[start..start + len]`, reading a fixed 16-byte window when the text
+/// has one (no variable-length copy; the bytes past the word are masked off).
+#[inline]
+pub(crate) fn pack_in(text: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len == 0 || len > MAX_WORD {
+        return None;
+    }
+    let window = start
+        .checked_add(MAX_WORD)
+        .and_then(|end| text.get(start..end))
+        .and_then(|w| <[u8; MAX_WORD]>::try_from(w).ok());
+    match window {
+        // len is 1..=16: the shift is 0..=120.
+        Some(w) => lower(u128::from_le_bytes(w) & (u128::MAX >> (128 - 8 * len as u32))),
+        None => pack(text.get(start..start + len)?),
+    }
+}
+
+/// ASCII lower case of a packed word; None when a byte is not ASCII.
+#[inline]
+fn lower(x: u128) -> Option<u128> {
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Every byte is below 0x80, so adding a constant below 0x80 to each byte never carries
+    // into the next one: the high bit of each sum answers one comparison for its byte.
+    let at_least_a = x + ONES * (0x80 - u128::from(b'A'));
+    let beyond_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = at_least_a & !beyond_z & HIGH;
+    // 0x80 >> 2 == 0x20, the ASCII case bit.
+    Some(x | (upper >> 2))
+}
+
+#[derive(Clone, Copy)]
+struct Slot<V> {
+    key: u128,
+    /// Word length; 0 for an empty slot (a word holding NUL bytes packs like a shorter one,
+    /// the length tells them apart).
+    len: u8,
+    value: V,
+}
+
+/// Open addressing with linear probing over a power-of-two array at most half full.
+pub(crate) struct WordTable<V: Copy + Default> {
+    slots: Box<[Slot<V>]>,
+    shift: u32,
+}
+
+#[inline]
+fn hash(key: u128, shift: u32) -> usize {
+    let lo = key as u64;
+    let hi = (key >> 64) as u64;
+    let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> shift) as usize
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// Builds a table from lower-case words; a word listed twice has its values merged by
+    /// `merge(old, new)`. Words longer than [`MAX_WORD`] bytes or not ASCII are skipped (the
+    /// callers' tests check that none of their words is).
+    pub(crate) fn build(
+        words: impl IntoIterator<Item = (&'static str, V)>,
+        merge: impl Fn(V, V) -> V,
+    ) -> WordTable<V> {
+        let entries: Vec<(u128, u8, V)> = words
+            .into_iter()
+            .filter_map(|(w, v)| pack(w.as_bytes()).map(|k| (k, w.len() as u8, v)))
+            .collect();
+        let mut size = 16usize;
+        while size < entries.len() * 2 {
+            size *= 2;
+        }
+        let shift = 64 - size.trailing_zeros();
+        let empty = Slot {
+            key: 0,
+            len: 0,
+            value: V::default(),
+        };
+        let mut slots = vec![empty; size].into_boxed_slice();
+        let mask = size - 1;
+        for (key, len, value) in entries {
+            let mut i = hash(key, shift);
+            loop {
+                let s = &mut slots[i];
+                if s.len == 0 {
+                    *s = Slot { key, len, value };
+                    break;
+                }
+                if s.key == key && s.len == len {
+                    s.value = merge(s.value, value);
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        WordTable { slots, shift }
+    }
+
+    /// The value of a word in any ASCII case (None when absent).
+    #[inline]
+    pub(crate) fn get(&self, word: &[u8]) -> Option<V> {
+        let key = pack(word)?;
+        self.get_packed(key, word.len())
+    }
+
+    /// The value of a word already packed by [`pack`], `len` bytes long.
+    #[inline]
+    pub(crate) fn get_packed(&self, key: u128, len: usize) -> Option<V> {
+        let mask = self.slots.len() - 1;
+        let mut i = hash(key, self.shift);
+        loop {
+            let s = self.slots.get(i)?;
+            if s.len == 0 {
+                return None;
+            }
+            if s.key == key && usize::from(s.len) == len {
+                return Some(s.value);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_cases_and_finds() {
+        let t = WordTable::build([("said", 1u32), ("told", 2), ("said", 4)], |a, b| a | b);
+        assert_eq!(t.get(b"said"), Some(5));
+        assert_eq!(t.get(b"SAID"), Some(5));
+        assert_eq!(t.get(b"Told"), Some(2));
+        assert_eq!(t.get(b"sai"), None);
+        assert_eq!(t.get(b"said\0"), None);
+        assert_eq!(t.get(b"saidx"), None);
+        assert_eq!(t.get(b""), None);
+        assert_eq!(t.get("Saïd".as_bytes()), None);
+        assert_eq!(t.get(b"saidsaidsaidsaidsaid"), None);
+    }
+
+    #[test]
+    fn packing_is_ascii_lowercase() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for chunk in all.chunks(16) {
+            let k = pack(chunk).unwrap();
+            let lower: Vec<u8> = chunk.iter().map(|b| b.to_ascii_lowercase()).collect();
+            let mut buf = [0u8; 16];
+            buf[..lower.len()].copy_from_slice(&lower);
+            assert_eq!(k, u128::from_le_bytes(buf));
+        }
+    }
+
+    #[test]
+    fn packing_in_a_text() {
+        let text = b"He SAID so, Yesterday.";
+        for (start, len) in [(0, 2), (3, 4), (8, 2), (12, 9), (21, 1), (20, 2), (22, 0)] {
+            let want = if len == 0 {
+                None
+            } else {
+                pack(&text[start..start + len])
+            };
+            assert_eq!(pack_in(text, start, len), want, "{start} {len}");
+        }
+        assert_eq!(pack_in(text, 21, 5), None);
+        assert_eq!(pack_in(text, usize::MAX, 5), None);
+    }
+
+    #[test]
+    fn many_words() {
+        let words: Vec<&'static str> = (0..2000)
+            .map(|i| &*Box::leak(format!("w{i}x").into_boxed_str()))
+            .collect();
+        let t = WordTable::build(words.iter().map(|w| (*w, w.len())), |_, b| b);
+        for w in &words {
+            assert_eq!(t.get(w.to_uppercase().as_bytes()), Some(w.len()));
+        }
+        assert_eq!(t.get(b"w2000x"), None);
+    }
+}
