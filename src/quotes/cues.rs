@@ -7,7 +7,7 @@
 
 use once_cell::sync::Lazy;
 
-use super::words::{pack_in, WordTable};
+use super::words::WordTable;
 
 use crate::document::{Document, TokenKind};
 
@@ -315,9 +315,7 @@ fn bits_at(table: &WordTable<u32>, text: &str, start: usize, end: usize) -> u32 
     if len > 1 && b.get(end - 1) == Some(&b'.') {
         len -= 1;
     }
-    pack_in(b, start, len)
-        .and_then(|k| table.get_packed(k, len))
-        .unwrap_or(0)
+    table.get_in(b, start, len).unwrap_or(0)
 }
 
 /// The class bits of every token of the document (0 for non-words).

@@ -74,7 +74,15 @@ pub fn mark_of(doc: &Document, i: usize) -> Option<Mark> {
     // Called for every token: most are words and numbers, answered here without a call.
     let t = doc.tokens.get(i)?;
     match t.kind {
-        TokenKind::Quote(..) | TokenKind::Punct | TokenKind::Symbol => mark_of_punct(doc, i, t),
+        TokenKind::Quote(..) => mark_of_punct(doc, i, t),
+        TokenKind::Punct | TokenKind::Symbol => {
+            // Every mark of these kinds is `"`, `'` or starts with a non-ASCII byte.
+            let b = doc.text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+            if b < 0x80 && b != b'"' && b != b'\'' {
+                return None;
+            }
+            mark_of_punct(doc, i, t)
+        }
         _ => None,
     }
 }
@@ -113,13 +121,6 @@ fn mark_of_punct(doc: &Document, i: usize, t: &Token) -> Option<Mark> {
             Some(Mark { family, dir, low9 })
         }
         TokenKind::Punct | TokenKind::Symbol => {
-            // Every mark below is `"`, `'` or starts with a non-ASCII byte.
-            if s.as_bytes()
-                .first()
-                .is_none_or(|&b| b < 0x80 && b != b'"' && b != b'\'')
-            {
-                return None;
-            }
             let (family, dir) = match s {
                 "\"" | "″" | "〃" => (Family::Double, spacing_dir()),
                 "“" | "„" | "‟" => (Family::Double, QuoteDir::Open),

@@ -67,10 +67,36 @@ struct Slot<V> {
     value: V,
 }
 
-/// Open addressing with linear probing over a power-of-two array at most half full.
+/// Open addressing with linear probing over a power-of-two array at most half full, behind
+/// a filter on (first letter, last letter, length) that turns most absent words away
+/// before they are packed.
 pub(crate) struct WordTable<V: Copy + Default> {
     slots: Box<[Slot<V>]>,
     shift: u32,
+    /// Per (class of the first byte, class of the last byte): bit `len` set when a word of
+    /// that length with those ends is in the table.
+    filter: Box<[u32]>,
+}
+
+/// Classes of a word's first and last byte for the filter: a letter in either case (0..26)
+/// or anything else (26).
+const CLASSES: usize = 27;
+
+/// The class of every byte: its letter's index (either case) or 26.
+const CLASS: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn filter_index(first: u8, last: u8) -> usize {
+    usize::from(CLASS[usize::from(first)]) * CLASSES + usize::from(CLASS[usize::from(last)])
 }
 
 #[inline]
@@ -104,8 +130,11 @@ impl<V: Copy + Default> WordTable<V> {
             value: V::default(),
         };
         let mut slots = vec![empty; size].into_boxed_slice();
+        let mut filter = vec![0u32; CLASSES * CLASSES].into_boxed_slice();
         let mask = size - 1;
         for (key, len, value) in entries {
+            let bytes = key.to_le_bytes();
+            filter[filter_index(bytes[0], bytes[usize::from(len) - 1])] |= 1 << len;
             let mut i = hash(key, shift);
             loop {
                 let s = &mut slots[i];
@@ -120,14 +149,51 @@ impl<V: Copy + Default> WordTable<V> {
                 i = (i + 1) & mask;
             }
         }
-        WordTable { slots, shift }
+        WordTable {
+            slots,
+            shift,
+            filter,
+        }
     }
 
     /// The value of a word in any ASCII case (None when absent).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn get(&self, word: &[u8]) -> Option<V> {
         let key = pack(word)?;
-        self.get_packed(key, word.len())
+        let found = self.get_packed(key, word.len());
+        assert_eq!(self.get_in(word, 0, word.len()).is_some(), found.is_some());
+        assert_eq!(
+            self.get_in_rare(word, 0, word.len()).is_some(),
+            found.is_some()
+        );
+        found
+    }
+
+    /// The value of the word `text[start..start + len]` in any ASCII case.
+    #[inline]
+    pub(crate) fn get_in(&self, text: &[u8], start: usize, len: usize) -> Option<V> {
+        self.get_packed(pack_in(text, start, len)?, len)
+    }
+
+    /// [`WordTable::get_in`] for a table whose words are rare in text: the (first letter,
+    /// last letter, length) filter turns most words away before they are packed (for a
+    /// table of common words the filter costs more than it saves).
+    #[inline]
+    pub(crate) fn get_in_rare(&self, text: &[u8], start: usize, len: usize) -> Option<V> {
+        if len == 0 || len > MAX_WORD {
+            return None;
+        }
+        let first = *text.get(start)?;
+        let last = *text.get(start + len - 1)?;
+        let lengths = self
+            .filter
+            .get(filter_index(first, last))
+            .copied()
+            .unwrap_or(0);
+        if lengths & (1 << len) == 0 {
+            return None;
+        }
+        self.get_packed(pack_in(text, start, len)?, len)
     }
 
     /// The value of a word already packed by [`pack`], `len` bytes long.
@@ -154,7 +220,19 @@ mod tests {
 
     #[test]
     fn lower_cases_and_finds() {
-        let t = WordTable::build([("said", 1u32), ("told", 2), ("said", 4)], |a, b| a | b);
+        let t = WordTable::build(
+            [
+                ("said", 1u32),
+                ("told", 2),
+                ("said", 4),
+                ("it's", 8),
+                ("'em", 16),
+            ],
+            |a, b| a | b,
+        );
+        assert_eq!(t.get(b"It's"), Some(8));
+        assert_eq!(t.get(b"'EM"), Some(16));
+        assert_eq!(t.get(b"@EM"), None);
         assert_eq!(t.get(b"said"), Some(5));
         assert_eq!(t.get(b"SAID"), Some(5));
         assert_eq!(t.get(b"Told"), Some(2));
