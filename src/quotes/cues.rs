@@ -309,6 +309,7 @@ pub fn word_bits(word: &str) -> u32 {
 
 /// The bits of `text[start..end]` (a word token), the trailing period of an abbreviation
 /// (`Rep.`, `Sen.`) left out.
+#[inline(always)]
 fn bits_at(table: &WordTable<u32>, text: &str, start: usize, end: usize) -> u32 {
     let b = text.as_bytes();
     let mut len = end.saturating_sub(start);
@@ -322,16 +323,13 @@ fn bits_at(table: &WordTable<u32>, text: &str, start: usize, end: usize) -> u32 
 pub fn classify(doc: &Document) -> Vec<u32> {
     let table = &*TABLE;
     let text = doc.text.as_str();
-    doc.tokens
-        .iter()
-        .map(|t| {
-            if matches!(t.kind, TokenKind::Word) {
-                bits_at(table, text, t.span.start, t.span.end)
-            } else {
-                0
-            }
-        })
-        .collect()
+    let mut bits = vec![0u32; doc.tokens.len()];
+    for (slot, t) in bits.iter_mut().zip(&doc.tokens) {
+        if matches!(t.kind, TokenKind::Word) {
+            *slot = bits_at(table, text, t.span.start, t.span.end);
+        }
+    }
+    bits
 }
 
 #[cfg(test)]

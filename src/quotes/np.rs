@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use crate::document::{Document, Label, Sex, Span, TokenKind};
 
 use super::cues::*;
-use super::marks::{block_start, mark_of, Region};
+use super::marks::{mark_of, Region};
 
 /// What a speaker mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,8 +77,9 @@ impl<'a> Ctx<'a> {
         let bits = classify(doc);
         let mut block = Vec::with_capacity(n);
         let mut block_first = Vec::new();
-        for i in 0..n {
-            if block_start(doc, i) {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            // block_start(doc, i), without the bounds checks.
+            if i == 0 || t.paragraph_start || t.newline_before {
                 block_first.push(i);
             }
             block.push(block_first.len().saturating_sub(1) as u32);
@@ -109,7 +110,13 @@ impl<'a> Ctx<'a> {
             titles: OnceCell::new(),
             ends: Vec::new(),
         };
-        ctx.ends = (0..n).map(|i| ctx.compute_sentence_end(i)).collect();
+        let mut ends = vec![false; n];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Terminal) {
+                ends[i] = ctx.terminal_ends_sentence(i);
+            }
+        }
+        ctx.ends = ends;
         ctx
     }
 
@@ -195,7 +202,7 @@ impl<'a> Ctx<'a> {
         self.ends.get(i).copied().unwrap_or(false)
     }
 
-    fn compute_sentence_end(&self, i: usize) -> bool {
+    fn terminal_ends_sentence(&self, i: usize) -> bool {
         if !self.terminal(i) {
             return false;
         }

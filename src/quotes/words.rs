@@ -4,55 +4,81 @@
 //! Why not a `HashMap<&str, _>`: these stages look up (nearly) every word token of every
 //! document, and most lookups miss. A std map lower-cases into a buffer, validates UTF-8,
 //! hashes byte by byte and compares strings. Here a word of at most 16 bytes is packed into
-//! one `u128` (zero-padded), lower-cased eight bytes at a time, hashed with one multiply and
-//! compared as an integer: a lookup is a few dozen instructions.
+//! two `u64` (zero-padded, read straight from the text as fixed 8-byte windows),
+//! lower-cased eight bytes at a time, hashed with one multiply and compared as integers: a
+//! lookup is a few dozen instructions.
 
 /// The longest word a table holds (and can find).
 pub(crate) const MAX_WORD: usize = 16;
 
-const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
-const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// Packs a word of 1..=16 ASCII bytes, lower-cased, into a `u128` (byte `i` of the word is
-/// byte `i` little-endian; unused bytes are 0). None for longer, empty or non-ASCII words.
+/// A packed word: bytes 0..8 in `lo`, 8..16 in `hi` (little-endian), unused bytes 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Key {
+    lo: u64,
+    hi: u64,
+}
+
+/// Packs a word of 1..=16 ASCII bytes, lower-cased. None for longer, empty or non-ASCII
+/// words.
 #[inline]
-pub(crate) fn pack(word: &[u8]) -> Option<u128> {
+pub(crate) fn pack(word: &[u8]) -> Option<Key> {
     if word.is_empty() || word.len() > MAX_WORD {
         return None;
     }
     let mut buf = [0u8; MAX_WORD];
     buf[..word.len()].copy_from_slice(word);
-    lower(u128::from_le_bytes(buf))
+    let (lo, hi) = buf.split_at(8);
+    let lo = u64::from_le_bytes(lo.try_into().ok()?);
+    let hi = u64::from_le_bytes(hi.try_into().ok()?);
+    Some(Key {
+        lo: lower(lo)?,
+        hi: lower(hi)?,
+    })
 }
 
-/// [`pack`] of `text[start..start + len]`, reading a fixed 16-byte window when the text
-/// has one (no variable-length copy; the bytes past the word are masked off).
+/// The 8 bytes of `text` from `at`, the bytes from `keep` on zeroed (`keep` is 1..=8).
 #[inline]
-pub(crate) fn pack_in(text: &[u8], start: usize, len: usize) -> Option<u128> {
+fn window(text: &[u8], at: usize, keep: usize) -> Option<u64> {
+    let w = text.get(at..at.checked_add(8)?)?;
+    let x = u64::from_le_bytes(w.try_into().ok()?);
+    // keep is 1..=8: the shift is 0..=56.
+    Some(x & (u64::MAX >> (64 - 8 * keep as u32)))
+}
+
+/// [`pack`] of `text[start..start + len]`, reading fixed 8-byte windows when the text has
+/// them (no variable-length copy; the bytes past the word are masked off).
+#[inline]
+pub(crate) fn pack_in(text: &[u8], start: usize, len: usize) -> Option<Key> {
     if len == 0 || len > MAX_WORD {
         return None;
     }
-    let window = start
-        .checked_add(MAX_WORD)
-        .and_then(|end| text.get(start..end))
-        .and_then(|w| <[u8; MAX_WORD]>::try_from(w).ok());
-    match window {
-        // len is 1..=16: the shift is 0..=120.
-        Some(w) => lower(u128::from_le_bytes(w) & (u128::MAX >> (128 - 8 * len as u32))),
-        None => pack(text.get(start..start + len)?),
+    let fast = if len <= 8 {
+        window(text, start, len).map(|lo| (lo, 0))
+    } else {
+        window(text, start, 8).zip(window(text, start + 8, len - 8))
+    };
+    match fast {
+        Some((lo, hi)) => Some(Key {
+            lo: lower(lo)?,
+            hi: lower(hi)?,
+        }),
+        None => pack(text.get(start..start.checked_add(len)?)?),
     }
 }
 
-/// ASCII lower case of a packed word; None when a byte is not ASCII.
+/// ASCII lower case of 8 packed bytes; None when a byte is not ASCII.
 #[inline]
-fn lower(x: u128) -> Option<u128> {
+fn lower(x: u64) -> Option<u64> {
     if x & HIGH != 0 {
         return None;
     }
     // Every byte is below 0x80, so adding a constant below 0x80 to each byte never carries
     // into the next one: the high bit of each sum answers one comparison for its byte.
-    let at_least_a = x + ONES * (0x80 - u128::from(b'A'));
-    let beyond_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    let at_least_a = x + ONES * (0x80 - u64::from(b'A'));
+    let beyond_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
     let upper = at_least_a & !beyond_z & HIGH;
     // 0x80 >> 2 == 0x20, the ASCII case bit.
     Some(x | (upper >> 2))
@@ -60,7 +86,7 @@ fn lower(x: u128) -> Option<u128> {
 
 #[derive(Clone, Copy)]
 struct Slot<V> {
-    key: u128,
+    key: Key,
     /// Word length; 0 for an empty slot (a word holding NUL bytes packs like a shorter one,
     /// the length tells them apart).
     len: u8,
@@ -100,10 +126,8 @@ fn filter_index(first: u8, last: u8) -> usize {
 }
 
 #[inline]
-fn hash(key: u128, shift: u32) -> usize {
-    let lo = key as u64;
-    let hi = (key >> 64) as u64;
-    let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+fn hash(key: Key, shift: u32) -> usize {
+    let h = (key.lo ^ key.hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> shift) as usize
 }
 
@@ -115,7 +139,7 @@ impl<V: Copy + Default> WordTable<V> {
         words: impl IntoIterator<Item = (&'static str, V)>,
         merge: impl Fn(V, V) -> V,
     ) -> WordTable<V> {
-        let entries: Vec<(u128, u8, V)> = words
+        let entries: Vec<(Key, u8, V)> = words
             .into_iter()
             .filter_map(|(w, v)| pack(w.as_bytes()).map(|k| (k, w.len() as u8, v)))
             .collect();
@@ -125,7 +149,7 @@ impl<V: Copy + Default> WordTable<V> {
         }
         let shift = 64 - size.trailing_zeros();
         let empty = Slot {
-            key: 0,
+            key: Key { lo: 0, hi: 0 },
             len: 0,
             value: V::default(),
         };
@@ -133,7 +157,9 @@ impl<V: Copy + Default> WordTable<V> {
         let mut filter = vec![0u32; CLASSES * CLASSES].into_boxed_slice();
         let mask = size - 1;
         for (key, len, value) in entries {
-            let bytes = key.to_le_bytes();
+            let mut bytes = [0u8; MAX_WORD];
+            bytes[..8].copy_from_slice(&key.lo.to_le_bytes());
+            bytes[8..].copy_from_slice(&key.hi.to_le_bytes());
             filter[filter_index(bytes[0], bytes[usize::from(len) - 1])] |= 1 << len;
             let mut i = hash(key, shift);
             loop {
@@ -198,7 +224,7 @@ impl<V: Copy + Default> WordTable<V> {
 
     /// The value of a word already packed by [`pack`], `len` bytes long.
     #[inline]
-    pub(crate) fn get_packed(&self, key: u128, len: usize) -> Option<V> {
+    pub(crate) fn get_packed(&self, key: Key, len: usize) -> Option<V> {
         let mask = self.slots.len() - 1;
         let mut i = hash(key, self.shift);
         loop {
@@ -252,7 +278,9 @@ mod tests {
             let lower: Vec<u8> = chunk.iter().map(|b| b.to_ascii_lowercase()).collect();
             let mut buf = [0u8; 16];
             buf[..lower.len()].copy_from_slice(&lower);
-            assert_eq!(k, u128::from_le_bytes(buf));
+            let lo = u64::from_le_bytes(buf[..8].try_into().unwrap());
+            let hi = u64::from_le_bytes(buf[8..].try_into().unwrap());
+            assert_eq!(k, Key { lo, hi });
         }
     }
 
@@ -269,6 +297,17 @@ mod tests {
         }
         assert_eq!(pack_in(text, 21, 5), None);
         assert_eq!(pack_in(text, usize::MAX, 5), None);
+        // Windows read past the word (and past the end of a short text fall back to a copy).
+        let text = "Spokeswoman SPOKESPERSON said, Interrupted; Ayşe Characterising.".as_bytes();
+        for start in 0..text.len() {
+            for len in 0..=MAX_WORD + 1 {
+                let want = text
+                    .get(start..start + len)
+                    .filter(|w| !w.is_empty() && w.len() <= MAX_WORD)
+                    .and_then(pack);
+                assert_eq!(pack_in(text, start, len), want, "{start} {len}");
+            }
+        }
     }
 
     #[test]
