@@ -71,8 +71,13 @@ fn adjacent_word(doc: &Document, i: usize) -> bool {
 /// classifies plain punctuation tokens itself when the text layer did not.
 #[inline]
 pub fn mark_of(doc: &Document, i: usize) -> Option<Mark> {
+    mark_of_token(doc, i, doc.tokens.get(i)?)
+}
+
+/// [`mark_of`] for token `t`, the `i`-th.
+#[inline]
+fn mark_of_token(doc: &Document, i: usize, t: &Token) -> Option<Mark> {
     // Called for every token: most are words and numbers, answered here without a call.
-    let t = doc.tokens.get(i)?;
     match t.kind {
         TokenKind::Quote(..) => mark_of_punct(doc, i, t),
         TokenKind::Punct | TokenKind::Symbol => {
@@ -162,8 +167,9 @@ pub fn pair(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<Region> {
     let mut block_first = 0;
     let mut last_close_in_block: Option<usize> = None;
     let mut continuation_mark: Option<usize> = None;
-    for i in 0..n {
-        if i > 0 && block_start(doc, i) {
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // block_start(doc, i), without a bounds check.
+        if i > 0 && (t.paragraph_start || t.newline_before) {
             if let Some(o) = stack.first() {
                 let family = o.family;
                 let idx = push_region(doc, &mut regions, o, None, i);
@@ -189,7 +195,9 @@ pub fn pair(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<Region> {
             block_first = i;
             last_close_in_block = None;
         }
-        let Some(m) = mark_of(doc, i) else { continue };
+        let Some(m) = mark_of_token(doc, i, t) else {
+            continue;
+        };
         let top = stack.iter().rposition(|o| o.family == m.family);
         let close_here = match (m.dir, top) {
             (_, None) => false,

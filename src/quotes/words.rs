@@ -198,6 +198,18 @@ impl<V: Copy + Default> WordTable<V> {
     /// The value of the word `text[start..start + len]` in any ASCII case.
     #[inline]
     pub(crate) fn get_in(&self, text: &[u8], start: usize, len: usize) -> Option<V> {
+        // Most words have at most 8 bytes: one window, one half to lower-case.
+        if (1..=8).contains(&len) {
+            if let Some(lo) = window(text, start, len) {
+                return self.get_packed(
+                    Key {
+                        lo: lower(lo)?,
+                        hi: 0,
+                    },
+                    len,
+                );
+            }
+        }
         self.get_packed(pack_in(text, start, len)?, len)
     }
 
