@@ -172,27 +172,34 @@ pub fn find(doc: &Document) -> Vec<Fig> {
     let text = doc.text.as_str();
     let mut figs: Vec<Fig> = Vec::new();
     let mut words: Vec<Word<'_>> = Vec::new();
-    let mut locs: Vec<(Span, usize)> = Vec::new();
-    let mut pers: Vec<(Span, usize)> = Vec::new();
-    for (ei, e) in doc.entities.iter().enumerate() {
-        for m in &e.mentions {
-            match e.label {
-                Label::Loc => locs.push((m.span, ei)),
-                Label::Per => pers.push((m.span, ei)),
-                _ => {}
-            }
-        }
-    }
-    locs.sort();
-    pers.sort();
+    // The place and person mentions, gathered at the first sentence with a cue (most
+    // documents have none).
+    let mut mentions: Option<(Vec<(Span, usize)>, Vec<(Span, usize)>)> = None;
+    let cue_words = &*CUE_WORDS;
     let mut last_trigger: Option<String> = None;
     let mut last_key: Option<String> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(sent);
         // prefilter on the tokens: only sentences with a cue word are read
-        if !toks.iter().any(|t| token_is_cue(text, t.span)) {
+        if !toks.iter().any(|t| token_is_cue(cue_words, text, t.span)) {
             continue;
         }
+        let (locs, pers) = mentions.get_or_insert_with(|| {
+            let mut locs = Vec::new();
+            let mut pers = Vec::new();
+            for (ei, e) in doc.entities.iter().enumerate() {
+                for m in &e.mentions {
+                    match e.label {
+                        Label::Loc => locs.push((m.span, ei)),
+                        Label::Per => pers.push((m.span, ei)),
+                        _ => {}
+                    }
+                }
+            }
+            locs.sort();
+            pers.sort();
+            (locs, pers)
+        });
         numbers::words_from_tokens(text, toks, &mut words);
         let sentence_trigger = trigger_in(&words);
         if sentence_trigger.is_some() {
@@ -239,7 +246,7 @@ pub fn find(doc: &Document) -> Vec<Fig> {
             si,
             figs: &mut figs,
             first,
-            pers: &pers,
+            pers,
             last_key: &mut last_key,
         };
         ctx.numbers_pass();
@@ -253,7 +260,7 @@ pub fn find(doc: &Document) -> Vec<Fig> {
                     None => last_trigger.clone(),
                 };
             }
-            let (place, local) = place_for(&locs, sent.span, f.span);
+            let (place, local) = place_for(locs, sent.span, f.span);
             f.place = place;
             f.local_place = local;
             if f.claimed_by.is_none() {
@@ -265,13 +272,14 @@ pub fn find(doc: &Document) -> Vec<Fig> {
 }
 
 /// The prefilter: a token that is (in lower case) a cue word.
-fn token_is_cue(text: &str, span: Span) -> bool {
-    let b = text.as_bytes();
-    let len = span.end.saturating_sub(span.start);
-    if !(3..=12).contains(&len) || !b.get(span.start).is_some_and(u8::is_ascii_alphabetic) {
-        return false;
-    }
-    CUE_WORDS.get_in_rare(b, span.start, len).is_some()
+fn token_is_cue(cue_words: &WordTable<()>, text: &str, span: Span) -> bool {
+    let len = span.end.wrapping_sub(span.start);
+    // (Every cue word is 3 to 12 letters long: the table's filter also turns away a token
+    // that starts with no letter.)
+    (3..=12).contains(&len)
+        && cue_words
+            .get_in_rare(text.as_bytes(), span.start, len)
+            .is_some()
 }
 
 /// Every word `is_cue` accepts, for the prefilter that looks at every token: a table
@@ -2244,6 +2252,7 @@ mod tests {
         let listed: Vec<&str> = CUE_LIST.split_whitespace().collect();
         for w in &listed {
             assert!(is_cue(w), "{w} is listed but is no cue");
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
         }
         let lits = literals();
         assert!(lits.len() > 300, "{}", lits.len());
@@ -2278,7 +2287,7 @@ mod tests {
             .collect();
         let got: Vec<bool> = words
             .iter()
-            .map(|&(s, w)| token_is_cue(text, Span::new(s, s + w.len())))
+            .map(|&(s, w)| token_is_cue(&CUE_WORDS, text, Span::new(s, s + w.len())))
             .collect();
         assert_eq!(
             got,
