@@ -164,10 +164,23 @@ impl<'a> Ctx<'a> {
 
     /// True for capitalised word tokens.
     pub fn cap(&self, i: usize) -> bool {
-        self.doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| t.is_capitalised(&self.doc.text))
+        let Some(t) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        if !matches!(t.kind, TokenKind::Word) {
+            return false;
+        }
+        // Token::is_capitalised decodes the first char and asks Unicode; an ASCII first
+        // byte answers by itself (for a well-formed, non-empty span).
+        let text = &self.doc.text;
+        match text.as_bytes().get(t.span.start) {
+            Some(&b)
+                if b < 0x80 && t.span.end > t.span.start && text.is_char_boundary(t.span.end) =>
+            {
+                b.is_ascii_uppercase()
+            }
+            _ => t.is_capitalised(text),
+        }
     }
 
     /// True for a word starting with a lower-case letter.
@@ -177,8 +190,11 @@ impl<'a> Ctx<'a> {
 
     /// True when token `i` is punctuation with exactly this text.
     pub fn punct(&self, i: usize, s: &str) -> bool {
+        // Bytes compared without slicing the text: equal bytes of a (valid UTF-8) literal
+        // are a span on char boundaries, so this is `t.text(..) == s`.
         self.doc.tokens.get(i).is_some_and(|t| {
-            matches!(t.kind, TokenKind::Punct | TokenKind::Terminal) && t.text(&self.doc.text) == s
+            matches!(t.kind, TokenKind::Punct | TokenKind::Terminal)
+                && self.doc.text.as_bytes().get(t.span.start..t.span.end) == Some(s.as_bytes())
         })
     }
 
