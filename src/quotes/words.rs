@@ -269,6 +269,8 @@ mod tests {
             |a, b| a | b,
         );
         assert_eq!(t.get(b"It's"), Some(8));
+        assert_eq!(t.get(b"it\x07s"), None);
+        assert_eq!(t.get(b"\x07em"), None);
         assert_eq!(t.get(b"'EM"), Some(16));
         assert_eq!(t.get(b"@EM"), None);
         assert_eq!(t.get(b"said"), Some(5));
@@ -280,6 +282,53 @@ mod tests {
         assert_eq!(t.get(b""), None);
         assert_eq!(t.get("Saïd".as_bytes()), None);
         assert_eq!(t.get(b"saidsaidsaidsaidsaid"), None);
+    }
+
+    #[test]
+    fn lookups_in_a_text() {
+        let t = WordTable::build(
+            [
+                ("said", 1u32),
+                ("it's", 2),
+                ("'em", 4),
+                ("u.s", 8),
+                ("a", 16),
+            ],
+            |a, b| a | b,
+        );
+        let text = b"it\x07s IT'S \x07em 'EM said SAID sa\x09d U.S U\x0eS A a @ padding padding";
+        let words: Vec<(usize, usize)> = {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for (i, b) in text.iter().enumerate() {
+                if *b == b' ' {
+                    out.push((start, i - start));
+                    start = i + 1;
+                }
+            }
+            out
+        };
+        let got: Vec<Option<u32>> = words.iter().map(|&(s, l)| t.get_in(text, s, l)).collect();
+        let want = [
+            None,
+            Some(2),
+            None,
+            Some(4),
+            Some(1),
+            Some(1),
+            None,
+            Some(8),
+            None,
+            Some(16),
+            Some(16),
+            None,
+            None,
+        ];
+        assert_eq!(got, want);
+        for &(s, l) in &words {
+            let exact = pack(&text[s..s + l]).and_then(|k| t.get_packed(k, l));
+            assert_eq!(t.get_in(text, s, l), exact);
+        }
     }
 
     #[test]
