@@ -169,7 +169,17 @@ pub fn pair(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<Region> {
     let mut continuation_mark: Option<usize> = None;
     for (i, t) in doc.tokens.iter().enumerate() {
         // block_start(doc, i), without a bounds check.
-        if i > 0 && (t.paragraph_start || t.newline_before) {
+        let new_block = i > 0 && (t.paragraph_start || t.newline_before);
+        // Most tokens neither start a paragraph nor can be a mark: skip them first thing.
+        if !new_block
+            && matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Terminal
+            )
+        {
+            continue;
+        }
+        if new_block {
             if let Some(o) = stack.first() {
                 let family = o.family;
                 let idx = push_region(doc, &mut regions, o, None, i);

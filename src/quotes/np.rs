@@ -75,14 +75,14 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document, regions: &'a [Region]) -> Ctx<'a> {
         let n = doc.tokens.len();
         let bits = classify(doc);
-        let mut block = Vec::with_capacity(n);
+        let mut block = vec![0u32; n];
         let mut block_first = Vec::new();
-        for (i, t) in doc.tokens.iter().enumerate() {
+        for (i, (t, slot)) in doc.tokens.iter().zip(block.iter_mut()).enumerate() {
             // block_start(doc, i), without the bounds checks.
             if i == 0 || t.paragraph_start || t.newline_before {
                 block_first.push(i);
             }
-            block.push(block_first.len().saturating_sub(1) as u32);
+            *slot = block_first.len().saturating_sub(1) as u32;
         }
         let mut region_of = vec![0u32; n];
         for (k, r) in regions.iter().enumerate() {

@@ -196,7 +196,7 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The value of the word `text[start..start + len]` in any ASCII case.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get_in(&self, text: &[u8], start: usize, len: usize) -> Option<V> {
         // Most words have at most 8 bytes: one window, one half to lower-case.
         if (1..=8).contains(&len) {
