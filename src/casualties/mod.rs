@@ -167,6 +167,9 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
     doc.casualty_totals = totals;
 }
 
+/// Entity mentions (span, entity index), sorted.
+type Mentions = Vec<(Span, usize)>;
+
 /// Finds every figure of a document (the stage's passes 1 and 2), in text order.
 pub fn find(doc: &Document) -> Vec<Fig> {
     let text = doc.text.as_str();
@@ -174,7 +177,7 @@ pub fn find(doc: &Document) -> Vec<Fig> {
     let mut words: Vec<Word<'_>> = Vec::new();
     // The place and person mentions, gathered at the first sentence with a cue (most
     // documents have none).
-    let mut mentions: Option<(Vec<(Span, usize)>, Vec<(Span, usize)>)> = None;
+    let mut mentions: Option<(Mentions, Mentions)> = None;
     let cue_words = &*CUE_WORDS;
     let mut last_trigger: Option<String> = None;
     let mut last_key: Option<String> = None;
