@@ -38,6 +38,8 @@ pub mod totals;
 use crate::document::{Bounds, Casualty, CasualtyKind, Document, Label, Provenance, Span};
 use crate::extractor::Resources;
 use crate::numbers::{self, Form, Reading, Word};
+use crate::quotes::words::WordTable;
+use once_cell::sync::Lazy;
 use rules::IKind;
 
 /// A figure as the stage reasons about it (a superset of [`Casualty`]).
@@ -165,32 +167,42 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
     doc.casualty_totals = totals;
 }
 
+/// Entity mentions (span, entity index), sorted.
+type Mentions = Vec<(Span, usize)>;
+
 /// Finds every figure of a document (the stage's passes 1 and 2), in text order.
 pub fn find(doc: &Document) -> Vec<Fig> {
     let text = doc.text.as_str();
     let mut figs: Vec<Fig> = Vec::new();
     let mut words: Vec<Word<'_>> = Vec::new();
-    let mut locs: Vec<(Span, usize)> = Vec::new();
-    let mut pers: Vec<(Span, usize)> = Vec::new();
-    for (ei, e) in doc.entities.iter().enumerate() {
-        for m in &e.mentions {
-            match e.label {
-                Label::Loc => locs.push((m.span, ei)),
-                Label::Per => pers.push((m.span, ei)),
-                _ => {}
-            }
-        }
-    }
-    locs.sort();
-    pers.sort();
+    // The place and person mentions, gathered at the first sentence with a cue (most
+    // documents have none).
+    let mut mentions: Option<(Mentions, Mentions)> = None;
+    let cue_words = &*CUE_WORDS;
     let mut last_trigger: Option<String> = None;
     let mut last_key: Option<String> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(sent);
         // prefilter on the tokens: only sentences with a cue word are read
-        if !toks.iter().any(|t| token_is_cue(t.text(text))) {
+        if !toks.iter().any(|t| token_is_cue(cue_words, text, t.span)) {
             continue;
         }
+        let (locs, pers) = mentions.get_or_insert_with(|| {
+            let mut locs = Vec::new();
+            let mut pers = Vec::new();
+            for (ei, e) in doc.entities.iter().enumerate() {
+                for m in &e.mentions {
+                    match e.label {
+                        Label::Loc => locs.push((m.span, ei)),
+                        Label::Per => pers.push((m.span, ei)),
+                        _ => {}
+                    }
+                }
+            }
+            locs.sort();
+            pers.sort();
+            (locs, pers)
+        });
         numbers::words_from_tokens(text, toks, &mut words);
         let sentence_trigger = trigger_in(&words);
         if sentence_trigger.is_some() {
@@ -237,7 +249,7 @@ pub fn find(doc: &Document) -> Vec<Fig> {
             si,
             figs: &mut figs,
             first,
-            pers: &pers,
+            pers,
             last_key: &mut last_key,
         };
         ctx.numbers_pass();
@@ -251,7 +263,7 @@ pub fn find(doc: &Document) -> Vec<Fig> {
                     None => last_trigger.clone(),
                 };
             }
-            let (place, local) = place_for(&locs, sent.span, f.span);
+            let (place, local) = place_for(locs, sent.span, f.span);
             f.place = place;
             f.local_place = local;
             if f.claimed_by.is_none() {
@@ -263,21 +275,35 @@ pub fn find(doc: &Document) -> Vec<Fig> {
 }
 
 /// The prefilter: a token that is (in lower case) a cue word.
-fn token_is_cue(t: &str) -> bool {
-    let b = t.as_bytes();
-    if b.len() < 3 || b.len() > 12 || !b[0].is_ascii_alphabetic() {
-        return false;
-    }
-    if !b.iter().any(u8::is_ascii_uppercase) {
-        return is_cue(t);
-    }
-    let mut buf = [0u8; 12];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).is_ok_and(is_cue)
+fn token_is_cue(cue_words: &WordTable<()>, text: &str, span: Span) -> bool {
+    let len = span.end.wrapping_sub(span.start);
+    // (Every cue word is 3 to 12 letters long: the table's filter also turns away a token
+    // that starts with no letter.)
+    (3..=12).contains(&len)
+        && cue_words
+            .get_in_rare(text.as_bytes(), span.start, len)
+            .is_some()
 }
 
+/// Every word `is_cue` accepts, for the prefilter that looks at every token: a table
+/// lookup instead of a chain of `match`es (the test `cue_words_are_the_cues` keeps the two
+/// in step).
+const CUE_LIST: &str = "abduct abducted abducting abducts apprehended arrest arrested \
+    arresting arrests assassinated beheaded bodies casualties corpses crushed custody dead \
+    death deaths deceased detain detained detainees detaining detains die died dies displace \
+    displaced displaces displacing drowned electrocuted evacuate evacuated evacuates \
+    evacuating evacuees executed executing fatalities fatality fatally fled grazed homeless \
+    hospitalised hospitalized hostage hostages hurt hurting injure injured injures injuries \
+    injuring kidnap kidnaped kidnapped kidnapping kidnaps kill killed killing kills lives \
+    maimed massacred missing murder murdered murdering murders perished relocated save \
+    seizing shoot shooting shoots shot slain slay slays slew stabbed struck surrendered \
+    toll tolls unaccounted uprooted wound wounded wounding wounds";
+
+static CUE_WORDS: Lazy<WordTable<()>> =
+    Lazy::new(|| WordTable::build(CUE_LIST.split_whitespace().map(|w| (w, ())), |_, _| ()));
+
+/// The cue words as rules (the reference `CUE_LIST` is checked against in the tests).
+#[cfg(test)]
 fn is_cue(w: &str) -> bool {
     if matches!(
         w,
@@ -336,12 +362,17 @@ fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> (Option<usize
     (lo.checked_sub(1).map(|i| locs[i].1), false)
 }
 
+/// The first words of the trigger phrases (most words of a sentence start none).
+static TRIGGER_STARTS: Lazy<WordTable<()>> =
+    Lazy::new(|| WordTable::build(rules::TRIGGERS.iter().map(|t| (t[0], ())), |_, _| ()));
+
 /// The trigger phrase of a sentence (first found, longest at a position).
 fn trigger_in(words: &[Word<'_>]) -> Option<(usize, String)> {
     for i in 0..words.len() {
         let first = words[i].low();
-        if !rules::TRIGGERS.iter().any(|t| t[0].len() == first.len())
-            || !rules::TRIGGERS.iter().any(|t| t[0] == first)
+        if TRIGGER_STARTS
+            .get_in_rare(first.as_bytes(), 0, first.len())
+            .is_none()
         {
             continue;
         }
@@ -2197,5 +2228,73 @@ impl Ctx<'_, '_> {
             return Some((last.low().to_string(), Span::new(start, last.span.end), j));
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every lower-case word written as a literal in the stage's rules: `is_cue` is a chain
+    /// of `match`es over such literals, so this covers every word it can accept.
+    fn literals() -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for src in [include_str!("rules.rs"), include_str!("mod.rs")] {
+            for (k, piece) in src.split('"').enumerate() {
+                if k % 2 == 1 && !piece.is_empty() && piece.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    out.push(piece);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn cue_words_are_the_cues() {
+        let listed: Vec<&str> = CUE_LIST.split_whitespace().collect();
+        for w in &listed {
+            assert!(is_cue(w), "{w} is listed but is no cue");
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+        }
+        let lits = literals();
+        assert!(lits.len() > 300, "{}", lits.len());
+        for w in lits {
+            if (3..=12).contains(&w.len()) {
+                assert_eq!(is_cue(w), listed.contains(&w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn trigger_starts_fit_the_table() {
+        for t in rules::TRIGGERS {
+            assert!(t[0].len() <= crate::quotes::words::MAX_WORD, "{}", t[0]);
+            assert!(t[0].bytes().all(|b| b.is_ascii_lowercase()), "{}", t[0]);
+            assert!(TRIGGER_STARTS
+                .get_in_rare(t[0].as_bytes(), 0, t[0].len())
+                .is_some());
+        }
+    }
+
+    #[test]
+    fn prefilter_reads_any_case() {
+        let text = "Killed KILLED killed kill. life Toll tolls kil killeds dead";
+        let words: Vec<(usize, &str)> = text
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .collect();
+        let got: Vec<bool> = words
+            .iter()
+            .map(|&(s, w)| token_is_cue(&CUE_WORDS, text, Span::new(s, s + w.len())))
+            .collect();
+        assert_eq!(
+            got,
+            [true, true, true, false, false, true, true, false, false, true]
+        );
     }
 }

@@ -1,13 +1,13 @@
 //! The word table of the quotes stage: speech cues and the closed word classes the speaker
 //! finder needs (pronouns, determiners, titles, auxiliaries, connectors), as data.
 //!
-//! Every word token is looked up once (lower-cased into a stack buffer, one hash probe) and
-//! gets a bit set of classes; the rules then test bits instead of strings.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+//! Every word token is looked up once (packed lower-case into an integer, one probe of a word
+//! table) and gets a bit set of classes; the rules then test bits
+//! instead of strings.
 
 use once_cell::sync::Lazy;
+
+use super::words::WordTable;
 
 use crate::document::{Document, TokenKind};
 
@@ -253,36 +253,13 @@ const GROUPS: &str = "ministry police army military government agency group auth
     agency force forces service services coalition party administration pentagon \
     regime embassy court hospital network channel television radio union board team";
 
-type FnvMap = HashMap<&'static str, u32, BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash: small keys, no DoS exposure (the keys are our own table).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-static TABLE: Lazy<FnvMap> = Lazy::new(|| {
-    let mut m = FnvMap::default();
+/// Every listed word with its class bits, in list order (a word in several lists appears
+/// several times; the table merges its bits).
+fn entries() -> Vec<(&'static str, u32)> {
+    let mut m = Vec::new();
     let mut add = |list: &'static str, bit: u32| {
         for w in list.split_whitespace() {
-            *m.entry(w).or_insert(0) |= bit;
+            m.push((w, bit));
         }
     };
     add(STRONG_CUES, CUE);
@@ -317,45 +294,42 @@ static TABLE: Lazy<FnvMap> = Lazy::new(|| {
     add("to", TO);
     add("was were been be is are being", BE);
     for (w, bits) in PRONOUNS {
-        *m.entry(w).or_insert(0) |= PRONOUN | bits;
+        m.push((w, PRONOUN | bits));
     }
     m
-});
+}
 
-/// The class bits of one word (any case). Words longer than 24 bytes or not ASCII have none.
+static TABLE: Lazy<WordTable<u32>> = Lazy::new(|| WordTable::build(entries(), |a, b| a | b));
+
+/// The class bits of one word (any case). Words longer than 16 bytes (no listed word is)
+/// or not ASCII have none.
 pub fn word_bits(word: &str) -> u32 {
-    // `Rep.`, `Sen.`: an abbreviation's period is no part of the word.
-    let word = match word.strip_suffix('.') {
-        Some(w) if !w.is_empty() => w,
-        _ => word,
-    };
-    let b = word.as_bytes();
-    if b.is_empty() || b.len() > 24 {
-        return 0;
+    bits_at(&TABLE, word, 0, word.len())
+}
+
+/// The bits of `text[start..end]` (a word token), the trailing period of an abbreviation
+/// (`Rep.`, `Sen.`) left out.
+#[inline(always)]
+fn bits_at(table: &WordTable<u32>, text: &str, start: usize, end: usize) -> u32 {
+    let b = text.as_bytes();
+    let mut len = end.saturating_sub(start);
+    if len > 1 && b.get(end - 1) == Some(&b'.') {
+        len -= 1;
     }
-    let mut buf = [0u8; 24];
-    for (d, s) in buf.iter_mut().zip(b) {
-        if !s.is_ascii() {
-            return 0;
-        }
-        *d = s.to_ascii_lowercase();
-    }
-    let key = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
-    TABLE.get(key).copied().unwrap_or(0)
+    table.get_in(b, start, len).unwrap_or(0)
 }
 
 /// The class bits of every token of the document (0 for non-words).
 pub fn classify(doc: &Document) -> Vec<u32> {
-    doc.tokens
-        .iter()
-        .map(|t| {
-            if matches!(t.kind, TokenKind::Word) {
-                word_bits(t.text(&doc.text))
-            } else {
-                0
-            }
-        })
-        .collect()
+    let table = &*TABLE;
+    let text = doc.text.as_str();
+    let mut bits = vec![0u32; doc.tokens.len()];
+    for (slot, t) in bits.iter_mut().zip(&doc.tokens) {
+        if matches!(t.kind, TokenKind::Word) {
+            *slot = bits_at(table, text, t.span.start, t.span.end);
+        }
+    }
+    bits
 }
 
 #[cfg(test)]
@@ -371,5 +345,18 @@ mod tests {
         assert!(word_bits("told") & TELL != 0);
         assert_eq!(word_bits("Damascus"), 0);
         assert_eq!(word_bits("Erdoğan"), 0);
+        assert_eq!(word_bits("Rep.") & TITLE, TITLE);
+        assert_eq!(word_bits("."), 0);
+    }
+
+    #[test]
+    fn every_listed_word_fits_the_table() {
+        for (w, _) in entries() {
+            assert!(
+                w.len() <= crate::quotes::words::MAX_WORD && w.is_ascii(),
+                "{w}"
+            );
+            assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+        }
     }
 }

@@ -8,7 +8,7 @@
 //! family; any other quotation left open at a paragraph end is an `unclosed_quote`
 //! diagnostic and is still extracted up to the paragraph end.
 
-use crate::document::{Diagnostic, Document, QuoteDir, QuoteStyle, Span, TokenKind};
+use crate::document::{Diagnostic, Document, QuoteDir, QuoteStyle, Span, Token, TokenKind};
 
 /// Families of marks that pair with each other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,12 +69,36 @@ fn adjacent_word(doc: &Document, i: usize) -> bool {
 
 /// The quotation mark at token `i`, if it is one. Uses the text layer's quote classes, and
 /// classifies plain punctuation tokens itself when the text layer did not.
+#[inline]
 pub fn mark_of(doc: &Document, i: usize) -> Option<Mark> {
-    let t = doc.tokens.get(i)?;
+    mark_of_token(doc, i, doc.tokens.get(i)?)
+}
+
+/// [`mark_of`] for token `t`, the `i`-th.
+#[inline]
+fn mark_of_token(doc: &Document, i: usize, t: &Token) -> Option<Mark> {
+    // Called for every token: most are words and numbers, answered here without a call.
+    match t.kind {
+        TokenKind::Quote(..) => mark_of_punct(doc, i, t),
+        TokenKind::Punct | TokenKind::Symbol => {
+            // Every mark of these kinds is `"`, `'` or starts with a non-ASCII byte.
+            let b = doc.text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+            if b < 0x80 && b != b'"' && b != b'\'' {
+                return None;
+            }
+            mark_of_punct(doc, i, t)
+        }
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn mark_of_punct(doc: &Document, i: usize, t: &Token) -> Option<Mark> {
     let s = t.text(&doc.text);
-    let prev_adjacent = i > 0 && !t.space_before && !block_start(doc, i);
-    let next_adjacent = adjacent_word(doc, i + 1);
+    let prev_adjacent = || i > 0 && !t.space_before && !block_start(doc, i);
+    let next_adjacent = || adjacent_word(doc, i + 1);
     let spacing_dir = || {
+        let (prev_adjacent, next_adjacent) = (prev_adjacent(), next_adjacent());
         if !prev_adjacent && next_adjacent {
             QuoteDir::Open
         } else if prev_adjacent && !next_adjacent {
@@ -109,7 +133,7 @@ pub fn mark_of(doc: &Document, i: usize) -> Option<Mark> {
                 "«" | "‹" => (Family::Guillemet, QuoteDir::Open),
                 "»" | "›" => (Family::Guillemet, QuoteDir::Close),
                 "'" | "‘" | "’" | "‚" | "‛" => {
-                    if prev_adjacent && next_adjacent {
+                    if prev_adjacent() && next_adjacent() {
                         return None; // an apostrophe inside a word
                     }
                     let dir = match s {
@@ -143,8 +167,19 @@ pub fn pair(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<Region> {
     let mut block_first = 0;
     let mut last_close_in_block: Option<usize> = None;
     let mut continuation_mark: Option<usize> = None;
-    for i in 0..n {
-        if i > 0 && block_start(doc, i) {
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // block_start(doc, i), without a bounds check.
+        let new_block = i > 0 && (t.paragraph_start || t.newline_before);
+        // Most tokens neither start a paragraph nor can be a mark: skip them first thing.
+        if !new_block
+            && matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Terminal
+            )
+        {
+            continue;
+        }
+        if new_block {
             if let Some(o) = stack.first() {
                 let family = o.family;
                 let idx = push_region(doc, &mut regions, o, None, i);
@@ -170,7 +205,9 @@ pub fn pair(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<Region> {
             block_first = i;
             last_close_in_block = None;
         }
-        let Some(m) = mark_of(doc, i) else { continue };
+        let Some(m) = mark_of_token(doc, i, t) else {
+            continue;
+        };
         let top = stack.iter().rposition(|o| o.family == m.family);
         let close_here = match (m.dir, top) {
             (_, None) => false,

@@ -28,6 +28,7 @@ pub mod cues;
 mod indirect;
 pub mod marks;
 mod np;
+pub(crate) mod words;
 
 use crate::document::{Document, Provenance, Quote, QuoteKind, Span, Speaker, TokenKind};
 use crate::extractor::Resources;

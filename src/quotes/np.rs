@@ -3,12 +3,12 @@
 //! spokesman", "officials"), read forwards after a cue or backwards before one, plus the
 //! link from a speaker mention to an entity of the entity stage.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use crate::document::{Document, Label, Sex, Span, TokenKind};
 
 use super::cues::*;
-use super::marks::{block_start, mark_of, Region};
+use super::marks::{mark_of, Region};
 
 /// What a speaker mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,11 +51,11 @@ pub struct Ctx<'a> {
     /// Entity mentions (span, entity index), by start.
     pub mentions: Vec<(Span, usize)>,
     /// Per entity: its distinct mention titles (for "the spokesman" → a person titled so).
-    pub titles: Vec<Vec<&'a str>>,
-    /// ASCII-lower-cased entity name → first entity with that name.
-    pub by_name: HashMap<String, usize>,
-    /// ASCII-lower-cased last word of an entity name → first entity whose name ends so.
-    pub by_last_word: HashMap<String, usize>,
+    /// Built on first use: only a role description as speaker needs it.
+    titles: OnceCell<Vec<Vec<&'a str>>>,
+    /// Per token: a terminal that really ends a sentence ([`Ctx::sentence_end`]), computed
+    /// once because the rules ask for it while scanning sentences token by token.
+    ends: Vec<bool>,
 }
 
 /// How many entity mentions before a speaker [`Ctx::link`] looks back through. A pronoun or
@@ -75,13 +75,14 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document, regions: &'a [Region]) -> Ctx<'a> {
         let n = doc.tokens.len();
         let bits = classify(doc);
-        let mut block = Vec::with_capacity(n);
+        let mut block = vec![0u32; n];
         let mut block_first = Vec::new();
-        for i in 0..n {
-            if block_start(doc, i) {
+        for (i, (t, slot)) in doc.tokens.iter().zip(block.iter_mut()).enumerate() {
+            // block_start(doc, i), without the bounds checks.
+            if i == 0 || t.paragraph_start || t.newline_before {
                 block_first.push(i);
             }
-            block.push(block_first.len().saturating_sub(1) as u32);
+            *slot = block_first.len().saturating_sub(1) as u32;
         }
         let mut region_of = vec![0u32; n];
         for (k, r) in regions.iter().enumerate() {
@@ -98,30 +99,7 @@ impl<'a> Ctx<'a> {
             .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.span, e)))
             .collect();
         mentions.sort_by_key(|(s, e)| (s.start, s.end, *e));
-        let text = doc.text.as_str();
-        let titles = doc
-            .entities
-            .iter()
-            .map(|ent| {
-                let mut t: Vec<&str> = ent
-                    .mentions
-                    .iter()
-                    .filter_map(|m| m.title.map(|t| t.text(text)))
-                    .collect();
-                t.sort_unstable();
-                t.dedup();
-                t
-            })
-            .collect();
-        let mut by_name = HashMap::new();
-        let mut by_last_word = HashMap::new();
-        for (e, ent) in doc.entities.iter().enumerate() {
-            by_name.entry(ent.name.to_ascii_lowercase()).or_insert(e);
-            by_last_word
-                .entry(last_word(&ent.name).to_ascii_lowercase())
-                .or_insert(e);
-        }
-        Ctx {
+        let mut ctx = Ctx {
             doc,
             bits,
             block,
@@ -129,10 +107,38 @@ impl<'a> Ctx<'a> {
             region_of,
             regions,
             mentions,
-            titles,
-            by_name,
-            by_last_word,
+            titles: OnceCell::new(),
+            ends: Vec::new(),
+        };
+        let mut ends = vec![false; n];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Terminal) {
+                ends[i] = ctx.terminal_ends_sentence(i);
+            }
         }
+        ctx.ends = ends;
+        ctx
+    }
+
+    /// Per entity: its distinct mention titles.
+    fn titles(&self) -> &[Vec<&'a str>] {
+        self.titles.get_or_init(|| {
+            let text = self.doc.text.as_str();
+            self.doc
+                .entities
+                .iter()
+                .map(|ent| {
+                    let mut t: Vec<&str> = ent
+                        .mentions
+                        .iter()
+                        .filter_map(|m| m.title.map(|t| t.text(text)))
+                        .collect();
+                    t.sort_unstable();
+                    t.dedup();
+                    t
+                })
+                .collect()
+        })
     }
 
     /// Number of tokens.
@@ -158,10 +164,23 @@ impl<'a> Ctx<'a> {
 
     /// True for capitalised word tokens.
     pub fn cap(&self, i: usize) -> bool {
-        self.doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| t.is_capitalised(&self.doc.text))
+        let Some(t) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        if !matches!(t.kind, TokenKind::Word) {
+            return false;
+        }
+        // Token::is_capitalised decodes the first char and asks Unicode; an ASCII first
+        // byte answers by itself (for a well-formed, non-empty span).
+        let text = &self.doc.text;
+        match text.as_bytes().get(t.span.start) {
+            Some(&b)
+                if b < 0x80 && t.span.end > t.span.start && text.is_char_boundary(t.span.end) =>
+            {
+                b.is_ascii_uppercase()
+            }
+            _ => t.is_capitalised(text),
+        }
     }
 
     /// True for a word starting with a lower-case letter.
@@ -171,8 +190,11 @@ impl<'a> Ctx<'a> {
 
     /// True when token `i` is punctuation with exactly this text.
     pub fn punct(&self, i: usize, s: &str) -> bool {
+        // Bytes compared without slicing the text: equal bytes of a (valid UTF-8) literal
+        // are a span on char boundaries, so this is `t.text(..) == s`.
         self.doc.tokens.get(i).is_some_and(|t| {
-            matches!(t.kind, TokenKind::Punct | TokenKind::Terminal) && t.text(&self.doc.text) == s
+            matches!(t.kind, TokenKind::Punct | TokenKind::Terminal)
+                && self.doc.text.as_bytes().get(t.span.start..t.span.end) == Some(s.as_bytes())
         })
     }
 
@@ -191,7 +213,12 @@ impl<'a> Ctx<'a> {
 
     /// True when a terminal at `i` really ends a sentence (not the period of "Mr." or an
     /// initial).
+    #[inline]
     pub fn sentence_end(&self, i: usize) -> bool {
+        self.ends.get(i).copied().unwrap_or(false)
+    }
+
+    fn terminal_ends_sentence(&self, i: usize) -> bool {
         if !self.terminal(i) {
             return false;
         }
@@ -1096,9 +1123,11 @@ impl<'a> Ctx<'a> {
                 };
                 // Else the first entity of that name or last name anywhere in the document.
                 let first_anywhere = || {
-                    let a = self.by_name.get(&np.span.text(text).to_ascii_lowercase());
-                    let b = self.by_last_word.get(&last.to_ascii_lowercase());
-                    a.into_iter().chain(b).min().copied()
+                    let name = np.span.text(text);
+                    ents.iter().position(|ent| {
+                        ent.name.eq_ignore_ascii_case(name)
+                            || last_word(&ent.name).eq_ignore_ascii_case(last)
+                    })
                 };
                 recent(&|e| ents[e].label == Label::Per && matches_name(e))
                     .or_else(|| recent(&|e| matches_name(e)))
@@ -1110,7 +1139,7 @@ impl<'a> Ctx<'a> {
                 if hb & ROLE != 0 {
                     recent(&|e| {
                         ents[e].label == Label::Per
-                            && self.titles[e].iter().any(|t| contains_word(t, head))
+                            && self.titles()[e].iter().any(|t| contains_word(t, head))
                     })
                 } else if hb & GROUP != 0 {
                     recent(&|e| {
