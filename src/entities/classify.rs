@@ -1,65 +1,75 @@
 //! Phase 2, types: gives each run a label from the gazetteer, its inside, a title, a given
 //! name, or its context.
 
+use once_cell::sync::Lazy;
+
 use super::lexicon::{
-    self, LOC_HEADS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
+    self, WordSet, LOC_HEADS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS,
+    SPEECH_AFTER,
 };
-use super::runs::{is_entity_sense, sex_attr, Context, Run};
+use super::runs::{attr, is_entity_sense, sex_attr, Context, Run};
 use super::Proto;
 use crate::document::{Label, Sense, Sex, Shape, Span, TokenKind};
 
 /// Words that end the name of a building or site, typed as a place ("Kabul Airport").
-const FACILITY_HEADS: &[&str] = &[
-    "airport",
-    "base",
-    "bridge",
-    "camp",
-    "cathedral",
-    "hotel",
-    "mall",
-    "market",
-    "mosque",
-    "palace",
-    "port",
-    "prison",
-    "shrine",
-    "stadium",
-    "station",
-    "synagogue",
-    "temple",
-    "tower",
-];
+static FACILITY_HEADS: Lazy<WordSet<'static>> = Lazy::new(|| {
+    WordSet::new([
+        "airport",
+        "base",
+        "bridge",
+        "camp",
+        "cathedral",
+        "hotel",
+        "mall",
+        "market",
+        "mosque",
+        "palace",
+        "port",
+        "prison",
+        "shrine",
+        "stadium",
+        "station",
+        "synagogue",
+        "temple",
+        "tower",
+    ])
+});
 
 /// Words that start place names ("Port Salim", "Mount Sinjar", "Lake Chad").
-const LOC_LEADS: &[&str] = &[
-    "cape", "fort", "lake", "mount", "port", "puerto", "san", "santa", "sao", "st", "st.", "saint",
-    "wadi", "jebel", "jabal", "tell", "tel", "ras",
-];
+static LOC_LEADS: Lazy<WordSet<'static>> = Lazy::new(|| {
+    WordSet::new([
+        "cape", "fort", "lake", "mount", "port", "puerto", "san", "santa", "sao", "st", "st.",
+        "saint", "wadi", "jebel", "jabal", "tell", "tel", "ras",
+    ])
+});
 
 /// Nouns before "of X" that make X a place ("the outskirts of Homs").
-const LOC_OF_NOUNS: &[&str] = &[
-    "capital",
-    "centre",
-    "center",
-    "east",
-    "edge",
-    "heart",
-    "north",
-    "northeast",
-    "northwest",
-    "outskirts",
-    "people",
-    "residents",
-    "south",
-    "southeast",
-    "southwest",
-    "suburbs",
-    "west",
-];
+static LOC_OF_NOUNS: Lazy<WordSet<'static>> = Lazy::new(|| {
+    WordSet::new([
+        "capital",
+        "centre",
+        "center",
+        "east",
+        "edge",
+        "heart",
+        "north",
+        "northeast",
+        "northwest",
+        "outskirts",
+        "people",
+        "residents",
+        "south",
+        "southeast",
+        "southwest",
+        "suburbs",
+        "west",
+    ])
+});
 
 /// Words that, capitalised at the end of a run, make it an organisation even though they are
 /// not in the organisation-head list ("Syrian Opposition", "Afghan Government").
-const ORG_EXTRA_HEADS: &[&str] = &["government", "opposition", "regime", "rebels", "forces"];
+static ORG_EXTRA_HEADS: Lazy<WordSet<'static>> =
+    Lazy::new(|| WordSet::new(["government", "opposition", "regime", "rebels", "forces"]));
 
 fn label_of(kind: &str) -> Option<Label> {
     Some(match kind {
@@ -97,7 +107,7 @@ pub(crate) fn sense_score(s: &Sense) -> i64 {
         ("NORP", _) => 750.0 + prior.min(100.0) / 10.0,
         ("LOC", "region") => 560.0,
         ("LOC", _) => {
-            let capital = if s.attr("capital") == Some("1") {
+            let capital = if attr(s, "capital") == Some("1") {
                 120.0
             } else {
                 0.0
@@ -261,7 +271,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     }
 
     let org_head = len >= 2
-        && (lexicon::has(&ORG_HEADS, last) || lexicon::in_list(ORG_EXTRA_HEADS, last))
+        && (lexicon::has(&ORG_HEADS, last) || lexicon::in_list(&ORG_EXTRA_HEADS, last))
         && doc.tokens[name.end - 1].shape != Shape::Lower;
     let org_lead = len >= 3
         && lexicon::has(&ORG_LEADS, first)
@@ -345,12 +355,12 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             push(out, Some(Label::Loc), "names.loc_head", true, None);
             return;
         }
-        if lexicon::in_list(FACILITY_HEADS, last) {
+        if lexicon::in_list(&FACILITY_HEADS, last) {
             push(out, Some(Label::Loc), "names.facility", true, None);
             return;
         }
     }
-    if len >= 2 && lexicon::in_list(LOC_LEADS, first) {
+    if len >= 2 && lexicon::in_list(&LOC_LEADS, first) {
         push(out, Some(Label::Loc), "names.loc_lead", true, None);
         return;
     }
@@ -380,14 +390,14 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     if prev == "of"
         && name.start >= 2
         && (lexicon::has(&LOC_HEADS, ctx.word(name.start - 2))
-            || lexicon::in_list(LOC_OF_NOUNS, ctx.word(name.start - 2)))
+            || lexicon::in_list(&LOC_OF_NOUNS, ctx.word(name.start - 2)))
     {
         push(out, Some(Label::Loc), "names.context_of_place", true, None);
         return;
     }
     // "said Jaypee Galicha", "according to Jaypee Galicha".
     if prev_lower
-        && (lexicon::in_list(SPEECH_AFTER, prev)
+        && (lexicon::in_list(&SPEECH_AFTER, prev)
             || (prev == "to" && name.start >= 2 && ctx.word(name.start - 2) == "according"))
         && doc.tokens[name.start].shape != Shape::AllCaps
     {
@@ -400,7 +410,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         );
         return;
     }
-    if prev_lower && lexicon::in_list(ORG_CONTEXT_NOUNS, prev) {
+    if prev_lower && lexicon::in_list(&ORG_CONTEXT_NOUNS, prev) {
         push(out, Some(Label::Org), "names.context_org_noun", true, None);
         return;
     }
@@ -408,7 +418,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         push(out, Some(Label::Loc), "names.context_loc_head", true, None);
         return;
     }
-    if next_lower && lexicon::in_list(SPEECH_AFTER, next) {
+    if next_lower && lexicon::in_list(&SPEECH_AFTER, next) {
         let label = if doc.tokens[name.start].shape == Shape::AllCaps {
             Label::Org
         } else {

@@ -10,10 +10,12 @@
 
 use std::ops::Range;
 
+use once_cell::sync::Lazy;
+
 use super::lexicon::{
-    self, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES, SENTENCE_START,
+    self, WordSet, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES, SENTENCE_START,
 };
-use crate::document::{Candidate, Document, Sense, Sex, Shape, TokenKind};
+use crate::document::{Candidate, Document, Sense, Sex, Shape, Token, TokenKind};
 use crate::gazetteer::Gazetteer;
 
 const NONE: u32 = u32::MAX;
@@ -30,13 +32,16 @@ pub(crate) struct Context<'d> {
     /// For each token, the start token of the longest title candidate ending there.
     title_ending_at: Vec<u32>,
     /// Lower-case words of the document (to tell common words at sentence starts).
-    lower_words: lexicon::FxSet<&'d str>,
+    lower_words: WordSet<'d>,
     /// Per sentence: headline mode (furniture, or mostly capitalised words).
     headline: Vec<bool>,
     /// The story is a sports report (a sport named in its first line or a headline).
     pub sports: bool,
     /// Per sentence: the index of its first word or number token (its end if none).
     first_word: Vec<usize>,
+    /// Per token: it is a name token (see [`Context::is_name_token`]); asked about every
+    /// token, some several times, so computed once.
+    name_token: Vec<bool>,
 }
 
 /// A run of name tokens, ready to be typed.
@@ -56,77 +61,27 @@ pub(crate) struct Run {
     pub dateline: bool,
 }
 
-pub(crate) const ENTITY_KINDS: [&str; 5] = ["LOC", "PER", "ORG", "NORP", "MISC"];
-
+/// True for a sense of an entity kind: `LOC`, `PER`, `ORG`, `NORP`, `MISC`.
+#[inline]
 pub(crate) fn is_entity_sense(s: &Sense) -> bool {
-    ENTITY_KINDS.contains(&&*s.kind)
+    // Byte patterns rather than a list of strings: no call to `memcmp` per kind.
+    matches!(
+        s.kind.as_bytes(),
+        b"LOC" | b"PER" | b"ORG" | b"NORP" | b"MISC"
+    )
+}
+
+/// True for a title sense.
+#[inline]
+pub(crate) fn is_title_sense(s: &Sense) -> bool {
+    s.kind.as_bytes() == b"TITLE"
 }
 
 impl<'d> Context<'d> {
     pub fn new(doc: &'d Document, gaz: &'d Gazetteer) -> Context<'d> {
-        let n = doc.tokens.len();
-        let mut entity_at = vec![NONE; n];
-        let mut title_at = vec![NONE; n];
-        let mut title_ending_at = vec![NONE; n];
         let text = doc.text.as_str();
-        for (ci, c) in doc.candidates.iter().enumerate() {
-            let start = c.tokens.start;
-            if start >= n || c.tokens.end > n || c.tokens.is_empty() {
-                continue;
-            }
-            // Names end in a name: not in a possessive ("Ivan's") and not in a lower-case
-            // word ("U.S. government"), save particles ("bin Laden" ends in a name anyway).
-            let last = &doc.tokens[c.tokens.end - 1];
-            let last_text = last.span.text(text);
-            if matches!(last_text, "'s" | "’s" | "'" | "’")
-                || (c.tokens.len() > 1
-                    && last.shape == Shape::Lower
-                    && !particle_prefixed(last_text)
-                    && !c.senses.iter().any(|s| s.kind == "TITLE"))
-            {
-                continue;
-            }
-            let len = c.tokens.len();
-            let longer =
-                |slot: u32| slot == NONE || doc.candidates[slot as usize].tokens.len() < len;
-            if c.senses.iter().any(is_entity_sense) && longer(entity_at[start]) {
-                entity_at[start] = ci as u32;
-            }
-            if c.senses.iter().any(|s| s.kind == "TITLE") {
-                if longer(title_at[start]) {
-                    title_at[start] = ci as u32;
-                }
-                let end = c.tokens.end - 1;
-                if title_ending_at[end] == NONE || (title_ending_at[end] as usize) > start {
-                    title_ending_at[end] = start as u32;
-                }
-            }
-        }
-        // Only lower-case words that also occur capitalised matter (is_common_word asks
-        // about capitalised words): collect those forms first, then keep the lower-case
-        // words among them, which is a lookup per word rather than an insert.
-        let mut capital_forms = lexicon::FxSet::default();
-        for t in &doc.tokens {
-            if t.kind == TokenKind::Word && t.shape == Shape::Capitalised {
-                let w = t.text(text);
-                if w.is_ascii() {
-                    capital_forms.insert(w.to_ascii_lowercase());
-                } else {
-                    capital_forms.insert(w.to_lowercase());
-                }
-            }
-        }
-        let mut lower_words = lexicon::FxSet::default();
-        if !capital_forms.is_empty() {
-            for t in &doc.tokens {
-                if t.kind == TokenKind::Word && t.shape == Shape::Lower {
-                    let w = t.text(text);
-                    if capital_forms.contains(w) {
-                        lower_words.insert(w);
-                    }
-                }
-            }
-        }
+        let (entity_at, title_at, title_ending_at) = index_candidates(doc);
+        let lower_words = lower_words(doc);
         let headline = doc
             .sentences
             .iter()
@@ -161,7 +116,9 @@ impl<'d> Context<'d> {
                         .unwrap_or(toks.len())
             })
             .collect();
+        let name_token = doc.tokens.iter().map(|t| is_name_word(t, text)).collect();
         Context {
+            name_token,
             first_word,
             sports,
             doc,
@@ -179,7 +136,7 @@ impl<'d> Context<'d> {
     /// list, or seen in lower case elsewhere in the document.
     pub fn is_common_word(&self, i: usize) -> bool {
         let w = self.word(i);
-        lexicon::has(&SENTENCE_START, w) || self.lower_words.contains(w.to_lowercase().as_str())
+        lexicon::has(&SENTENCE_START, w) || self.lower_words.contains_lower(w)
     }
 
     /// True when tokens `name` stand where a team stands in sports results: before a score
@@ -190,16 +147,18 @@ impl<'d> Context<'d> {
         if after.is_some_and(|t| t.kind == TokenKind::Number) && !self.is_year_number(name.end) {
             return true;
         }
-        const VERBS: &[&str] = &[
-            "beat", "beats", "v", "vs", "vs.", "drew", "draw", "lost", "defeated", "edged",
-            "thrashed", "routed", "hosts", "host", "hosted", "against", "overcame",
-        ];
+        static VERBS: Lazy<WordSet<'static>> = Lazy::new(|| {
+            WordSet::new([
+                "beat", "beats", "v", "vs", "vs.", "drew", "draw", "lost", "defeated", "edged",
+                "thrashed", "routed", "hosts", "host", "hosted", "against", "overcame",
+            ])
+        });
         let before = name
             .start
             .checked_sub(1)
             .map(|k| self.word(k))
             .unwrap_or("");
-        lexicon::in_list(VERBS, before) || lexicon::in_list(VERBS, self.word(name.end))
+        lexicon::in_list(&VERBS, before) || lexicon::in_list(&VERBS, self.word(name.end))
     }
 
     pub fn word(&self, i: usize) -> &'d str {
@@ -239,20 +198,7 @@ impl<'d> Context<'d> {
     /// True when token `i` is a name token: a capitalised or ALL-CAPS word, or a word with
     /// an Arabic-article prefix before a capital (`al-Assad`).
     pub fn is_name_token(&self, i: usize) -> bool {
-        let Some(t) = self.doc.tokens.get(i) else {
-            return false;
-        };
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let w = t.span.text(self.text);
-        let mut chars = w.chars();
-        match chars.next() {
-            // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
-            Some(c) if c.is_uppercase() => w != "I" && !hyphenated_adjective(w),
-            Some(c) if c.is_lowercase() => particle_prefixed(w),
-            _ => false,
-        }
+        self.name_token.get(i).copied().unwrap_or(false)
     }
 
     fn is_lower_word(&self, i: usize) -> bool {
@@ -279,8 +225,7 @@ impl<'d> Context<'d> {
         if lexicon::has(&SENTENCE_START, w) {
             return true;
         }
-        let lower = w.to_lowercase();
-        self.lower_words.contains(lower.as_str())
+        self.lower_words.contains_lower(w)
             && !self
                 .entity_candidate(i)
                 .is_some_and(|c| c.senses.iter().any(|s| s.exact_case && is_entity_sense(s)))
@@ -496,7 +441,7 @@ impl<'d> Context<'d> {
                 let of_lead = matches!(w, "of" | "for")
                     && (lexicon::has(&ORG_LEADS, before)
                         || self.title_ending_at.get(j).is_some_and(|&t| t != NONE)
-                        || lexicon::in_list(LOC_OF_LEADS, before)
+                        || lexicon::in_list(&LOC_OF_LEADS, before)
                         || lexicon::has(&ORG_HEADS, before));
                 if w == "and"
                     && after_name
@@ -710,6 +655,145 @@ impl<'d> Context<'d> {
     }
 }
 
+/// For each token: the longest candidate with an entity sense starting there, the longest
+/// candidate with a title sense starting there, and the start of the longest title
+/// candidate ending there (`NONE` where there is none).
+#[inline(never)]
+fn index_candidates(doc: &Document) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let text = doc.text.as_str();
+    let n = doc.tokens.len();
+    let mut entity_at = vec![NONE; n];
+    let mut title_at = vec![NONE; n];
+    let mut title_ending_at = vec![NONE; n];
+    for (ci, c) in doc.candidates.iter().enumerate() {
+        let start = c.tokens.start;
+        if start >= n || c.tokens.end > n || c.tokens.is_empty() {
+            continue;
+        }
+        // Names end in a name: not in a possessive ("Ivan's") and not in a lower-case
+        // word ("U.S. government"), save particles ("bin Laden" ends in a name anyway).
+        let last = &doc.tokens[c.tokens.end - 1];
+        let last_text = last.span.text(text);
+        if matches!(last_text, "'s" | "’s" | "'" | "’")
+            || (c.tokens.len() > 1
+                && last.shape == Shape::Lower
+                && !particle_prefixed(last_text)
+                && !c.senses.iter().any(is_title_sense))
+        {
+            continue;
+        }
+        let len = c.tokens.len();
+        let longer = |slot: u32| slot == NONE || doc.candidates[slot as usize].tokens.len() < len;
+        if c.senses.iter().any(is_entity_sense) && longer(entity_at[start]) {
+            entity_at[start] = ci as u32;
+        }
+        if c.senses.iter().any(is_title_sense) {
+            if longer(title_at[start]) {
+                title_at[start] = ci as u32;
+            }
+            let end = c.tokens.end - 1;
+            if title_ending_at[end] == NONE || (title_ending_at[end] as usize) > start {
+                title_ending_at[end] = start as u32;
+            }
+        }
+    }
+    (entity_at, title_at, title_ending_at)
+}
+
+/// The lower-case words of the document that also occur capitalised (to tell common words
+/// at sentence starts).
+#[inline(never)]
+fn lower_words(doc: &Document) -> WordSet<'_> {
+    let text = doc.text.as_str();
+    // Only lower-case words that also occur capitalised matter (is_common_word asks
+    // about capitalised words): collect those forms first, then keep the lower-case
+    // words among them. The forms go into one buffer (no allocation per word). Most
+    // lower-case words are no such form: a bit per (length, first byte, last byte) of the
+    // forms rules them out before the set is asked.
+    let mut forms = String::new();
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    let mut filter = [0u64; FILTER_WORDS];
+    for t in &doc.tokens {
+        if t.kind == TokenKind::Word && t.shape == Shape::Capitalised {
+            let w = t.text(text);
+            let start = forms.len();
+            if w.is_ascii() {
+                forms.push_str(w);
+                forms[start..].make_ascii_lowercase();
+            } else {
+                forms.push_str(&w.to_lowercase());
+            }
+            let bit = filter_bit(&forms.as_bytes()[start..]);
+            filter[bit / 64] |= 1 << (bit % 64);
+            bounds.push((start, forms.len()));
+        }
+    }
+    let mut lower: Vec<&str> = Vec::new();
+    if !bounds.is_empty() {
+        let capital_forms = WordSet::new(bounds.iter().map(|&(s, e)| &forms[s..e]));
+        let bytes = text.as_bytes();
+        let mut seen = vec![false; capital_forms.slots()];
+        for t in &doc.tokens {
+            if t.kind == TokenKind::Word && t.shape == Shape::Lower {
+                let bit = filter_bit(bytes.get(t.span.start..t.span.end).unwrap_or(&[]));
+                if filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
+                // Each distinct word once ("the" is in every story, "The" in most).
+                let w = t.text(text);
+                if let Some(slot) = capital_forms.slot_of(w) {
+                    if !seen[slot] {
+                        seen[slot] = true;
+                        lower.push(w);
+                    }
+                }
+            }
+        }
+    }
+    WordSet::new(lower)
+}
+
+/// True when the token is a name token: a capitalised or ALL-CAPS word, or a word with an
+/// Arabic-article prefix before a capital (`al-Assad`).
+fn is_name_word(t: &Token, text: &str) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.span.text(text);
+    // ASCII first letters (nearly all words) are told from the first byte.
+    match w.as_bytes().first() {
+        // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
+        Some(b) if b.is_ascii_uppercase() => w != "I" && !hyphenated_adjective(w),
+        Some(b) if b.is_ascii_lowercase() => {
+            // Most lower-case words have no hyphen at byte 2 or 3: no particle.
+            let b = w.as_bytes();
+            b.len() > 3 && (b[2] == b'-' || b[3] == b'-') && particle_prefixed(w)
+        }
+        Some(b) if b.is_ascii() => false,
+        _ => match w.chars().next() {
+            Some(c) if c.is_uppercase() => w != "I" && !hyphenated_adjective(w),
+            Some(c) if c.is_lowercase() => particle_prefixed(w),
+            _ => false,
+        },
+    }
+}
+
+/// Size of the word filter of [`lower_words`], in 64-bit words.
+const FILTER_WORDS: usize = 64;
+
+/// The filter bit of a word: from its length, first and last bytes.
+#[inline]
+fn filter_bit(w: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return 0;
+    };
+    let h = (w.len() as u32)
+        .wrapping_mul(0x9E37_79B9)
+        .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA6B))
+        .wrapping_add(u32::from(last).wrapping_mul(0xC2B2_AE35));
+    (h >> 20) as usize % (FILTER_WORDS * 64)
+}
+
 /// A sports report names its sport in its first line or a headline ("SOCCER - ...",
 /// "CRICKET - LEICESTERSHIRE TAKE OVER", "Tennis: ...").
 fn is_sports_story(doc: &Document, text: &str) -> bool {
@@ -757,9 +841,10 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
 /// "Muslim-majority", "Yemen-based", "Iranian-backed", "II-era": a capitalised word with a
 /// lower-case adjective after its last hyphen. ("Hoi-kwan" is a name.)
 pub(crate) fn hyphenated_adjective(w: &str) -> bool {
-    let Some((_, last)) = w.rsplit_once('-') else {
+    let Some(dash) = w.bytes().rposition(|b| b == b'-') else {
         return false;
     };
+    let last = &w[dash + 1..];
     last.starts_with(char::is_lowercase)
         && (last.ends_with("ed")
             || last.ends_with("ing")
@@ -906,21 +991,51 @@ pub(crate) fn title_sex(c: &Candidate) -> Option<Sex> {
 }
 
 pub(crate) fn sex_attr(s: &Sense) -> Option<Sex> {
-    match s.attr("sex") {
+    match attr(s, "sex") {
         Some("m") => Some(Sex::Male),
         Some("f") => Some(Sex::Female),
         _ => None,
     }
 }
 
+/// `Sense::attr` (the value of `key` in the sense's `key=value;…` attributes, both
+/// trimmed), without its iterator adapters: it is asked for every typed mention. `key` must
+/// not start or end with white space.
+pub(crate) fn attr<'s>(s: &'s Sense, key: &str) -> Option<&'s str> {
+    let attrs: &'s str = &s.attrs;
+    if attrs.is_empty() {
+        return None;
+    }
+    for kv in attrs.split(';') {
+        let Some(eq) = kv.bytes().position(|b| b == b'=') else {
+            continue;
+        };
+        let k = &kv[..eq];
+        if k == key || k.trim() == key {
+            return Some(kv[eq + 1..].trim());
+        }
+    }
+    None
+}
+
 /// `al-Assad`, `bin-Salman`, `el-Sisi`: a lower-case Arabic article or particle, a hyphen,
 /// then a capital.
+#[inline]
 pub(crate) fn particle_prefixed(w: &str) -> bool {
-    // Cheap test first: the hyphen of a particle comes within the first four bytes.
+    // Cheap test first: the heads have two or three letters, so the first hyphen is at
+    // byte 2 or 3 (a hyphen before that makes a head of no or one letter, which no head
+    // is).
     let b = w.as_bytes();
-    let Some(dash) = b.iter().take(5).position(|&c| c == b'-') else {
+    let dash = if b.get(2) == Some(&b'-') {
+        2
+    } else if b.get(3) == Some(&b'-') {
+        3
+    } else {
         return false;
     };
+    if b[..dash].contains(&b'-') {
+        return false;
+    }
     let (head, rest) = (&w[..dash], &w[dash + 1..]);
     matches!(
         head,
