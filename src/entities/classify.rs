@@ -1,75 +1,17 @@
 //! Phase 2, types: gives each run a label from the gazetteer, its inside, a title, a given
 //! name, or its context.
 
-use once_cell::sync::Lazy;
-
 use super::lexicon::{
-    self, WordSet, LOC_HEADS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS,
-    SPEECH_AFTER,
+    FACILITY_HEADS, LOC_HEADS, LOC_LEADS, LOC_OF_NOUNS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS,
+    ORG_EXTRA_HEADS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
 };
 use super::runs::{attr, is_entity_sense, sex_attr, Context, Run};
 use super::Proto;
 use crate::document::{Label, Sense, Sex, Shape, Span, TokenKind};
 
-/// Words that end the name of a building or site, typed as a place ("Kabul Airport").
-static FACILITY_HEADS: Lazy<WordSet<'static>> = Lazy::new(|| {
-    WordSet::new([
-        "airport",
-        "base",
-        "bridge",
-        "camp",
-        "cathedral",
-        "hotel",
-        "mall",
-        "market",
-        "mosque",
-        "palace",
-        "port",
-        "prison",
-        "shrine",
-        "stadium",
-        "station",
-        "synagogue",
-        "temple",
-        "tower",
-    ])
-});
 
-/// Words that start place names ("Port Salim", "Mount Sinjar", "Lake Chad").
-static LOC_LEADS: Lazy<WordSet<'static>> = Lazy::new(|| {
-    WordSet::new([
-        "cape", "fort", "lake", "mount", "port", "puerto", "san", "santa", "sao", "st", "st.",
-        "saint", "wadi", "jebel", "jabal", "tell", "tel", "ras",
-    ])
-});
 
-/// Nouns before "of X" that make X a place ("the outskirts of Homs").
-static LOC_OF_NOUNS: Lazy<WordSet<'static>> = Lazy::new(|| {
-    WordSet::new([
-        "capital",
-        "centre",
-        "center",
-        "east",
-        "edge",
-        "heart",
-        "north",
-        "northeast",
-        "northwest",
-        "outskirts",
-        "people",
-        "residents",
-        "south",
-        "southeast",
-        "southwest",
-        "suburbs",
-        "west",
-    ])
-});
 
-/// Words that, capitalised at the end of a run, make it an organisation even though they are
-/// not in the organisation-head list ("Syrian Opposition", "Afghan Government").
-static ORG_EXTRA_HEADS: Lazy<WordSet<'static>> =
-    Lazy::new(|| WordSet::new(["government", "opposition", "regime", "rebels", "forces"]));
 
 fn label_of(kind: &str) -> Option<Label> {
     Some(match kind {
@@ -193,7 +135,6 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
 
     let len = name.len();
     let first = ctx.word(name.start);
-    let last = ctx.word(name.end - 1);
     let exact = ctx
         .entity_candidate(name.start)
         .filter(|c| c.tokens == name);
@@ -246,7 +187,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             });
         };
 
-    if len == 1 && lexicon::has(&NOT_NAMES, first) {
+    if len == 1 && ctx.word_in(name.start, NOT_NAMES) {
         return;
     }
     if run.dateline {
@@ -271,10 +212,10 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     }
 
     let org_head = len >= 2
-        && (lexicon::has(&ORG_HEADS, last) || lexicon::in_list(&ORG_EXTRA_HEADS, last))
+        && ctx.word_in(name.end - 1, ORG_HEADS | ORG_EXTRA_HEADS)
         && doc.tokens[name.end - 1].shape != Shape::Lower;
     let org_lead = len >= 3
-        && lexicon::has(&ORG_LEADS, first)
+        && ctx.word_in(name.start, ORG_LEADS)
         && (name.start..name.end).any(|k| matches!(ctx.word(k), "of" | "for"));
 
     // 1. A title before the name makes a person, unless the name is a known place or
@@ -303,7 +244,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         }
     }
     // Initials and a name: "P. Simmons", "John F. Kennedy" is caught by the given name.
-    if len >= 2 && is_initial(first) && !lexicon::has(&ORG_HEADS, last) {
+    if len >= 2 && is_initial(first) && !ctx.word_in(name.end - 1, ORG_HEADS) {
         push(out, Some(Label::Per), "names.initials", true, None);
         return;
     }
@@ -351,23 +292,22 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         return;
     }
     if len >= 2 && doc.tokens[name.end - 1].shape == Shape::Capitalised {
-        if lexicon::has(&LOC_HEADS, last) {
+        if ctx.word_in(name.end - 1, LOC_HEADS) {
             push(out, Some(Label::Loc), "names.loc_head", true, None);
             return;
         }
-        if lexicon::in_list(&FACILITY_HEADS, last) {
+        if ctx.word_in(name.end - 1, FACILITY_HEADS) {
             push(out, Some(Label::Loc), "names.facility", true, None);
             return;
         }
     }
-    if len >= 2 && lexicon::in_list(&LOC_LEADS, first) {
+    if len >= 2 && ctx.word_in(name.start, LOC_LEADS) {
         push(out, Some(Label::Loc), "names.loc_lead", true, None);
         return;
     }
-    let prev_word = name.start.checked_sub(1).map(|k| ctx.word(k)).unwrap_or("");
     let after_prep = name.start > 0
         && doc.tokens[name.start - 1].shape == Shape::Lower
-        && lexicon::has(&LOC_PREPS, prev_word);
+        && ctx.word_in(name.start - 1, LOC_PREPS);
     let common_given = ctx
         .senses_at(name.start)
         .any(|s| s.kind == "GIVEN" && s.exact_case && s.prior >= 20_000);
@@ -383,21 +323,19 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // 5. Context.
     let prev = name.start.checked_sub(1).map(|k| ctx.word(k)).unwrap_or("");
     let prev_lower = name.start > 0 && doc.tokens[name.start - 1].shape == Shape::Lower;
-    let next = ctx.word(name.end);
     let next_tok = doc.tokens.get(name.end);
     let next_lower = next_tok.is_some_and(|t| t.shape == Shape::Lower && t.kind == TokenKind::Word);
     // "the Karam district of Port Salim", "the outskirts of Homs".
     if prev == "of"
         && name.start >= 2
-        && (lexicon::has(&LOC_HEADS, ctx.word(name.start - 2))
-            || lexicon::in_list(&LOC_OF_NOUNS, ctx.word(name.start - 2)))
+        && ctx.word_in(name.start - 2, LOC_HEADS | LOC_OF_NOUNS)
     {
         push(out, Some(Label::Loc), "names.context_of_place", true, None);
         return;
     }
     // "said Jaypee Galicha", "according to Jaypee Galicha".
     if prev_lower
-        && (lexicon::in_list(&SPEECH_AFTER, prev)
+        && (ctx.word_in(name.start - 1, SPEECH_AFTER)
             || (prev == "to" && name.start >= 2 && ctx.word(name.start - 2) == "according"))
         && doc.tokens[name.start].shape != Shape::AllCaps
     {
@@ -410,15 +348,15 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         );
         return;
     }
-    if prev_lower && lexicon::in_list(&ORG_CONTEXT_NOUNS, prev) {
+    if prev_lower && ctx.word_in(name.start - 1, ORG_CONTEXT_NOUNS) {
         push(out, Some(Label::Org), "names.context_org_noun", true, None);
         return;
     }
-    if next_lower && lexicon::has(&LOC_HEADS, next) {
+    if next_lower && ctx.word_in(name.end, LOC_HEADS) {
         push(out, Some(Label::Loc), "names.context_loc_head", true, None);
         return;
     }
-    if next_lower && lexicon::in_list(&SPEECH_AFTER, next) {
+    if next_lower && ctx.word_in(name.end, SPEECH_AFTER) {
         let label = if doc.tokens[name.start].shape == Shape::AllCaps {
             Label::Org
         } else {
@@ -435,7 +373,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             return;
         }
     }
-    if prev_lower && lexicon::has(&LOC_PREPS, prev) && !run.sentence_initial {
+    if prev_lower && ctx.word_in(name.start - 1, LOC_PREPS) && !run.sentence_initial {
         push(out, Some(Label::Loc), "names.context_prep", len >= 2, None);
         return;
     }

@@ -13,7 +13,7 @@
 //! path, [`key_into`], which gives the same key as the gazetteer's `normalize_key`), so the
 //! grouping maps are indexed by id or keyed by borrowed text rather than by new `String`s.
 
-use super::lexicon::FxMap;
+use super::lexicon::{word_hash, FxMap};
 use super::runs::Context;
 use super::Proto;
 use crate::document::{Entity, Label, Mention, Provenance, Sex};
@@ -23,8 +23,6 @@ struct Group {
     /// Indices of the group's mentions, each with the rule coreference gave it (`None`: the
     /// mention's own rule).
     members: Vec<(usize, Option<&'static str>)>,
-    /// Ids of the keys of its mentions.
-    keys: Vec<u32>,
     /// True once the group has a surname indexed.
     surname: bool,
     /// True once the group has an acronym indexed.
@@ -126,8 +124,21 @@ fn ascii_normalize_key(text: &str, out: &mut String) -> bool {
 /// ("Basharal-Assad" → "assad"), normalised into `out`; false when it has fewer than two
 /// characters.
 fn surname_key_into(text: &str, out: &mut String) -> bool {
-    let Some(last) = text.split_whitespace().next_back() else {
-        return false;
+    let last = if text.is_ascii() {
+        // The last word without the white-space iterator (the ASCII white space of
+        // `char::is_whitespace`: space, tab, line feed, vertical tab, form feed, return).
+        let white = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        let b = text.as_bytes();
+        let Some(end) = b.iter().rposition(|c| !white(c)) else {
+            return false;
+        };
+        let start = b[..end].iter().rposition(white).map_or(0, |k| k + 1);
+        &text[start..=end]
+    } else {
+        let Some(last) = text.split_whitespace().next_back() else {
+            return false;
+        };
+        last
     };
     let part = last.rsplit('-').next().unwrap_or(last);
     key_into(part, out);
@@ -163,19 +174,75 @@ fn acronym_of(text: &str) -> Option<String> {
     Some(a)
 }
 
-/// Normalised keys of one document, interned: each distinct key gets a small id.
-#[derive(Default)]
+/// Normalised keys of one document, interned: each distinct key gets a small id. The keys
+/// are kept in one buffer and found through an open-addressing table (no `String` per key).
 struct Keys {
-    ids: FxMap<String, u32>,
+    text: String,
+    /// Byte range of each key in `text`, by id.
+    spans: Vec<(usize, usize)>,
+    /// Id + 1 of the key in each slot, 0 for an empty slot; a power of two long.
+    slots: Vec<u32>,
 }
 
 impl Keys {
-    fn id(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
+    fn new() -> Keys {
+        Keys {
+            text: String::new(),
+            spans: Vec::new(),
+            slots: vec![0; 64],
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(key.to_string(), id);
+    }
+
+    /// The slot of `key`: where it is, or the empty slot where it would go.
+    fn slot(&self, key: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = word_hash(key.as_bytes(), false) as usize & mask;
+        loop {
+            match self.slots[i] {
+                0 => return i,
+                id => {
+                    let (s, e) = self.spans[id as usize - 1];
+                    if &self.text[s..e] == key {
+                        return i;
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The id of a key already interned.
+    fn get(&self, key: &str) -> Option<u32> {
+        match self.slots[self.slot(key)] {
+            0 => None,
+            id => Some(id - 1),
+        }
+    }
+
+    /// The id of a key, interning it if new.
+    fn id(&mut self, key: &str) -> u32 {
+        let i = self.slot(key);
+        if self.slots[i] != 0 {
+            return self.slots[i] - 1;
+        }
+        let id = self.spans.len() as u32;
+        let start = self.text.len();
+        self.text.push_str(key);
+        self.spans.push((start, self.text.len()));
+        self.slots[i] = id + 1;
+        // Keep the table at most half full.
+        if self.spans.len() * 2 > self.slots.len() {
+            let mut slots = vec![0; self.slots.len() * 2];
+            let mask = slots.len() - 1;
+            for (k, &(s, e)) in self.spans.iter().enumerate() {
+                let mut j = word_hash(&self.text.as_bytes()[s..e], false) as usize & mask;
+                while slots[j] != 0 {
+                    j = (j + 1) & mask;
+                }
+                slots[j] = k as u32 + 1;
+            }
+            self.slots = slots;
+        }
         id
     }
 }
@@ -198,7 +265,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
     let protos = protos;
 
     let mut groups: Vec<Group> = Vec::new();
-    let mut keys = Keys::default();
+    let mut keys = Keys::new();
     // By key id: the groups with that key, in the order they got it.
     let mut by_key: Vec<Vec<usize>> = Vec::new();
     // By key id of a surname: the first person group with that surname.
@@ -255,7 +322,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
         {
             let country = p.sense.as_ref().is_some_and(|s| s.subtype == "country");
             if !country && surname_key_into(t, &mut buf) {
-                if let Some(&g) = keys.ids.get(buf.as_str()).and_then(|s| by_surname.get(s)) {
+                if let Some(&g) = keys.get(&buf).and_then(|s| by_surname.get(&s)) {
                     found = Some((g, Some("coref.surname")));
                 }
             }
@@ -284,7 +351,6 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                 groups.push(Group {
                     label,
                     members: vec![(pi, None)],
-                    keys: Vec::new(),
                     surname: false,
                     acronym: false,
                 });
@@ -292,12 +358,11 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             }
         };
         // Index what the new mention adds to its group.
-        let g = &mut groups[gi];
-        let k = k as u32;
-        if !g.keys.contains(&k) {
-            g.keys.push(k);
-            by_key[k as usize].push(gi);
+        // (`by_key[k]` lists each group once: whether the group has the key yet.)
+        if !by_key[k].contains(&gi) {
+            by_key[k].push(gi);
         }
+        let g = &mut groups[gi];
         if let Some(id) = id {
             by_id.entry(id).or_insert(gi);
         }

@@ -10,10 +10,11 @@
 
 use std::ops::Range;
 
-use once_cell::sync::Lazy;
+use std::cell::Cell;
 
 use super::lexicon::{
-    self, WordSet, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES, SENTENCE_START,
+    self, WordSet, LOC_HEADS, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES,
+    SENTENCE_START, TEAM_VERBS,
 };
 use crate::document::{Candidate, Document, Sense, Sex, Shape, Token, TokenKind};
 use crate::gazetteer::Gazetteer;
@@ -42,7 +43,13 @@ pub(crate) struct Context<'d> {
     /// Per token: it is a name token (see [`Context::is_name_token`]); asked about every
     /// token, some several times, so computed once.
     name_token: Vec<bool>,
+    /// Per token: the word-list classes of its word (`lexicon::classes`), with
+    /// [`CLASSES_KNOWN`] set once looked up. Rules ask about the same words several times.
+    classes: Vec<Cell<u16>>,
 }
+
+/// Marks a cached entry of [`Context::classes`] (the lists use the other 15 bits).
+const CLASSES_KNOWN: u16 = 1 << 15;
 
 /// A run of name tokens, ready to be typed.
 #[derive(Clone, Debug)]
@@ -81,7 +88,7 @@ impl<'d> Context<'d> {
     pub fn new(doc: &'d Document, gaz: &'d Gazetteer) -> Context<'d> {
         let text = doc.text.as_str();
         let (entity_at, title_at, title_ending_at) = index_candidates(doc);
-        let lower_words = lower_words(doc);
+        let (name_token, lower_words) = token_facts(doc);
         let headline = doc
             .sentences
             .iter()
@@ -116,8 +123,8 @@ impl<'d> Context<'d> {
                         .unwrap_or(toks.len())
             })
             .collect();
-        let name_token = doc.tokens.iter().map(|t| is_name_word(t, text)).collect();
         Context {
+            classes: vec![Cell::new(0); doc.tokens.len()],
             name_token,
             first_word,
             sports,
@@ -135,8 +142,7 @@ impl<'d> Context<'d> {
     /// True when the word at `i` is an ordinary word of this story: in the sentence-start
     /// list, or seen in lower case elsewhere in the document.
     pub fn is_common_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        lexicon::has(&SENTENCE_START, w) || self.lower_words.contains_lower(w)
+        self.word_in(i, SENTENCE_START) || self.lower_words.contains_lower(self.word(i))
     }
 
     /// True when tokens `name` stand where a team stands in sports results: before a score
@@ -147,18 +153,24 @@ impl<'d> Context<'d> {
         if after.is_some_and(|t| t.kind == TokenKind::Number) && !self.is_year_number(name.end) {
             return true;
         }
-        static VERBS: Lazy<WordSet<'static>> = Lazy::new(|| {
-            WordSet::new([
-                "beat", "beats", "v", "vs", "vs.", "drew", "draw", "lost", "defeated", "edged",
-                "thrashed", "routed", "hosts", "host", "hosted", "against", "overcame",
-            ])
-        });
-        let before = name
-            .start
+        name.start
             .checked_sub(1)
-            .map(|k| self.word(k))
-            .unwrap_or("");
-        lexicon::in_list(&VERBS, before) || lexicon::in_list(&VERBS, self.word(name.end))
+            .is_some_and(|k| self.word_in(k, TEAM_VERBS))
+            || self.word_in(name.end, TEAM_VERBS)
+    }
+
+    /// True when the word at `i` is in one of the word lists `classes` (bits of
+    /// `lexicon`); false past the end.
+    pub fn word_in(&self, i: usize, classes: u16) -> bool {
+        let Some(cell) = self.classes.get(i) else {
+            return false;
+        };
+        let mut c = cell.get();
+        if c & CLASSES_KNOWN == 0 {
+            c = lexicon::classes(self.word(i)) | CLASSES_KNOWN;
+            cell.set(c);
+        }
+        c & classes != 0
     }
 
     pub fn word(&self, i: usize) -> &'d str {
@@ -222,7 +234,7 @@ impl<'d> Context<'d> {
             return false;
         }
         let w = self.word(i);
-        if lexicon::has(&SENTENCE_START, w) {
+        if self.word_in(i, SENTENCE_START) {
             return true;
         }
         self.lower_words.contains_lower(w)
@@ -296,7 +308,7 @@ impl<'d> Context<'d> {
                 i = j + 1;
                 continue;
             }
-            if first == j && lexicon::has(&NOT_NAMES, self.word(first)) {
+            if first == j && self.word_in(first, NOT_NAMES) {
                 i = j + 1;
                 continue;
             }
@@ -406,7 +418,7 @@ impl<'d> Context<'d> {
         opens
             && !known_other
             && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
-            && !(to == from + 1 && lexicon::has(&SENTENCE_START, self.word(from)))
+            && !(to == from + 1 && self.word_in(from, SENTENCE_START))
             && (matches!(self.word(to), "," | "(" | "-" | "–" | "—") || date_after)
     }
 
@@ -431,18 +443,16 @@ impl<'d> Context<'d> {
             }
             if self.is_lower_word(next) && next + 1 < end && self.joined(next + 1) {
                 let w = self.word(next);
-                let before = self.word(j);
                 let after_name = self.is_name_token(next + 1);
-                if after_name && lexicon::has(&PARTICLES, w) && !self.is_all_caps(j) {
+                if after_name && self.word_in(next, PARTICLES) && !self.is_all_caps(j) {
                     j = next + 1;
                     reach = reach.max(self.candidate_reach(j, end));
                     continue;
                 }
                 let of_lead = matches!(w, "of" | "for")
-                    && (lexicon::has(&ORG_LEADS, before)
+                    && (self.word_in(j, ORG_LEADS)
                         || self.title_ending_at.get(j).is_some_and(|&t| t != NONE)
-                        || lexicon::in_list(&LOC_OF_LEADS, before)
-                        || lexicon::has(&ORG_HEADS, before));
+                        || self.word_in(j, LOC_OF_LEADS | ORG_HEADS));
                 if w == "and"
                     && after_name
                     && (org_of || self.org_head_within(next + 1, end, 4))
@@ -452,7 +462,7 @@ impl<'d> Context<'d> {
                     continue;
                 }
                 if of_lead {
-                    org_of |= lexicon::has(&ORG_LEADS, before);
+                    org_of |= self.word_in(j, ORG_LEADS);
                     if after_name {
                         j = next + 1;
                         reach = reach.max(self.candidate_reach(j, end));
@@ -474,7 +484,7 @@ impl<'d> Context<'d> {
     fn org_head_within(&self, from: usize, end: usize, n: usize) -> bool {
         let mut k = from;
         while k < end && k < from + n && self.is_name_token(k) && self.joined(k) {
-            if lexicon::has(&ORG_HEADS, self.word(k)) {
+            if self.word_in(k, ORG_HEADS) {
                 return true;
             }
             k += 1;
@@ -545,8 +555,7 @@ impl<'d> Context<'d> {
             };
         }
         if end < to {
-            let last = self.word(to - 1);
-            if lexicon::has(&ORG_HEADS, last) || lexicon::has(&super::lexicon::LOC_HEADS, last) {
+            if self.word_in(to - 1, ORG_HEADS | LOC_HEADS) {
                 return (from, None);
             }
         }
@@ -557,7 +566,7 @@ impl<'d> Context<'d> {
     /// place or organisation, or one capitalised word that is neither a given name nor a
     /// surname, followed by a given name and at least one more word.
     fn prefix_split(&self, from: usize, to: usize) -> Option<usize> {
-        if to - from < 3 || lexicon::has(&ORG_HEADS, self.word(to - 1)) {
+        if to - from < 3 || self.word_in(to - 1, ORG_HEADS) {
             return None;
         }
         let given = |k: usize| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case);
@@ -700,11 +709,12 @@ fn index_candidates(doc: &Document) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     (entity_at, title_at, title_ending_at)
 }
 
-/// The lower-case words of the document that also occur capitalised (to tell common words
-/// at sentence starts).
-#[inline(never)]
-fn lower_words(doc: &Document) -> WordSet<'_> {
+/// Per token, whether it is a name token (see [`Context::is_name_token`]); and the
+/// lower-case words of the document that also occur capitalised (to tell common words at
+/// sentence starts). One pass over the tokens for both, reading token bytes directly.
+fn token_facts(doc: &Document) -> (Vec<bool>, WordSet<'_>) {
     let text = doc.text.as_str();
+    let bytes = text.as_bytes();
     // Only lower-case words that also occur capitalised matter (is_common_word asks
     // about capitalised words): collect those forms first, then keep the lower-case
     // words among them. The forms go into one buffer (no allocation per word). Most
@@ -713,15 +723,17 @@ fn lower_words(doc: &Document) -> WordSet<'_> {
     let mut forms = String::new();
     let mut bounds: Vec<(usize, usize)> = Vec::new();
     let mut filter = [0u64; FILTER_WORDS];
+    let mut name_token = Vec::with_capacity(doc.tokens.len());
     for t in &doc.tokens {
-        if t.kind == TokenKind::Word && t.shape == Shape::Capitalised {
-            let w = t.text(text);
+        let w = span_bytes(bytes, t.span.start, t.span.end);
+        name_token.push(is_name_word(t, w, text));
+        if t.shape == Shape::Capitalised && matches!(t.kind, TokenKind::Word) {
             let start = forms.len();
             if w.is_ascii() {
-                forms.push_str(w);
+                forms.push_str(t.text(text));
                 forms[start..].make_ascii_lowercase();
             } else {
-                forms.push_str(&w.to_lowercase());
+                forms.push_str(&t.text(text).to_lowercase());
             }
             let bit = filter_bit(&forms.as_bytes()[start..]);
             filter[bit / 64] |= 1 << (bit % 64);
@@ -731,11 +743,10 @@ fn lower_words(doc: &Document) -> WordSet<'_> {
     let mut lower: Vec<&str> = Vec::new();
     if !bounds.is_empty() {
         let capital_forms = WordSet::new(bounds.iter().map(|&(s, e)| &forms[s..e]));
-        let bytes = text.as_bytes();
         let mut seen = vec![false; capital_forms.slots()];
         for t in &doc.tokens {
-            if t.kind == TokenKind::Word && t.shape == Shape::Lower {
-                let bit = filter_bit(bytes.get(t.span.start..t.span.end).unwrap_or(&[]));
+            if t.shape == Shape::Lower && matches!(t.kind, TokenKind::Word) {
+                let bit = filter_bit(span_bytes(bytes, t.span.start, t.span.end));
                 if filter[bit / 64] & (1 << (bit % 64)) == 0 {
                     continue;
                 }
@@ -750,35 +761,26 @@ fn lower_words(doc: &Document) -> WordSet<'_> {
             }
         }
     }
-    WordSet::new(lower)
+    (name_token, WordSet::new(lower))
 }
 
-/// True when the token is a name token: a capitalised or ALL-CAPS word, or a word with an
-/// Arabic-article prefix before a capital (`al-Assad`).
-fn is_name_word(t: &Token, text: &str) -> bool {
-    if t.kind != TokenKind::Word {
-        return false;
+/// The bytes of `text[start..end]`, or none when that is not a string slice (the bytes
+/// `Span::text` gives, without its generic slicing checks).
+#[inline]
+fn span_bytes(text: &[u8], start: usize, end: usize) -> &[u8] {
+    if start > end || end > text.len() {
+        return &[];
     }
-    let w = t.span.text(text);
-    // ASCII first letters (nearly all words) are told from the first byte.
-    match w.as_bytes().first() {
-        // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
-        Some(b) if b.is_ascii_uppercase() => w != "I" && !hyphenated_adjective(w),
-        Some(b) if b.is_ascii_lowercase() => {
-            // Most lower-case words have no hyphen at byte 2 or 3: no particle.
-            let b = w.as_bytes();
-            b.len() > 3 && (b[2] == b'-' || b[3] == b'-') && particle_prefixed(w)
-        }
-        Some(b) if b.is_ascii() => false,
-        _ => match w.chars().next() {
-            Some(c) if c.is_uppercase() => w != "I" && !hyphenated_adjective(w),
-            Some(c) if c.is_lowercase() => particle_prefixed(w),
-            _ => false,
-        },
+    // A char boundary: the end of the text or any byte but a UTF-8 continuation byte.
+    let boundary = |i: usize| i == text.len() || (text[i] as i8) >= -0x40;
+    if boundary(start) && boundary(end) {
+        &text[start..end]
+    } else {
+        &[]
     }
 }
 
-/// Size of the word filter of [`lower_words`], in 64-bit words.
+/// Size of the word filter of [`token_facts`], in 64-bit words.
 const FILTER_WORDS: usize = 64;
 
 /// The filter bit of a word: from its length, first and last bytes.
@@ -792,6 +794,33 @@ fn filter_bit(w: &[u8]) -> usize {
         .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA6B))
         .wrapping_add(u32::from(last).wrapping_mul(0xC2B2_AE35));
     (h >> 20) as usize % (FILTER_WORDS * 64)
+}
+
+/// True when the token is a name token: a capitalised or ALL-CAPS word, or a word with an
+/// Arabic-article prefix before a capital (`al-Assad`). `w` is the token's bytes.
+#[inline]
+fn is_name_word(t: &Token, w: &[u8], text: &str) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    // ASCII first letters (nearly all words) are told from the first byte.
+    match w.first() {
+        // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
+        Some(b) if b.is_ascii_uppercase() => w != b"I" && !hyphenated_adjective(t.text(text)),
+        Some(b) if b.is_ascii_lowercase() => {
+            // Most lower-case words have no hyphen at byte 2 or 3: no particle.
+            w.len() > 3 && (w[2] == b'-' || w[3] == b'-') && particle_prefixed(t.text(text))
+        }
+        Some(b) if b.is_ascii() => false,
+        _ => {
+            let w = t.text(text);
+            match w.chars().next() {
+                Some(c) if c.is_uppercase() => w != "I" && !hyphenated_adjective(w),
+                Some(c) if c.is_lowercase() => particle_prefixed(w),
+                _ => false,
+            }
+        }
+    }
 }
 
 /// A sports report names its sport in its first line or a headline ("SOCCER - ...",
