@@ -20,9 +20,8 @@ use crate::document::{Entity, Label, Mention, Provenance, Sex};
 
 struct Group {
     label: Label,
-    /// Indices of the group's mentions, each with the rule coreference gave it (`None`: the
-    /// mention's own rule).
-    members: Vec<(usize, Option<&'static str>)>,
+    /// The number of its mentions (listed in `Membership`).
+    size: usize,
     /// True once the group has a surname indexed.
     surname: bool,
     /// True once the group has an acronym indexed.
@@ -185,11 +184,12 @@ struct Keys {
 }
 
 impl Keys {
-    fn new() -> Keys {
+    /// Room for about `n` keys.
+    fn new(n: usize) -> Keys {
         Keys {
-            text: String::new(),
-            spans: Vec::new(),
-            slots: vec![0; 64],
+            text: String::with_capacity(n * 12),
+            spans: Vec::with_capacity(n),
+            slots: vec![0; (n * 2).next_power_of_two().max(64)],
         }
     }
 
@@ -247,6 +247,9 @@ impl Keys {
     }
 }
 
+/// No group (in `by_key`).
+const NO_GROUP: usize = usize::MAX;
+
 /// Groups the mentions into entities and returns them in order of first mention.
 pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
     let text = ctx.text;
@@ -265,9 +268,14 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
     let protos = protos;
 
     let mut groups: Vec<Group> = Vec::new();
-    let mut keys = Keys::new();
-    // By key id: the groups with that key, in the order they got it.
-    let mut by_key: Vec<Vec<usize>> = Vec::new();
+    // Which group each mention joined, with the rule coreference gave it (`None`: the
+    // mention's own rule), in the order they joined (one vector, not one per group).
+    let mut members: Vec<(usize, usize, Option<&'static str>)> = Vec::with_capacity(protos.len());
+    let mut keys = Keys::new(protos.len() + 8);
+    // By key id: the groups with that key, in the order they got it (most keys have one
+    // group: the first is kept apart, the others in `by_key_more`).
+    let mut by_key: Vec<usize> = Vec::new();
+    let mut by_key_more: Vec<(usize, usize)> = Vec::new();
     // By key id of a surname: the first person group with that surname.
     let mut by_surname: FxMap<u32, usize> = FxMap::default();
     let mut by_acronym: FxMap<String, usize> = FxMap::default();
@@ -293,24 +301,25 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
         }
         let k = keys.id(&buf) as usize;
         if by_key.len() <= k {
-            by_key.resize_with(k + 1, Vec::new);
+            by_key.resize(k + 1, NO_GROUP);
         }
         let id: Option<&str> = p.sense.as_ref().map(|s| &*s.id);
         let mut found: Option<(usize, Option<&'static str>)> = None;
         if let Some(&g) = id.and_then(|id| by_id.get(id)) {
             found = Some((g, None));
         }
-        if found.is_none() {
-            let gs = &by_key[k];
-            if !gs.is_empty() {
-                let g = gs
+        if found.is_none() && by_key[k] != NO_GROUP {
+            let mut gs = std::iter::once(by_key[k]).chain(
+                by_key_more
                     .iter()
-                    .copied()
-                    .find(|&g| p.label.is_none() || Some(groups[g].label) == p.label)
-                    .or_else(|| (!p.strong).then(|| gs[0]));
-                if let Some(g) = g {
-                    found = Some((g, p.label.is_none().then_some("coref.same_name")));
-                }
+                    .filter(|&&(key, _)| key == k)
+                    .map(|&(_, g)| g),
+            );
+            let g = gs
+                .find(|&g| p.label.is_none() || Some(groups[g].label) == p.label)
+                .or_else(|| (!p.strong).then_some(by_key[k]));
+            if let Some(g) = g {
+                found = Some((g, p.label.is_none().then_some("coref.same_name")));
             }
         }
         // A single word that is a person's surname joins that person, whatever the
@@ -338,7 +347,8 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
         }
         let gi = match found {
             Some((g, rule)) => {
-                groups[g].members.push((pi, rule));
+                members.push((g, pi, rule));
+                groups[g].size += 1;
                 g
             }
             None => {
@@ -348,9 +358,10 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                 }
                 // Other weak single words (a capitalised word after "in", a name before
                 // "said") still make entities: they are evidence enough in prose.
+                members.push((groups.len(), pi, None));
                 groups.push(Group {
                     label,
-                    members: vec![(pi, None)],
+                    size: 1,
                     surname: false,
                     acronym: false,
                 });
@@ -358,9 +369,11 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             }
         };
         // Index what the new mention adds to its group.
-        // (`by_key[k]` lists each group once: whether the group has the key yet.)
-        if !by_key[k].contains(&gi) {
-            by_key[k].push(gi);
+        // (The groups of a key are listed once each: whether the group has the key yet.)
+        if by_key[k] == NO_GROUP {
+            by_key[k] = gi;
+        } else if by_key[k] != gi && !by_key_more.contains(&(k, gi)) {
+            by_key_more.push((k, gi));
         }
         let g = &mut groups[gi];
         if let Some(id) = id {
@@ -381,11 +394,26 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
         }
     }
 
+    // The members of each group, in the order they joined: a counting sort of `members`.
+    let mut start: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+    let mut total = 0;
+    for g in &groups {
+        start.push(total);
+        total += g.size;
+    }
+    start.push(total);
+    let mut next = start.clone();
+    let mut by_group: Vec<(usize, Option<&'static str>)> = vec![(0, None); total];
+    for &(g, pi, rule) in &members {
+        by_group[next[g]] = (pi, rule);
+        next[g] += 1;
+    }
     let mut entities: Vec<Entity> = groups
-        .into_iter()
-        .map(|g| {
-            let mut mentions: Vec<Mention> = g
-                .members
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let members = &by_group[start[gi]..start[gi + 1]];
+            let mut mentions: Vec<Mention> = members
                 .iter()
                 .map(|&(pi, rule)| {
                     let p = &protos[pi];
@@ -402,7 +430,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                 })
                 .collect();
             mentions.sort_by_key(|m| m.span.start);
-            let members = || g.members.iter().map(|&(pi, _)| &protos[pi]);
+            let members = || members.iter().map(|&(pi, _)| &protos[pi]);
             let sense = members().find_map(|p| p.sense.as_ref());
             let name = match sense {
                 Some(s) => s.canonical.to_string(),
