@@ -9,10 +9,6 @@ use super::runs::{attr, is_entity_sense, sex_attr, Context, Run};
 use super::Proto;
 use crate::document::{Label, Sense, Sex, Shape, Span, TokenKind};
 
-
-
-
-
 fn label_of(kind: &str) -> Option<Label> {
     Some(match kind {
         "PER" => Label::Per,
@@ -324,12 +320,10 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     let prev = name.start.checked_sub(1).map(|k| ctx.word(k)).unwrap_or("");
     let prev_lower = name.start > 0 && doc.tokens[name.start - 1].shape == Shape::Lower;
     let next_tok = doc.tokens.get(name.end);
-    let next_lower = next_tok.is_some_and(|t| t.shape == Shape::Lower && t.kind == TokenKind::Word);
+    let next_lower =
+        next_tok.is_some_and(|t| t.shape == Shape::Lower && matches!(t.kind, TokenKind::Word));
     // "the Karam district of Port Salim", "the outskirts of Homs".
-    if prev == "of"
-        && name.start >= 2
-        && ctx.word_in(name.start - 2, LOC_HEADS | LOC_OF_NOUNS)
-    {
+    if prev == "of" && name.start >= 2 && ctx.word_in(name.start - 2, LOC_HEADS | LOC_OF_NOUNS) {
         push(out, Some(Label::Loc), "names.context_of_place", true, None);
         return;
     }

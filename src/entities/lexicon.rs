@@ -190,7 +190,9 @@ impl<'a> WordSet<'a> {
                 None => return None,
                 Some(e)
                     if e.len() == word.len()
-                        && e.bytes().zip(word).all(|(x, y)| x == y.to_ascii_lowercase()) =>
+                        && e.bytes()
+                            .zip(word)
+                            .all(|(x, y)| x == y.to_ascii_lowercase()) =>
                 {
                     return Some(i)
                 }
@@ -275,29 +277,171 @@ pub(crate) const ORG_EXTRA_HEADS: u16 = 1 << 13;
 pub(crate) const TEAM_VERBS: u16 = 1 << 14;
 
 /// The classes of the in-code lists: only ASCII words of at most 32 bytes are in them.
-const IN_CODE: u16 = LOC_OF_LEADS | ORG_CONTEXT_NOUNS | SPEECH_AFTER | FACILITY_HEADS | LOC_LEADS | LOC_OF_NOUNS | ORG_EXTRA_HEADS | TEAM_VERBS;
+const IN_CODE: u16 = LOC_OF_LEADS
+    | ORG_CONTEXT_NOUNS
+    | SPEECH_AFTER
+    | FACILITY_HEADS
+    | LOC_LEADS
+    | LOC_OF_NOUNS
+    | ORG_EXTRA_HEADS
+    | TEAM_VERBS;
 
 /// The in-code word lists and their classes.
 const IN_CODE_LISTS: [(u16, &[&str]); 8] = [
-    (LOC_OF_LEADS, &["bay", "cape", "city", "emirate", "gulf", "isle", "islands", "kingdom", "lake", "mount", "republic", "sea", "state", "strait", "straits", "union"]),
-    (ORG_CONTEXT_NOUNS, &["agency", "airline", "bank", "broadcaster", "channel", "company", "daily", "firm", "group", "magazine", "militia", "network", "newspaper", "organisation", "organization", "outlet", "paper", "party", "station", "tabloid", "television", "website", "weekly"]),
-    (SPEECH_AFTER, &["added", "adds", "announced", "argued", "asked", "claimed", "confirmed", "denied", "explained", "insisted", "noted", "replied", "said", "says", "stated", "told", "tweeted", "warned", "wrote"]),
-    (FACILITY_HEADS, &["airport", "base", "bridge", "camp", "cathedral", "hotel", "mall", "market", "mosque", "palace", "port", "prison", "shrine", "stadium", "station", "synagogue", "temple", "tower"]),
-    (LOC_LEADS, &["cape", "fort", "lake", "mount", "port", "puerto", "san", "santa", "sao", "st", "st.", "saint", "wadi", "jebel", "jabal", "tell", "tel", "ras"]),
-    (LOC_OF_NOUNS, &["capital", "centre", "center", "east", "edge", "heart", "north", "northeast", "northwest", "outskirts", "people", "residents", "south", "southeast", "southwest", "suburbs", "west"]),
-    (ORG_EXTRA_HEADS, &["government", "opposition", "regime", "rebels", "forces"]),
-    (TEAM_VERBS, &["beat", "beats", "v", "vs", "vs.", "drew", "draw", "lost", "defeated", "edged", "thrashed", "routed", "hosts", "host", "hosted", "against", "overcame"]),
+    (
+        LOC_OF_LEADS,
+        &[
+            "bay", "cape", "city", "emirate", "gulf", "isle", "islands", "kingdom", "lake",
+            "mount", "republic", "sea", "state", "strait", "straits", "union",
+        ],
+    ),
+    (
+        ORG_CONTEXT_NOUNS,
+        &[
+            "agency",
+            "airline",
+            "bank",
+            "broadcaster",
+            "channel",
+            "company",
+            "daily",
+            "firm",
+            "group",
+            "magazine",
+            "militia",
+            "network",
+            "newspaper",
+            "organisation",
+            "organization",
+            "outlet",
+            "paper",
+            "party",
+            "station",
+            "tabloid",
+            "television",
+            "website",
+            "weekly",
+        ],
+    ),
+    (
+        SPEECH_AFTER,
+        &[
+            "added",
+            "adds",
+            "announced",
+            "argued",
+            "asked",
+            "claimed",
+            "confirmed",
+            "denied",
+            "explained",
+            "insisted",
+            "noted",
+            "replied",
+            "said",
+            "says",
+            "stated",
+            "told",
+            "tweeted",
+            "warned",
+            "wrote",
+        ],
+    ),
+    (
+        FACILITY_HEADS,
+        &[
+            "airport",
+            "base",
+            "bridge",
+            "camp",
+            "cathedral",
+            "hotel",
+            "mall",
+            "market",
+            "mosque",
+            "palace",
+            "port",
+            "prison",
+            "shrine",
+            "stadium",
+            "station",
+            "synagogue",
+            "temple",
+            "tower",
+        ],
+    ),
+    (
+        LOC_LEADS,
+        &[
+            "cape", "fort", "lake", "mount", "port", "puerto", "san", "santa", "sao", "st", "st.",
+            "saint", "wadi", "jebel", "jabal", "tell", "tel", "ras",
+        ],
+    ),
+    (
+        LOC_OF_NOUNS,
+        &[
+            "capital",
+            "centre",
+            "center",
+            "east",
+            "edge",
+            "heart",
+            "north",
+            "northeast",
+            "northwest",
+            "outskirts",
+            "people",
+            "residents",
+            "south",
+            "southeast",
+            "southwest",
+            "suburbs",
+            "west",
+        ],
+    ),
+    (
+        ORG_EXTRA_HEADS,
+        &["government", "opposition", "regime", "rebels", "forces"],
+    ),
+    (
+        TEAM_VERBS,
+        &[
+            "beat", "beats", "v", "vs", "vs.", "drew", "draw", "lost", "defeated", "edged",
+            "thrashed", "routed", "hosts", "host", "hosted", "against", "overcame",
+        ],
+    ),
 ];
 
 /// The word-list files and their classes.
 const FILES: [(u16, &str); 7] = [
-    (SENTENCE_START, include_str!("../../gazetteers/rules/sentence_start_words.txt")),
-    (ORG_HEADS, include_str!("../../gazetteers/rules/org_heads.txt")),
-    (ORG_LEADS, include_str!("../../gazetteers/rules/org_leads.txt")),
-    (LOC_HEADS, include_str!("../../gazetteers/rules/loc_heads.txt")),
-    (LOC_PREPS, include_str!("../../gazetteers/rules/loc_preps.txt")),
-    (NOT_NAMES, include_str!("../../gazetteers/rules/not_names.txt")),
-    (PARTICLES, include_str!("../../gazetteers/rules/name_particles.txt")),
+    (
+        SENTENCE_START,
+        include_str!("../../gazetteers/rules/sentence_start_words.txt"),
+    ),
+    (
+        ORG_HEADS,
+        include_str!("../../gazetteers/rules/org_heads.txt"),
+    ),
+    (
+        ORG_LEADS,
+        include_str!("../../gazetteers/rules/org_leads.txt"),
+    ),
+    (
+        LOC_HEADS,
+        include_str!("../../gazetteers/rules/loc_heads.txt"),
+    ),
+    (
+        LOC_PREPS,
+        include_str!("../../gazetteers/rules/loc_preps.txt"),
+    ),
+    (
+        NOT_NAMES,
+        include_str!("../../gazetteers/rules/not_names.txt"),
+    ),
+    (
+        PARTICLES,
+        include_str!("../../gazetteers/rules/name_particles.txt"),
+    ),
 ];
 
 /// Every listed word with its classes.

@@ -101,8 +101,8 @@ impl<'d> Context<'d> {
                 let mut lower = 0;
                 let mut numbers = 0;
                 for t in doc.sentence_tokens(s) {
-                    numbers += usize::from(t.kind == TokenKind::Number);
-                    if t.kind == TokenKind::Word {
+                    numbers += usize::from(matches!(t.kind, TokenKind::Number));
+                    if matches!(t.kind, TokenKind::Word) {
                         words += 1;
                         lower += usize::from(t.shape == Shape::Lower);
                     }
@@ -150,7 +150,9 @@ impl<'d> Context<'d> {
     pub fn team_context(&self, name: Range<usize>) -> bool {
         let toks = &self.doc.tokens;
         let after = toks.get(name.end);
-        if after.is_some_and(|t| t.kind == TokenKind::Number) && !self.is_year_number(name.end) {
+        if after.is_some_and(|t| matches!(t.kind, TokenKind::Number))
+            && !self.is_year_number(name.end)
+        {
             return true;
         }
         name.start
@@ -217,7 +219,7 @@ impl<'d> Context<'d> {
         self.doc
             .tokens
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word && t.shape == Shape::Lower)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word) && t.shape == Shape::Lower)
     }
 
     fn joined(&self, i: usize) -> bool {
@@ -391,7 +393,7 @@ impl<'d> Context<'d> {
     fn is_year_number(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| {
             let w = self.word(i).as_bytes();
-            t.kind == TokenKind::Number
+            matches!(t.kind, TokenKind::Number)
                 && w.len() >= 4
                 && w[..4].iter().all(u8::is_ascii_digit)
                 && (w[..2] == *b"19" || w[..2] == *b"20")
@@ -793,7 +795,7 @@ fn filter_bit(w: &[u8]) -> usize {
 /// Arabic-article prefix before a capital (`al-Assad`). `w` is the token's bytes.
 #[inline]
 fn is_name_word(t: &Token, w: &[u8], text: &str) -> bool {
-    if t.kind != TokenKind::Word {
+    if !matches!(t.kind, TokenKind::Word) {
         return false;
     }
     // ASCII first letters (nearly all words) are told from the first byte.
