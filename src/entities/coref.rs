@@ -379,12 +379,14 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
         if let Some(id) = id {
             by_id.entry(id).or_insert(gi);
         }
-        if g.label == Label::Per && !g.surname && (t.contains('-') || has_two_words(t)) {
-            if surname_key_into(t, &mut buf) {
-                g.surname = true;
-                let s = keys.id(&buf);
-                by_surname.entry(s).or_insert(gi);
-            }
+        if g.label == Label::Per
+            && !g.surname
+            && (t.contains('-') || has_two_words(t))
+            && surname_key_into(t, &mut buf)
+        {
+            g.surname = true;
+            let s = keys.id(&buf);
+            by_surname.entry(s).or_insert(gi);
         }
         if g.label == Label::Org && !g.acronym && has_two_words(t) {
             if let Some(a) = acronym_of(t) {

@@ -556,10 +556,8 @@ impl<'d> Context<'d> {
                 None => return (from, None),
             };
         }
-        if end < to {
-            if self.word_in(to - 1, ORG_HEADS | LOC_HEADS) {
-                return (from, None);
-            }
+        if end < to && self.word_in(to - 1, ORG_HEADS | LOC_HEADS) {
+            return (from, None);
         }
         (end, sex)
     }
