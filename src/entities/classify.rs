@@ -5,7 +5,7 @@ use super::lexicon::{
     FACILITY_HEADS, LOC_HEADS, LOC_LEADS, LOC_OF_NOUNS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS,
     ORG_EXTRA_HEADS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
 };
-use super::runs::{attr, is_entity_sense, sex_attr, Context, Run};
+use super::runs::{attr, is_entity_sense, senses_of, sex_attr, Context, Run};
 use super::Proto;
 use crate::document::{Label, Sense, Sex, Shape, Span, TokenKind};
 
@@ -157,11 +157,12 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     {
         best = None;
     }
-    let is_given = ctx
-        .senses_at(name.start)
+    // The single-token senses at the first and last tokens, asked about several times.
+    let at_start = ctx.candidates_at(name.start);
+    let at_end = ctx.candidates_at(name.end - 1);
+    let is_given = senses_of(at_start)
         .any(|s| s.kind == "GIVEN" && s.exact_case);
-    let given_sex = ctx
-        .senses_at(name.start)
+    let given_sex = senses_of(at_start)
         .filter(|s| s.kind == "GIVEN" && s.exact_case)
         .find_map(|s| match &*s.subtype {
             "m" => Some(Sex::Male),
@@ -261,8 +262,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             && s.subtype == "city"
             && s.prior < 100_000
             && len == 1
-            && ctx
-                .senses_at(name.start)
+            && senses_of(at_start)
                 .any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
         if !weak_place {
             push_sense(ctx, out, span, name.clone(), title_span, s, true);
@@ -272,7 +272,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // 3. Inside: organisation heads and leads, legal suffixes, place heads, facilities.
     if org_head
         || org_lead
-        || has_kind(ctx.senses_at(name.end - 1), "ORG_SUFFIX", false) && len >= 2
+        || has_kind(senses_of(at_end), "ORG_SUFFIX", false) && len >= 2
     {
         push(
             out,
@@ -304,8 +304,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     let after_prep = name.start > 0
         && doc.tokens[name.start - 1].shape == Shape::Lower
         && ctx.word_in(name.start - 1, LOC_PREPS);
-    let common_given = ctx
-        .senses_at(name.start)
+    let common_given = senses_of(at_start)
         .any(|s| s.kind == "GIVEN" && s.exact_case && s.prior >= 20_000);
     if after_prep && !common_given && ctx.word(name.end) != "'s" && !run.sentence_initial {
         push(out, Some(Label::Loc), "names.context_prep", true, None);
@@ -377,8 +376,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         push(out, Some(Label::Org), "names.acronym", false, None);
         return;
     }
-    let surname_last = ctx
-        .senses_at(name.end - 1)
+    let surname_last = senses_of(at_end)
         .any(|s| s.kind == "SURNAME" && s.exact_case);
     if len >= 2 && surname_last {
         push(out, Some(Label::Per), "names.surname", true, given_sex);

@@ -200,13 +200,17 @@ impl<'d> Context<'d> {
 
     /// Senses of the single-token candidate at `i` (given names, surnames …), if any.
     pub fn senses_at(&self, i: usize) -> impl Iterator<Item = &'d Sense> + 'd {
+        senses_of(self.candidates_at(i))
+    }
+
+    /// The candidates starting at token `i` (a binary search: candidates are in text
+    /// order). Callers that ask several questions about one token keep the slice.
+    pub fn candidates_at(&self, i: usize) -> &'d [Candidate] {
         let doc = self.doc;
         let from = doc.candidates.partition_point(|c| c.tokens.start < i);
-        doc.candidates[from..]
-            .iter()
-            .take_while(move |c| c.tokens.start == i)
-            .filter(|c| c.tokens.len() == 1)
-            .flat_map(|c| c.senses.iter())
+        let rest = &doc.candidates[from..];
+        let n = rest.iter().take_while(|c| c.tokens.start == i).count();
+        &rest[..n]
     }
 
     /// True when token `i` is a name token: a capitalised or ALL-CAPS word, or a word with
@@ -664,6 +668,14 @@ impl<'d> Context<'d> {
     }
 }
 
+/// Senses of the single-token candidates among `candidates` (see [`Context::senses_at`]).
+pub(crate) fn senses_of<'d>(candidates: &'d [Candidate]) -> impl Iterator<Item = &'d Sense> + 'd {
+    candidates
+        .iter()
+        .filter(|c| c.tokens.len() == 1)
+        .flat_map(|c| c.senses.iter())
+}
+
 /// For each token: the longest candidate with an entity sense starting there, the longest
 /// candidate with a title sense starting there, and the start of the longest title
 /// candidate ending there (`NONE` where there is none).
@@ -1029,14 +1041,22 @@ pub(crate) fn attr<'s>(s: &'s Sense, key: &str) -> Option<&'s str> {
     if attrs.is_empty() {
         return None;
     }
-    for kv in attrs.split(';') {
-        let Some(eq) = kv.bytes().position(|b| b == b'=') else {
-            continue;
-        };
-        let k = &kv[..eq];
-        if k == key || k.trim() == key {
-            return Some(kv[eq + 1..].trim());
+    // `split(';')` by hand: attribute strings are short, a byte loop beats `memchr`.
+    let b = attrs.as_bytes();
+    let mut start = 0;
+    while start <= b.len() {
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b';')
+            .map_or(b.len(), |k| start + k);
+        let kv = &attrs[start..end];
+        if let Some(eq) = kv.bytes().position(|c| c == b'=') {
+            let k = &kv[..eq];
+            if k == key || k.trim() == key {
+                return Some(kv[eq + 1..].trim());
+            }
         }
+        start = end + 1;
     }
     None
 }
