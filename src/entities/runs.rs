@@ -863,6 +863,17 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
     ];
     doc.sentences.iter().take(3).any(|s| {
         let t = s.span.text(text);
+        // Every sport starts with an ASCII letter: most lines are ruled out by their first
+        // character without building the lower-case head.
+        if let Some(&b) = t.as_bytes().first() {
+            if b.is_ascii()
+                && !SPORTS
+                    .iter()
+                    .any(|sport| sport.as_bytes()[0] == b.to_ascii_lowercase())
+            {
+                return false;
+            }
+        }
         let head: String = t.chars().take(40).collect::<String>().to_lowercase();
         SPORTS.iter().any(|sport| {
             head.starts_with(sport)
