@@ -160,8 +160,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // The single-token senses at the first and last tokens, asked about several times.
     let at_start = ctx.candidates_at(name.start);
     let at_end = ctx.candidates_at(name.end - 1);
-    let is_given = senses_of(at_start)
-        .any(|s| s.kind == "GIVEN" && s.exact_case);
+    let is_given = senses_of(at_start).any(|s| s.kind == "GIVEN" && s.exact_case);
     let given_sex = senses_of(at_start)
         .filter(|s| s.kind == "GIVEN" && s.exact_case)
         .find_map(|s| match &*s.subtype {
@@ -262,18 +261,14 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             && s.subtype == "city"
             && s.prior < 100_000
             && len == 1
-            && senses_of(at_start)
-                .any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
+            && senses_of(at_start).any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
         if !weak_place {
             push_sense(ctx, out, span, name.clone(), title_span, s, true);
             return;
         }
     }
     // 3. Inside: organisation heads and leads, legal suffixes, place heads, facilities.
-    if org_head
-        || org_lead
-        || has_kind(senses_of(at_end), "ORG_SUFFIX", false) && len >= 2
-    {
+    if org_head || org_lead || has_kind(senses_of(at_end), "ORG_SUFFIX", false) && len >= 2 {
         push(
             out,
             Some(Label::Org),
@@ -304,8 +299,8 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     let after_prep = name.start > 0
         && doc.tokens[name.start - 1].shape == Shape::Lower
         && ctx.word_in(name.start - 1, LOC_PREPS);
-    let common_given = senses_of(at_start)
-        .any(|s| s.kind == "GIVEN" && s.exact_case && s.prior >= 20_000);
+    let common_given =
+        senses_of(at_start).any(|s| s.kind == "GIVEN" && s.exact_case && s.prior >= 20_000);
     if after_prep && !common_given && ctx.word(name.end) != "'s" && !run.sentence_initial {
         push(out, Some(Label::Loc), "names.context_prep", true, None);
         return;
@@ -376,8 +371,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         push(out, Some(Label::Org), "names.acronym", false, None);
         return;
     }
-    let surname_last = senses_of(at_end)
-        .any(|s| s.kind == "SURNAME" && s.exact_case);
+    let surname_last = senses_of(at_end).any(|s| s.kind == "SURNAME" && s.exact_case);
     if len >= 2 && surname_last {
         push(out, Some(Label::Per), "names.surname", true, given_sex);
         return;
