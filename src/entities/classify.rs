@@ -2,64 +2,12 @@
 //! name, or its context.
 
 use super::lexicon::{
-    self, LOC_HEADS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
+    FACILITY_HEADS, LOC_HEADS, LOC_LEADS, LOC_OF_NOUNS, LOC_PREPS, NOT_NAMES, ORG_CONTEXT_NOUNS,
+    ORG_EXTRA_HEADS, ORG_HEADS, ORG_LEADS, SPEECH_AFTER,
 };
-use super::runs::{is_entity_sense, sex_attr, Context, Run};
+use super::runs::{attr, is_entity_sense, senses_of, sex_attr, Context, Run};
 use super::Proto;
 use crate::document::{Label, Sense, Sex, Shape, Span, TokenKind};
-
-/// Words that end the name of a building or site, typed as a place ("Kabul Airport").
-const FACILITY_HEADS: &[&str] = &[
-    "airport",
-    "base",
-    "bridge",
-    "camp",
-    "cathedral",
-    "hotel",
-    "mall",
-    "market",
-    "mosque",
-    "palace",
-    "port",
-    "prison",
-    "shrine",
-    "stadium",
-    "station",
-    "synagogue",
-    "temple",
-    "tower",
-];
-
-/// Words that start place names ("Port Salim", "Mount Sinjar", "Lake Chad").
-const LOC_LEADS: &[&str] = &[
-    "cape", "fort", "lake", "mount", "port", "puerto", "san", "santa", "sao", "st", "st.", "saint",
-    "wadi", "jebel", "jabal", "tell", "tel", "ras",
-];
-
-/// Nouns before "of X" that make X a place ("the outskirts of Homs").
-const LOC_OF_NOUNS: &[&str] = &[
-    "capital",
-    "centre",
-    "center",
-    "east",
-    "edge",
-    "heart",
-    "north",
-    "northeast",
-    "northwest",
-    "outskirts",
-    "people",
-    "residents",
-    "south",
-    "southeast",
-    "southwest",
-    "suburbs",
-    "west",
-];
-
-/// Words that, capitalised at the end of a run, make it an organisation even though they are
-/// not in the organisation-head list ("Syrian Opposition", "Afghan Government").
-const ORG_EXTRA_HEADS: &[&str] = &["government", "opposition", "regime", "rebels", "forces"];
 
 fn label_of(kind: &str) -> Option<Label> {
     Some(match kind {
@@ -97,7 +45,7 @@ pub(crate) fn sense_score(s: &Sense) -> i64 {
         ("NORP", _) => 750.0 + prior.min(100.0) / 10.0,
         ("LOC", "region") => 560.0,
         ("LOC", _) => {
-            let capital = if s.attr("capital") == Some("1") {
+            let capital = if attr(s, "capital") == Some("1") {
                 120.0
             } else {
                 0.0
@@ -183,7 +131,6 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
 
     let len = name.len();
     let first = ctx.word(name.start);
-    let last = ctx.word(name.end - 1);
     let exact = ctx
         .entity_candidate(name.start)
         .filter(|c| c.tokens == name);
@@ -210,11 +157,11 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     {
         best = None;
     }
-    let is_given = ctx
-        .senses_at(name.start)
-        .any(|s| s.kind == "GIVEN" && s.exact_case);
-    let given_sex = ctx
-        .senses_at(name.start)
+    // The single-token senses at the first and last tokens, asked about several times.
+    let at_start = ctx.candidates_at(name.start);
+    let at_end = ctx.candidates_at(name.end - 1);
+    let is_given = senses_of(at_start).any(|s| s.kind == "GIVEN" && s.exact_case);
+    let given_sex = senses_of(at_start)
         .filter(|s| s.kind == "GIVEN" && s.exact_case)
         .find_map(|s| match &*s.subtype {
             "m" => Some(Sex::Male),
@@ -236,7 +183,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             });
         };
 
-    if len == 1 && lexicon::has(&NOT_NAMES, first) {
+    if len == 1 && ctx.word_in(name.start, NOT_NAMES) {
         return;
     }
     if run.dateline {
@@ -261,10 +208,10 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     }
 
     let org_head = len >= 2
-        && (lexicon::has(&ORG_HEADS, last) || lexicon::in_list(ORG_EXTRA_HEADS, last))
+        && ctx.word_in(name.end - 1, ORG_HEADS | ORG_EXTRA_HEADS)
         && doc.tokens[name.end - 1].shape != Shape::Lower;
     let org_lead = len >= 3
-        && lexicon::has(&ORG_LEADS, first)
+        && ctx.word_in(name.start, ORG_LEADS)
         && (name.start..name.end).any(|k| matches!(ctx.word(k), "of" | "for"));
 
     // 1. A title before the name makes a person, unless the name is a known place or
@@ -293,7 +240,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         }
     }
     // Initials and a name: "P. Simmons", "John F. Kennedy" is caught by the given name.
-    if len >= 2 && is_initial(first) && !lexicon::has(&ORG_HEADS, last) {
+    if len >= 2 && is_initial(first) && !ctx.word_in(name.end - 1, ORG_HEADS) {
         push(out, Some(Label::Per), "names.initials", true, None);
         return;
     }
@@ -314,19 +261,14 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             && s.subtype == "city"
             && s.prior < 100_000
             && len == 1
-            && ctx
-                .senses_at(name.start)
-                .any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
+            && senses_of(at_start).any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
         if !weak_place {
             push_sense(ctx, out, span, name.clone(), title_span, s, true);
             return;
         }
     }
     // 3. Inside: organisation heads and leads, legal suffixes, place heads, facilities.
-    if org_head
-        || org_lead
-        || has_kind(ctx.senses_at(name.end - 1), "ORG_SUFFIX", false) && len >= 2
-    {
+    if org_head || org_lead || has_kind(senses_of(at_end), "ORG_SUFFIX", false) && len >= 2 {
         push(
             out,
             Some(Label::Org),
@@ -341,26 +283,24 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         return;
     }
     if len >= 2 && doc.tokens[name.end - 1].shape == Shape::Capitalised {
-        if lexicon::has(&LOC_HEADS, last) {
+        if ctx.word_in(name.end - 1, LOC_HEADS) {
             push(out, Some(Label::Loc), "names.loc_head", true, None);
             return;
         }
-        if lexicon::in_list(FACILITY_HEADS, last) {
+        if ctx.word_in(name.end - 1, FACILITY_HEADS) {
             push(out, Some(Label::Loc), "names.facility", true, None);
             return;
         }
     }
-    if len >= 2 && lexicon::in_list(LOC_LEADS, first) {
+    if len >= 2 && ctx.word_in(name.start, LOC_LEADS) {
         push(out, Some(Label::Loc), "names.loc_lead", true, None);
         return;
     }
-    let prev_word = name.start.checked_sub(1).map(|k| ctx.word(k)).unwrap_or("");
     let after_prep = name.start > 0
         && doc.tokens[name.start - 1].shape == Shape::Lower
-        && lexicon::has(&LOC_PREPS, prev_word);
-    let common_given = ctx
-        .senses_at(name.start)
-        .any(|s| s.kind == "GIVEN" && s.exact_case && s.prior >= 20_000);
+        && ctx.word_in(name.start - 1, LOC_PREPS);
+    let common_given =
+        senses_of(at_start).any(|s| s.kind == "GIVEN" && s.exact_case && s.prior >= 20_000);
     if after_prep && !common_given && ctx.word(name.end) != "'s" && !run.sentence_initial {
         push(out, Some(Label::Loc), "names.context_prep", true, None);
         return;
@@ -373,21 +313,17 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // 5. Context.
     let prev = name.start.checked_sub(1).map(|k| ctx.word(k)).unwrap_or("");
     let prev_lower = name.start > 0 && doc.tokens[name.start - 1].shape == Shape::Lower;
-    let next = ctx.word(name.end);
     let next_tok = doc.tokens.get(name.end);
-    let next_lower = next_tok.is_some_and(|t| t.shape == Shape::Lower && t.kind == TokenKind::Word);
+    let next_lower =
+        next_tok.is_some_and(|t| t.shape == Shape::Lower && matches!(t.kind, TokenKind::Word));
     // "the Karam district of Port Salim", "the outskirts of Homs".
-    if prev == "of"
-        && name.start >= 2
-        && (lexicon::has(&LOC_HEADS, ctx.word(name.start - 2))
-            || lexicon::in_list(LOC_OF_NOUNS, ctx.word(name.start - 2)))
-    {
+    if prev == "of" && name.start >= 2 && ctx.word_in(name.start - 2, LOC_HEADS | LOC_OF_NOUNS) {
         push(out, Some(Label::Loc), "names.context_of_place", true, None);
         return;
     }
     // "said Jaypee Galicha", "according to Jaypee Galicha".
     if prev_lower
-        && (lexicon::in_list(SPEECH_AFTER, prev)
+        && (ctx.word_in(name.start - 1, SPEECH_AFTER)
             || (prev == "to" && name.start >= 2 && ctx.word(name.start - 2) == "according"))
         && doc.tokens[name.start].shape != Shape::AllCaps
     {
@@ -400,15 +336,15 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         );
         return;
     }
-    if prev_lower && lexicon::in_list(ORG_CONTEXT_NOUNS, prev) {
+    if prev_lower && ctx.word_in(name.start - 1, ORG_CONTEXT_NOUNS) {
         push(out, Some(Label::Org), "names.context_org_noun", true, None);
         return;
     }
-    if next_lower && lexicon::has(&LOC_HEADS, next) {
+    if next_lower && ctx.word_in(name.end, LOC_HEADS) {
         push(out, Some(Label::Loc), "names.context_loc_head", true, None);
         return;
     }
-    if next_lower && lexicon::in_list(SPEECH_AFTER, next) {
+    if next_lower && ctx.word_in(name.end, SPEECH_AFTER) {
         let label = if doc.tokens[name.start].shape == Shape::AllCaps {
             Label::Org
         } else {
@@ -425,7 +361,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
             return;
         }
     }
-    if prev_lower && lexicon::has(&LOC_PREPS, prev) && !run.sentence_initial {
+    if prev_lower && ctx.word_in(name.start - 1, LOC_PREPS) && !run.sentence_initial {
         push(out, Some(Label::Loc), "names.context_prep", len >= 2, None);
         return;
     }
@@ -435,9 +371,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         push(out, Some(Label::Org), "names.acronym", false, None);
         return;
     }
-    let surname_last = ctx
-        .senses_at(name.end - 1)
-        .any(|s| s.kind == "SURNAME" && s.exact_case);
+    let surname_last = senses_of(at_end).any(|s| s.kind == "SURNAME" && s.exact_case);
     if len >= 2 && surname_last {
         push(out, Some(Label::Per), "names.surname", true, given_sex);
         return;

@@ -10,10 +10,13 @@
 
 use std::ops::Range;
 
+use std::cell::Cell;
+
 use super::lexicon::{
-    self, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES, SENTENCE_START,
+    self, WordSet, LOC_HEADS, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES,
+    SENTENCE_START, TEAM_VERBS,
 };
-use crate::document::{Candidate, Document, Sense, Sex, Shape, TokenKind};
+use crate::document::{Candidate, Document, Sense, Sex, Shape, Token, TokenKind};
 use crate::gazetteer::Gazetteer;
 
 const NONE: u32 = u32::MAX;
@@ -30,14 +33,23 @@ pub(crate) struct Context<'d> {
     /// For each token, the start token of the longest title candidate ending there.
     title_ending_at: Vec<u32>,
     /// Lower-case words of the document (to tell common words at sentence starts).
-    lower_words: lexicon::FxSet<&'d str>,
+    lower_words: WordSet<'d>,
     /// Per sentence: headline mode (furniture, or mostly capitalised words).
     headline: Vec<bool>,
     /// The story is a sports report (a sport named in its first line or a headline).
     pub sports: bool,
     /// Per sentence: the index of its first word or number token (its end if none).
     first_word: Vec<usize>,
+    /// Per token: it is a name token (see [`Context::is_name_token`]); asked about every
+    /// token, some several times, so computed once.
+    name_token: Vec<bool>,
+    /// Per token: the word-list classes of its word (`lexicon::classes`), with
+    /// [`CLASSES_KNOWN`] set once looked up. Rules ask about the same words several times.
+    classes: Vec<Cell<u16>>,
 }
+
+/// Marks a cached entry of [`Context::classes`] (the lists use the other 15 bits).
+const CLASSES_KNOWN: u16 = 1 << 15;
 
 /// A run of name tokens, ready to be typed.
 #[derive(Clone, Debug)]
@@ -56,77 +68,27 @@ pub(crate) struct Run {
     pub dateline: bool,
 }
 
-pub(crate) const ENTITY_KINDS: [&str; 5] = ["LOC", "PER", "ORG", "NORP", "MISC"];
-
+/// True for a sense of an entity kind: `LOC`, `PER`, `ORG`, `NORP`, `MISC`.
+#[inline]
 pub(crate) fn is_entity_sense(s: &Sense) -> bool {
-    ENTITY_KINDS.contains(&&*s.kind)
+    // Byte patterns rather than a list of strings: no call to `memcmp` per kind.
+    matches!(
+        s.kind.as_bytes(),
+        b"LOC" | b"PER" | b"ORG" | b"NORP" | b"MISC"
+    )
+}
+
+/// True for a title sense.
+#[inline]
+pub(crate) fn is_title_sense(s: &Sense) -> bool {
+    s.kind.as_bytes() == b"TITLE"
 }
 
 impl<'d> Context<'d> {
     pub fn new(doc: &'d Document, gaz: &'d Gazetteer) -> Context<'d> {
-        let n = doc.tokens.len();
-        let mut entity_at = vec![NONE; n];
-        let mut title_at = vec![NONE; n];
-        let mut title_ending_at = vec![NONE; n];
         let text = doc.text.as_str();
-        for (ci, c) in doc.candidates.iter().enumerate() {
-            let start = c.tokens.start;
-            if start >= n || c.tokens.end > n || c.tokens.is_empty() {
-                continue;
-            }
-            // Names end in a name: not in a possessive ("Ivan's") and not in a lower-case
-            // word ("U.S. government"), save particles ("bin Laden" ends in a name anyway).
-            let last = &doc.tokens[c.tokens.end - 1];
-            let last_text = last.span.text(text);
-            if matches!(last_text, "'s" | "’s" | "'" | "’")
-                || (c.tokens.len() > 1
-                    && last.shape == Shape::Lower
-                    && !particle_prefixed(last_text)
-                    && !c.senses.iter().any(|s| s.kind == "TITLE"))
-            {
-                continue;
-            }
-            let len = c.tokens.len();
-            let longer =
-                |slot: u32| slot == NONE || doc.candidates[slot as usize].tokens.len() < len;
-            if c.senses.iter().any(is_entity_sense) && longer(entity_at[start]) {
-                entity_at[start] = ci as u32;
-            }
-            if c.senses.iter().any(|s| s.kind == "TITLE") {
-                if longer(title_at[start]) {
-                    title_at[start] = ci as u32;
-                }
-                let end = c.tokens.end - 1;
-                if title_ending_at[end] == NONE || (title_ending_at[end] as usize) > start {
-                    title_ending_at[end] = start as u32;
-                }
-            }
-        }
-        // Only lower-case words that also occur capitalised matter (is_common_word asks
-        // about capitalised words): collect those forms first, then keep the lower-case
-        // words among them, which is a lookup per word rather than an insert.
-        let mut capital_forms = lexicon::FxSet::default();
-        for t in &doc.tokens {
-            if t.kind == TokenKind::Word && t.shape == Shape::Capitalised {
-                let w = t.text(text);
-                if w.is_ascii() {
-                    capital_forms.insert(w.to_ascii_lowercase());
-                } else {
-                    capital_forms.insert(w.to_lowercase());
-                }
-            }
-        }
-        let mut lower_words = lexicon::FxSet::default();
-        if !capital_forms.is_empty() {
-            for t in &doc.tokens {
-                if t.kind == TokenKind::Word && t.shape == Shape::Lower {
-                    let w = t.text(text);
-                    if capital_forms.contains(w) {
-                        lower_words.insert(w);
-                    }
-                }
-            }
-        }
+        let (entity_at, title_at, title_ending_at) = index_candidates(doc);
+        let (name_token, lower_words) = token_facts(doc);
         let headline = doc
             .sentences
             .iter()
@@ -139,8 +101,8 @@ impl<'d> Context<'d> {
                 let mut lower = 0;
                 let mut numbers = 0;
                 for t in doc.sentence_tokens(s) {
-                    numbers += usize::from(t.kind == TokenKind::Number);
-                    if t.kind == TokenKind::Word {
+                    numbers += usize::from(matches!(t.kind, TokenKind::Number));
+                    if matches!(t.kind, TokenKind::Word) {
                         words += 1;
                         lower += usize::from(t.shape == Shape::Lower);
                     }
@@ -162,6 +124,8 @@ impl<'d> Context<'d> {
             })
             .collect();
         Context {
+            classes: vec![Cell::new(0); doc.tokens.len()],
+            name_token,
             first_word,
             sports,
             doc,
@@ -178,8 +142,7 @@ impl<'d> Context<'d> {
     /// True when the word at `i` is an ordinary word of this story: in the sentence-start
     /// list, or seen in lower case elsewhere in the document.
     pub fn is_common_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        lexicon::has(&SENTENCE_START, w) || self.lower_words.contains(w.to_lowercase().as_str())
+        self.word_in(i, SENTENCE_START) || self.lower_words.contains_lower(self.word(i))
     }
 
     /// True when tokens `name` stand where a team stands in sports results: before a score
@@ -187,19 +150,29 @@ impl<'d> Context<'d> {
     pub fn team_context(&self, name: Range<usize>) -> bool {
         let toks = &self.doc.tokens;
         let after = toks.get(name.end);
-        if after.is_some_and(|t| t.kind == TokenKind::Number) && !self.is_year_number(name.end) {
+        if after.is_some_and(|t| matches!(t.kind, TokenKind::Number))
+            && !self.is_year_number(name.end)
+        {
             return true;
         }
-        const VERBS: &[&str] = &[
-            "beat", "beats", "v", "vs", "vs.", "drew", "draw", "lost", "defeated", "edged",
-            "thrashed", "routed", "hosts", "host", "hosted", "against", "overcame",
-        ];
-        let before = name
-            .start
+        name.start
             .checked_sub(1)
-            .map(|k| self.word(k))
-            .unwrap_or("");
-        lexicon::in_list(VERBS, before) || lexicon::in_list(VERBS, self.word(name.end))
+            .is_some_and(|k| self.word_in(k, TEAM_VERBS))
+            || self.word_in(name.end, TEAM_VERBS)
+    }
+
+    /// True when the word at `i` is in one of the word lists `classes` (bits of
+    /// `lexicon`); false past the end.
+    pub fn word_in(&self, i: usize, classes: u16) -> bool {
+        let Some(cell) = self.classes.get(i) else {
+            return false;
+        };
+        let mut c = cell.get();
+        if c & CLASSES_KNOWN == 0 {
+            c = lexicon::classes(self.word(i)) | CLASSES_KNOWN;
+            cell.set(c);
+        }
+        c & classes != 0
     }
 
     pub fn word(&self, i: usize) -> &'d str {
@@ -227,39 +200,30 @@ impl<'d> Context<'d> {
 
     /// Senses of the single-token candidate at `i` (given names, surnames …), if any.
     pub fn senses_at(&self, i: usize) -> impl Iterator<Item = &'d Sense> + 'd {
+        senses_of(self.candidates_at(i))
+    }
+
+    /// The candidates starting at token `i` (a binary search: candidates are in text
+    /// order). Callers that ask several questions about one token keep the slice.
+    pub fn candidates_at(&self, i: usize) -> &'d [Candidate] {
         let doc = self.doc;
         let from = doc.candidates.partition_point(|c| c.tokens.start < i);
-        doc.candidates[from..]
-            .iter()
-            .take_while(move |c| c.tokens.start == i)
-            .filter(|c| c.tokens.len() == 1)
-            .flat_map(|c| c.senses.iter())
+        let rest = &doc.candidates[from..];
+        let n = rest.iter().take_while(|c| c.tokens.start == i).count();
+        &rest[..n]
     }
 
     /// True when token `i` is a name token: a capitalised or ALL-CAPS word, or a word with
     /// an Arabic-article prefix before a capital (`al-Assad`).
     pub fn is_name_token(&self, i: usize) -> bool {
-        let Some(t) = self.doc.tokens.get(i) else {
-            return false;
-        };
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let w = t.span.text(self.text);
-        let mut chars = w.chars();
-        match chars.next() {
-            // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
-            Some(c) if c.is_uppercase() => w != "I" && !hyphenated_adjective(w),
-            Some(c) if c.is_lowercase() => particle_prefixed(w),
-            _ => false,
-        }
+        self.name_token.get(i).copied().unwrap_or(false)
     }
 
     fn is_lower_word(&self, i: usize) -> bool {
         self.doc
             .tokens
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word && t.shape == Shape::Lower)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word) && t.shape == Shape::Lower)
     }
 
     fn joined(&self, i: usize) -> bool {
@@ -276,11 +240,10 @@ impl<'d> Context<'d> {
             return false;
         }
         let w = self.word(i);
-        if lexicon::has(&SENTENCE_START, w) {
+        if self.word_in(i, SENTENCE_START) {
             return true;
         }
-        let lower = w.to_lowercase();
-        self.lower_words.contains(lower.as_str())
+        self.lower_words.contains_lower(w)
             && !self
                 .entity_candidate(i)
                 .is_some_and(|c| c.senses.iter().any(|s| s.exact_case && is_entity_sense(s)))
@@ -351,7 +314,7 @@ impl<'d> Context<'d> {
                 i = j + 1;
                 continue;
             }
-            if first == j && lexicon::has(&NOT_NAMES, self.word(first)) {
+            if first == j && self.word_in(first, NOT_NAMES) {
                 i = j + 1;
                 continue;
             }
@@ -434,7 +397,7 @@ impl<'d> Context<'d> {
     fn is_year_number(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| {
             let w = self.word(i).as_bytes();
-            t.kind == TokenKind::Number
+            matches!(t.kind, TokenKind::Number)
                 && w.len() >= 4
                 && w[..4].iter().all(u8::is_ascii_digit)
                 && (w[..2] == *b"19" || w[..2] == *b"20")
@@ -461,7 +424,7 @@ impl<'d> Context<'d> {
         opens
             && !known_other
             && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
-            && !(to == from + 1 && lexicon::has(&SENTENCE_START, self.word(from)))
+            && !(to == from + 1 && self.word_in(from, SENTENCE_START))
             && (matches!(self.word(to), "," | "(" | "-" | "–" | "—") || date_after)
     }
 
@@ -486,18 +449,16 @@ impl<'d> Context<'d> {
             }
             if self.is_lower_word(next) && next + 1 < end && self.joined(next + 1) {
                 let w = self.word(next);
-                let before = self.word(j);
                 let after_name = self.is_name_token(next + 1);
-                if after_name && lexicon::has(&PARTICLES, w) && !self.is_all_caps(j) {
+                if after_name && self.word_in(next, PARTICLES) && !self.is_all_caps(j) {
                     j = next + 1;
                     reach = reach.max(self.candidate_reach(j, end));
                     continue;
                 }
                 let of_lead = matches!(w, "of" | "for")
-                    && (lexicon::has(&ORG_LEADS, before)
+                    && (self.word_in(j, ORG_LEADS)
                         || self.title_ending_at.get(j).is_some_and(|&t| t != NONE)
-                        || lexicon::in_list(LOC_OF_LEADS, before)
-                        || lexicon::has(&ORG_HEADS, before));
+                        || self.word_in(j, LOC_OF_LEADS | ORG_HEADS));
                 if w == "and"
                     && after_name
                     && (org_of || self.org_head_within(next + 1, end, 4))
@@ -507,7 +468,7 @@ impl<'d> Context<'d> {
                     continue;
                 }
                 if of_lead {
-                    org_of |= lexicon::has(&ORG_LEADS, before);
+                    org_of |= self.word_in(j, ORG_LEADS);
                     if after_name {
                         j = next + 1;
                         reach = reach.max(self.candidate_reach(j, end));
@@ -529,7 +490,7 @@ impl<'d> Context<'d> {
     fn org_head_within(&self, from: usize, end: usize, n: usize) -> bool {
         let mut k = from;
         while k < end && k < from + n && self.is_name_token(k) && self.joined(k) {
-            if lexicon::has(&ORG_HEADS, self.word(k)) {
+            if self.word_in(k, ORG_HEADS) {
                 return true;
             }
             k += 1;
@@ -599,11 +560,8 @@ impl<'d> Context<'d> {
                 None => return (from, None),
             };
         }
-        if end < to {
-            let last = self.word(to - 1);
-            if lexicon::has(&ORG_HEADS, last) || lexicon::has(&super::lexicon::LOC_HEADS, last) {
-                return (from, None);
-            }
+        if end < to && self.word_in(to - 1, ORG_HEADS | LOC_HEADS) {
+            return (from, None);
         }
         (end, sex)
     }
@@ -612,7 +570,7 @@ impl<'d> Context<'d> {
     /// place or organisation, or one capitalised word that is neither a given name nor a
     /// surname, followed by a given name and at least one more word.
     fn prefix_split(&self, from: usize, to: usize) -> Option<usize> {
-        if to - from < 3 || lexicon::has(&ORG_HEADS, self.word(to - 1)) {
+        if to - from < 3 || self.word_in(to - 1, ORG_HEADS) {
             return None;
         }
         let given = |k: usize| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case);
@@ -710,8 +668,169 @@ impl<'d> Context<'d> {
     }
 }
 
+/// Senses of the single-token candidates among `candidates` (see [`Context::senses_at`]).
+pub(crate) fn senses_of<'d>(candidates: &'d [Candidate]) -> impl Iterator<Item = &'d Sense> + 'd {
+    candidates
+        .iter()
+        .filter(|c| c.tokens.len() == 1)
+        .flat_map(|c| c.senses.iter())
+}
+
+/// For each token: the longest candidate with an entity sense starting there, the longest
+/// candidate with a title sense starting there, and the start of the longest title
+/// candidate ending there (`NONE` where there is none).
+#[inline(never)]
+fn index_candidates(doc: &Document) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let text = doc.text.as_str();
+    let n = doc.tokens.len();
+    let mut entity_at = vec![NONE; n];
+    let mut title_at = vec![NONE; n];
+    let mut title_ending_at = vec![NONE; n];
+    for (ci, c) in doc.candidates.iter().enumerate() {
+        let start = c.tokens.start;
+        if start >= n || c.tokens.end > n || c.tokens.is_empty() {
+            continue;
+        }
+        // Names end in a name: not in a possessive ("Ivan's") and not in a lower-case
+        // word ("U.S. government"), save particles ("bin Laden" ends in a name anyway).
+        let last = &doc.tokens[c.tokens.end - 1];
+        let last_text = last.span.text(text);
+        if matches!(last_text, "'s" | "’s" | "'" | "’")
+            || (c.tokens.len() > 1
+                && last.shape == Shape::Lower
+                && !particle_prefixed(last_text)
+                && !c.senses.iter().any(is_title_sense))
+        {
+            continue;
+        }
+        let len = c.tokens.len();
+        let longer = |slot: u32| slot == NONE || doc.candidates[slot as usize].tokens.len() < len;
+        if c.senses.iter().any(is_entity_sense) && longer(entity_at[start]) {
+            entity_at[start] = ci as u32;
+        }
+        if c.senses.iter().any(is_title_sense) {
+            if longer(title_at[start]) {
+                title_at[start] = ci as u32;
+            }
+            let end = c.tokens.end - 1;
+            if title_ending_at[end] == NONE || (title_ending_at[end] as usize) > start {
+                title_ending_at[end] = start as u32;
+            }
+        }
+    }
+    (entity_at, title_at, title_ending_at)
+}
+
+/// Per token, whether it is a name token (see [`Context::is_name_token`]); and the
+/// lower-case words of the document that also occur capitalised (to tell common words at
+/// sentence starts). One pass over the tokens for both, reading token bytes directly.
+#[inline(never)]
+fn token_facts(doc: &Document) -> (Vec<bool>, WordSet<'_>) {
+    let text = doc.text.as_str();
+    let bytes = text.as_bytes();
+    // Only lower-case words that also occur capitalised matter (is_common_word asks
+    // about capitalised words): collect those forms first, then keep the lower-case
+    // words among them. The forms go into one buffer (no allocation per word). Most
+    // lower-case words are no such form: a bit per (length, first byte, last byte) of the
+    // forms rules them out before the set is asked.
+    let mut forms = String::new();
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    let mut filter = [0u64; FILTER_WORDS];
+    let mut name_token = Vec::with_capacity(doc.tokens.len());
+    for t in &doc.tokens {
+        let w = span_bytes(bytes, t.span.start, t.span.end);
+        name_token.push(is_name_word(t, w, text));
+        if t.shape == Shape::Capitalised && matches!(t.kind, TokenKind::Word) {
+            let start = forms.len();
+            if w.is_ascii() {
+                forms.push_str(t.text(text));
+                forms[start..].make_ascii_lowercase();
+            } else {
+                forms.push_str(&t.text(text).to_lowercase());
+            }
+            let bit = filter_bit(&forms.as_bytes()[start..]);
+            filter[bit / 64] |= 1 << (bit % 64);
+            bounds.push((start, forms.len()));
+        }
+    }
+    let mut lower: Vec<&str> = Vec::new();
+    if !bounds.is_empty() {
+        let capital_forms = WordSet::new(bounds.iter().map(|&(s, e)| &forms[s..e]));
+        let mut seen = vec![false; capital_forms.slots()];
+        for t in &doc.tokens {
+            if t.shape == Shape::Lower && matches!(t.kind, TokenKind::Word) {
+                let bit = filter_bit(span_bytes(bytes, t.span.start, t.span.end));
+                if filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
+                // Each distinct word once ("the" is in every story, "The" in most).
+                let w = t.text(text);
+                if let Some(slot) = capital_forms.slot_of(w) {
+                    if !seen[slot] {
+                        seen[slot] = true;
+                        lower.push(w);
+                    }
+                }
+            }
+        }
+    }
+    (name_token, WordSet::new(lower))
+}
+
+/// The bytes of a token: `text[start..end]`, or none when the range does not fit. Token
+/// spans lie on char boundaries (the `Span` invariant), so these are the bytes of
+/// `Span::text`, without its char-boundary checks (a sixth of this pass).
+#[inline]
+fn span_bytes(text: &[u8], start: usize, end: usize) -> &[u8] {
+    text.get(start..end).unwrap_or(&[])
+}
+
+/// Size of the word filter of [`token_facts`], in 64-bit words.
+const FILTER_WORDS: usize = 64;
+
+/// The filter bit of a word: from its length, first and last bytes.
+#[inline]
+fn filter_bit(w: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return 0;
+    };
+    let h = (w.len() as u32)
+        .wrapping_mul(0x9E37_79B9)
+        .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA6B))
+        .wrapping_add(u32::from(last).wrapping_mul(0xC2B2_AE35));
+    (h >> 20) as usize % (FILTER_WORDS * 64)
+}
+
+/// True when the token is a name token: a capitalised or ALL-CAPS word, or a word with an
+/// Arabic-article prefix before a capital (`al-Assad`). `w` is the token's bytes.
+#[inline]
+fn is_name_word(t: &Token, w: &[u8], text: &str) -> bool {
+    if !matches!(t.kind, TokenKind::Word) {
+        return false;
+    }
+    // ASCII first letters (nearly all words) are told from the first byte.
+    match w.first() {
+        // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
+        Some(b) if b.is_ascii_uppercase() => w != b"I" && !hyphenated_adjective(t.text(text)),
+        Some(b) if b.is_ascii_lowercase() => {
+            // Most lower-case words have no hyphen at byte 2 or 3: no particle.
+            w.len() > 3 && (w[2] == b'-' || w[3] == b'-') && particle_prefixed(t.text(text))
+        }
+        Some(b) if b.is_ascii() => false,
+        _ => {
+            let w = t.text(text);
+            match w.chars().next() {
+                Some(c) if c.is_uppercase() => w != "I" && !hyphenated_adjective(w),
+                Some(c) if c.is_lowercase() => particle_prefixed(w),
+                _ => false,
+            }
+        }
+    }
+}
+
 /// A sports report names its sport in its first line or a headline ("SOCCER - ...",
 /// "CRICKET - LEICESTERSHIRE TAKE OVER", "Tennis: ...").
+#[inline(never)]
 fn is_sports_story(doc: &Document, text: &str) -> bool {
     const SPORTS: &[&str] = &[
         "athletics",
@@ -744,6 +863,17 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
     ];
     doc.sentences.iter().take(3).any(|s| {
         let t = s.span.text(text);
+        // Every sport starts with an ASCII letter: most lines are ruled out by their first
+        // character without building the lower-case head.
+        if let Some(&b) = t.as_bytes().first() {
+            if b.is_ascii()
+                && !SPORTS
+                    .iter()
+                    .any(|sport| sport.as_bytes()[0] == b.to_ascii_lowercase())
+            {
+                return false;
+            }
+        }
         let head: String = t.chars().take(40).collect::<String>().to_lowercase();
         SPORTS.iter().any(|sport| {
             head.starts_with(sport)
@@ -757,9 +887,10 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
 /// "Muslim-majority", "Yemen-based", "Iranian-backed", "II-era": a capitalised word with a
 /// lower-case adjective after its last hyphen. ("Hoi-kwan" is a name.)
 pub(crate) fn hyphenated_adjective(w: &str) -> bool {
-    let Some((_, last)) = w.rsplit_once('-') else {
+    let Some(dash) = w.bytes().rposition(|b| b == b'-') else {
         return false;
     };
+    let last = &w[dash + 1..];
     last.starts_with(char::is_lowercase)
         && (last.ends_with("ed")
             || last.ends_with("ing")
@@ -906,21 +1037,59 @@ pub(crate) fn title_sex(c: &Candidate) -> Option<Sex> {
 }
 
 pub(crate) fn sex_attr(s: &Sense) -> Option<Sex> {
-    match s.attr("sex") {
+    match attr(s, "sex") {
         Some("m") => Some(Sex::Male),
         Some("f") => Some(Sex::Female),
         _ => None,
     }
 }
 
+/// `Sense::attr` (the value of `key` in the sense's `key=value;…` attributes, both
+/// trimmed), without its iterator adapters: it is asked for every typed mention. `key` must
+/// not start or end with white space.
+pub(crate) fn attr<'s>(s: &'s Sense, key: &str) -> Option<&'s str> {
+    let attrs: &'s str = &s.attrs;
+    if attrs.is_empty() {
+        return None;
+    }
+    // `split(';')` by hand: attribute strings are short, a byte loop beats `memchr`.
+    let b = attrs.as_bytes();
+    let mut start = 0;
+    while start <= b.len() {
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b';')
+            .map_or(b.len(), |k| start + k);
+        let kv = &attrs[start..end];
+        if let Some(eq) = kv.bytes().position(|c| c == b'=') {
+            let k = &kv[..eq];
+            if k == key || k.trim() == key {
+                return Some(kv[eq + 1..].trim());
+            }
+        }
+        start = end + 1;
+    }
+    None
+}
+
 /// `al-Assad`, `bin-Salman`, `el-Sisi`: a lower-case Arabic article or particle, a hyphen,
 /// then a capital.
+#[inline]
 pub(crate) fn particle_prefixed(w: &str) -> bool {
-    // Cheap test first: the hyphen of a particle comes within the first four bytes.
+    // Cheap test first: the heads have two or three letters, so the first hyphen is at
+    // byte 2 or 3 (a hyphen before that makes a head of no or one letter, which no head
+    // is).
     let b = w.as_bytes();
-    let Some(dash) = b.iter().take(5).position(|&c| c == b'-') else {
+    let dash = if b.get(2) == Some(&b'-') {
+        2
+    } else if b.get(3) == Some(&b'-') {
+        3
+    } else {
         return false;
     };
+    if b[..dash].contains(&b'-') {
+        return false;
+    }
     let (head, rest) = (&w[..dash], &w[dash + 1..]);
     matches!(
         head,
