@@ -372,6 +372,8 @@ pub(crate) struct Matcher<'g> {
     hits: Vec<Hit>,
     has_lower: bool,
     walk: Walk<'g>,
+    /// Tests: decide every start by a walk, never by [`Matcher::quick`].
+    walk_only: bool,
 }
 
 struct Best {
@@ -393,6 +395,7 @@ impl<'g> Matcher<'g> {
             hits: Vec::new(),
             has_lower,
             walk: Walk::new(),
+            walk_only: false,
         }
     }
 
@@ -596,7 +599,16 @@ impl<'g> Matcher<'g> {
         max_end: &mut usize,
         out: &mut Vec<Candidate>,
     ) {
-        let Some(best) = self.walk(text, tokens, i, at, end, mode) else {
+        let quick = if self.walk_only {
+            None
+        } else {
+            self.quick(text, tokens, i, at, end, mode)
+        };
+        let found = match quick {
+            Some(found) => found,
+            None => self.walk(text, tokens, i, at, end, mode),
+        };
+        let Some(best) = found else {
             return;
         };
         if best.end <= *max_end {
@@ -645,6 +657,113 @@ impl<'g> Matcher<'g> {
             tokens: i..best.last + 1,
             senses,
         });
+    }
+
+    /// The walk's result for the common case, without the walk: a start at a token of
+    /// ASCII letters and digits (not an article) whose word either no key continues, or is
+    /// followed by nothing a key could continue with (end of sentence, a line break, a
+    /// token that cannot be inside a name, or one plain word that the pair filters rule
+    /// out). One first-word probe per layer decides it. `None` for every other case: the
+    /// caller then walks.
+    fn quick(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        at: usize,
+        end: usize,
+        mode: Start,
+    ) -> Option<Option<Best>> {
+        let t = &tokens[i];
+        let s = t.text(text).as_bytes();
+        if at != t.span.start || s.is_empty() || s.len() > 48 {
+            return None;
+        }
+        let mut buf = [0u8; 48];
+        for (d, &c) in buf.iter_mut().zip(s) {
+            if !c.is_ascii_alphanumeric() {
+                return None;
+            }
+            *d = c.to_ascii_lowercase();
+        }
+        // The ending fold of `fold_suffix`, on the lower-cased word.
+        let mut n = s.len();
+        if n >= 5 && buf[n - 1] == b'h' && matches!(buf[n - 2], b'a' | b'e') {
+            buf[n - 2] = b'a';
+            n -= 1;
+        }
+        let word = &buf[..n];
+        if is_article(std::str::from_utf8(word).unwrap_or("al")) {
+            return None;
+        }
+        // The word must end with the token: a token joined to it that a name can go on
+        // with ("'s", ".", "-") is folded into the same word or cut by a hyphen: walk.
+        let next = tokens
+            .get(i + 1)
+            .filter(|nt| i + 1 < end && !nt.newline_before && inner_ok(nt, nt.text(text)));
+        if next.is_some_and(|nt| !nt.space_before) {
+            return None;
+        }
+        let lower = mode == Start::Lower;
+        let mut values = [None, None];
+        let mut cont = [false, false];
+        for (k, ix) in self.layers.iter().enumerate() {
+            let Some(ix) = ix else { continue };
+            let Some(f) = ix.fst(lower) else { continue };
+            let table = ix.first(lower)?;
+            let Some(st) = table.get(word) else { continue };
+            let fin = st.flags & FIRST_FINAL != 0;
+            cont[k] = st.flags & FIRST_CONT != 0;
+            values[k] = match (fin, cont[k]) {
+                (false, _) => None,
+                (true, false) => Some(st.out),
+                (true, true) => Some(
+                    Output::new(st.out)
+                        .cat(f.node(st.addr as CompiledAddr).final_output())
+                        .value(),
+                ),
+            };
+        }
+        if cont.iter().any(|&c| c) {
+            // Would the walk go on into the next token? Only one plain word after a
+            // space, screened out by the pair filters (main-mode walks), is decided here.
+            if let Some(nt) = next {
+                let ns = nt.text(text);
+                let after = tokens.get(i + 2).filter(|_| i + 2 < end);
+                let ends_word = after.is_none_or(|a| {
+                    a.space_before || a.newline_before || !inner_ok(a, a.text(text))
+                });
+                let spaced = text.get(t.span.end..nt.span.start) == Some(" ");
+                let nb = ns.as_bytes();
+                if lower
+                    || !spaced
+                    || !ends_word
+                    || nt.kind != TokenKind::Word
+                    || nb.is_empty()
+                    || !nb.iter().all(u8::is_ascii_alphanumeric)
+                    || (nb.len() >= 5 && matches!(nb[nb.len() - 1], b'h' | b'H'))
+                    || is_article(ns)
+                {
+                    return None;
+                }
+                let h = word
+                    .iter()
+                    .fold(FILTER_SEED, |h, &b| filter_hash_step(h, b));
+                let h = nb.iter().fold(filter_hash_step(h, b' '), |h, &b| {
+                    filter_hash_step(h, b.to_ascii_lowercase())
+                });
+                for (k, ix) in self.layers.iter().enumerate() {
+                    if cont[k] && ix.is_some_and(|ix| ix.main_pair_may_continue(h)) {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(values.iter().any(Option::is_some).then_some(Best {
+            last: i,
+            end: t.span.end,
+            values,
+        }))
     }
 
     /// The longest match from byte `at` of token `i`.
@@ -807,4 +926,38 @@ fn possessive(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// The quick decision is the walk's: every candidate of the embedded lists is the same
+    /// with and without it, over texts with the shapes it must hand to the walk.
+    #[test]
+    fn quick_path_equals_the_walk() {
+        let texts = [
+            "Hawke's Bay and Jehovah's Witnesses met in New York City on Monday.",
+            "John Smith, the US Secretary of State, flew to Deir el-Balah via the U.S. base.",
+            "PRIME MINISTER VISITS ABU DHABI\n\nThe Prime Minister-designate said Al Jazeera lied.",
+            "President Obama told Mr Kerry that al-Assad's forces left Ar-Raqqah for Raqqa.",
+            "The government's chief executive officer, a former minister, quit the Labour party.",
+            "Israel-Hamas talks in Cairo; pro-Russian rebels in Donetsk. Saudi Arabia's king.",
+            "New\nYork and New-York, Jordan (the country) and Jordan Henderson, Kerry.",
+            "He said: \"Syria\" is not Syria's war. The Hague, The West Bank, the Gulf.",
+            "Barack Obama Barack Obama Obama Washington D.C. Washington Post Times Square",
+        ];
+        let gaz = Gazetteer::embedded();
+        for text in texts {
+            let mut doc = Document::new(text);
+            crate::text::annotate(&mut doc);
+            let quick = Matcher::new(&gaz).run(&doc.text, &doc.tokens, &doc.sentences);
+            let mut m = Matcher::new(&gaz);
+            m.walk_only = true;
+            let walked = m.run(&doc.text, &doc.tokens, &doc.sentences);
+            assert_eq!(quick, walked, "{text}");
+            assert!(!quick.is_empty(), "{text}");
+        }
+    }
 }
