@@ -53,6 +53,9 @@ pub struct Ctx<'a> {
     /// Per entity: its distinct mention titles (for "the spokesman" → a person titled so).
     /// Built on first use: only a role description as speaker needs it.
     titles: OnceCell<Vec<Vec<&'a str>>>,
+    /// The first entity of each name and of each last name (ASCII-lower-cased), built on
+    /// first use (see [`Ctx::first_named`]).
+    first_names: OnceCell<FirstNames>,
     /// Per token: a terminal that really ends a sentence ([`Ctx::sentence_end`]), computed
     /// once because the rules ask for it while scanning sentences token by token.
     ends: Vec<bool>,
@@ -62,6 +65,14 @@ pub struct Ctx<'a> {
 /// description refers to someone mentioned recently; an unbounded search made documents
 /// with many quotes and mentions cost quadratic time.
 const RECENT_MENTIONS: usize = 400;
+
+/// The first entity index of every entity name, and of every last word of a name, keyed
+/// ASCII-lower-cased (the comparison `link` makes is `eq_ignore_ascii_case`).
+#[derive(Default)]
+struct FirstNames {
+    full: std::collections::HashMap<String, usize>,
+    last: std::collections::HashMap<String, usize>,
+}
 
 /// The last word of an entity name, as `link` compares it.
 fn last_word(name: &str) -> &str {
@@ -108,6 +119,7 @@ impl<'a> Ctx<'a> {
             regions,
             mentions,
             titles: OnceCell::new(),
+            first_names: OnceCell::new(),
             ends: Vec::new(),
         };
         let mut ends = vec![false; n];
@@ -1122,13 +1134,7 @@ impl<'a> Ctx<'a> {
                         || last_word(name).eq_ignore_ascii_case(last)
                 };
                 // Else the first entity of that name or last name anywhere in the document.
-                let first_anywhere = || {
-                    let name = np.span.text(text);
-                    ents.iter().position(|ent| {
-                        ent.name.eq_ignore_ascii_case(name)
-                            || last_word(&ent.name).eq_ignore_ascii_case(last)
-                    })
-                };
+                let first_anywhere = || self.first_named(np.span.text(text), last);
                 recent(&|e| ents[e].label == Label::Per && matches_name(e))
                     .or_else(|| recent(&|e| matches_name(e)))
                     .or_else(first_anywhere)
@@ -1155,6 +1161,28 @@ impl<'a> Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The first entity whose name is `name` or whose name's last word is `last` (ASCII
+    /// case folded). A table built once per document: a scan of every entity for every
+    /// speaker made long documents cost quadratic time.
+    fn first_named(&self, name: &str, last: &str) -> Option<usize> {
+        let names = self.first_names.get_or_init(|| {
+            let mut f = FirstNames::default();
+            for (i, ent) in self.doc.entities.iter().enumerate() {
+                f.full.entry(ent.name.to_ascii_lowercase()).or_insert(i);
+                f.last
+                    .entry(last_word(&ent.name).to_ascii_lowercase())
+                    .or_insert(i);
+            }
+            f
+        });
+        let full = names.full.get(&name.to_ascii_lowercase()).copied();
+        let last = names.last.get(&last.to_ascii_lowercase()).copied();
+        match (full, last) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
     /// The most salient compatible entity for a pronoun at token `k`: the first compatible
     /// mention (outside quotations) of its own sentence before it — the subject of the
     /// clause that holds the pronoun — else of each earlier sentence in turn (its subject
