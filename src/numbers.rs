@@ -104,6 +104,14 @@ impl<'t> Word<'t> {
 
     /// True when the word is punctuation (no letter or digit).
     pub fn is_punct(&self) -> bool {
+        if self
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return false;
+        }
         !self.text.chars().any(char::is_alphanumeric)
     }
 }
