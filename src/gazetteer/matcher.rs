@@ -288,6 +288,65 @@ enum Start {
 /// A lower-case token that begins with an Arabic article joined to a capitalised name
 /// (`al-Assad`, `ash-Sham`), or an article token followed by a hyphen and a capitalised
 /// token (when the tokenizer splits them).
+/// What follows token `i` for a walk whose last word ends with that token.
+enum After<'t> {
+    /// Nothing a name goes on with (the end of the sentence, a line break, a token that
+    /// cannot be inside a name): the walk stops after token `i`.
+    Stop,
+    /// A token joined to it that a name may go on with ("'s", ".", "-"): the word itself may
+    /// go on, only a walk can tell.
+    Joined,
+    /// A token after white space that a name may go on with (see [`spaced_plain_word`]).
+    Spaced(&'t Token),
+}
+
+fn after_token<'t>(text: &str, tokens: &'t [Token], i: usize, end: usize) -> After<'t> {
+    match tokens.get(i + 1).filter(|_| i + 1 < end) {
+        Some(n) if !n.newline_before && inner_ok(n, n.text(text)) => {
+            if n.space_before {
+                After::Spaced(n)
+            } else {
+                After::Joined
+            }
+        }
+        _ => After::Stop,
+    }
+}
+
+/// The text of token `n` = `i + 1` (see [`After::Spaced`]) when it is one plain word after a
+/// single space (ASCII letters and digits; not an article, no `-ah`/`-eh` ending, so that
+/// its key word is itself lower-cased) and the token after it ends it.
+fn spaced_plain_word<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    n: &Token,
+) -> Option<&'t str> {
+    let ns = n.text(text);
+    let b = ns.as_bytes();
+    let plain = n.kind == TokenKind::Word
+        && !b.is_empty()
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && (b.len() < 5 || !matches!(b[b.len() - 1], b'h' | b'H'))
+        && !is_article(ns);
+    let ends_word = || {
+        tokens
+            .get(i + 2)
+            .filter(|_| i + 2 < end)
+            .is_none_or(|a| a.space_before || a.newline_before || !inner_ok(a, a.text(text)))
+    };
+    (plain && text.get(tokens[i].span.end..n.span.start) == Some(" ") && ends_word()).then_some(ns)
+}
+
+/// The filter hash of the word pair `w1 w2` (`w1` already lower-cased).
+fn pair_hash(w1: &[u8], w2: &str) -> u64 {
+    let h = w1.iter().fold(FILTER_SEED, |h, &b| filter_hash_step(h, b));
+    w2.bytes().fold(filter_hash_step(h, b' '), |h, b| {
+        filter_hash_step(h, b.to_ascii_lowercase())
+    })
+}
+
 /// True when a word begins as an article may (al, el, ar, as, ad, at, az, an; ul, ud, ut):
 /// a cheap test before [`article_start`].
 #[inline]
@@ -433,49 +492,25 @@ impl<'g> Matcher<'g> {
     /// two words; false when the filters know no such key (no false negatives: in any
     /// other shape, true).
     fn lower_pair_may_start(&self, text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
-        // A plain word that no suffix or article rule changes.
-        let plain = |s: &str, lower: bool| {
-            let b = s.as_bytes();
-            !b.is_empty()
-                && b.iter().all(|&c| {
-                    c.is_ascii_lowercase()
-                        || c.is_ascii_digit()
-                        || (!lower && c.is_ascii_uppercase())
-                })
-                && !b.ends_with(b"h")
-                && !b.ends_with(b"H")
-                && !is_article(s)
-        };
         let w1 = tokens[i].text(text);
-        if !plain(w1, true) {
+        let b = w1.as_bytes();
+        let plain = !b.is_empty()
+            && b.iter()
+                .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && (b.len() < 5 || b[b.len() - 1] != b'h')
+            && !is_article(w1);
+        if !plain {
             return true;
         }
-        let mut h = FILTER_SEED;
-        for &c in w1.as_bytes() {
-            h = filter_hash_step(h, c);
-        }
-        let single = filter_bit_of(h);
-        // Does a key go on into the next token?
-        let next = tokens.get(i + 1).filter(|_| i + 1 < end);
-        let pair = match next {
-            Some(n) if !n.newline_before && inner_ok(n, n.text(text)) => {
-                let w2 = n.text(text);
-                let after = tokens.get(i + 2).filter(|_| i + 2 < end);
-                let ends_word = after.is_none_or(|a| {
-                    a.space_before || a.newline_before || !inner_ok(a, a.text(text))
-                });
-                let spaced = text.get(tokens[i].span.end..n.span.start) == Some(" ");
-                if n.kind != TokenKind::Word || !spaced || !ends_word || !plain(w2, false) {
-                    return true;
-                }
-                h = filter_hash_step(h, b' ');
-                for &c in w2.as_bytes() {
-                    h = filter_hash_step(h, c.to_ascii_lowercase());
-                }
-                filter_bit_of(h)
-            }
+        let single = filter_bit_of(b.iter().fold(FILTER_SEED, |h, &c| filter_hash_step(h, c)));
+        let pair = match after_token(text, tokens, i, end) {
             // The walk stops after the first word: only a one-word key can match.
-            _ => (usize::MAX, 0),
+            After::Stop => (usize::MAX, 0),
+            After::Spaced(n) => match spaced_plain_word(text, tokens, i, end, n) {
+                Some(w2) => filter_bit_of(pair_hash(b, w2)),
+                None => return true,
+            },
+            After::Joined => return true,
         };
         self.layers
             .iter()
@@ -698,10 +733,8 @@ impl<'g> Matcher<'g> {
         }
         // The word must end with the token: a token joined to it that a name can go on
         // with ("'s", ".", "-") is folded into the same word or cut by a hyphen: walk.
-        let next = tokens
-            .get(i + 1)
-            .filter(|nt| i + 1 < end && !nt.newline_before && inner_ok(nt, nt.text(text)));
-        if next.is_some_and(|nt| !nt.space_before) {
+        let after = after_token(text, tokens, i, end);
+        if matches!(after, After::Joined) {
             return None;
         }
         let lower = mode == Start::Lower;
@@ -727,36 +760,18 @@ impl<'g> Matcher<'g> {
         if cont.iter().any(|&c| c) {
             // Would the walk go on into the next token? Only one plain word after a
             // space, screened out by the pair filters (main-mode walks), is decided here.
-            if let Some(nt) = next {
-                let ns = nt.text(text);
-                let after = tokens.get(i + 2).filter(|_| i + 2 < end);
-                let ends_word = after.is_none_or(|a| {
-                    a.space_before || a.newline_before || !inner_ok(a, a.text(text))
-                });
-                let spaced = text.get(t.span.end..nt.span.start) == Some(" ");
-                let nb = ns.as_bytes();
-                if lower
-                    || !spaced
-                    || !ends_word
-                    || nt.kind != TokenKind::Word
-                    || nb.is_empty()
-                    || !nb.iter().all(u8::is_ascii_alphanumeric)
-                    || (nb.len() >= 5 && matches!(nb[nb.len() - 1], b'h' | b'H'))
-                    || is_article(ns)
-                {
-                    return None;
-                }
-                let h = word
-                    .iter()
-                    .fold(FILTER_SEED, |h, &b| filter_hash_step(h, b));
-                let h = nb.iter().fold(filter_hash_step(h, b' '), |h, &b| {
-                    filter_hash_step(h, b.to_ascii_lowercase())
-                });
-                for (k, ix) in self.layers.iter().enumerate() {
-                    if cont[k] && ix.is_some_and(|ix| ix.main_pair_may_continue(h)) {
-                        return None;
+            match after {
+                After::Stop => {}
+                After::Spaced(n) if !lower => {
+                    let w2 = spaced_plain_word(text, tokens, i, end, n)?;
+                    let h = pair_hash(word, w2);
+                    for (k, ix) in self.layers.iter().enumerate() {
+                        if cont[k] && ix.is_some_and(|ix| ix.main_pair_may_continue(h)) {
+                            return None;
+                        }
                     }
                 }
+                _ => return None,
             }
         }
         Some(values.iter().any(Option::is_some).then_some(Best {
