@@ -218,7 +218,7 @@ impl Token {
     /// `Mixed` starting with a capital such as `F-16`).
     #[inline]
     pub fn is_capitalised(&self, text: &str) -> bool {
-        if self.kind != TokenKind::Word || matches!(self.shape, Shape::Lower | Shape::Digits) {
+        if self.kind != TokenKind::Word {
             return false;
         }
         let s = self.text(text);
