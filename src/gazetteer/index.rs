@@ -287,17 +287,9 @@ impl Index {
     /// `first second`, see [`super::compile::pair_filter`]) is `h` (no false negatives).
     #[inline]
     pub(crate) fn main_pair_may_continue(&self, h: u64) -> bool {
-        if self.main_pairs.is_empty() {
-            return true;
-        }
         let (w, b) = pair_bit(h);
-        let at = w * 8;
-        match self.main_pairs.get(at..at + 8) {
-            Some(x) => {
-                u64::from_le_bytes([x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]]) & b != 0
-            }
-            None => true,
-        }
+        // A missing or short section (no filter) lets every pair through.
+        self.main_pairs.len() < w * 8 + 8 || u64_at(&self.main_pairs, w * 8) & b != 0
     }
 
     /// The fst value of a key.

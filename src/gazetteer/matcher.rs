@@ -11,7 +11,7 @@
 
 use fst::raw::{CompiledAddr, Fst, Node, Output};
 
-use super::compile::{filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
+use super::compile::{filter_hash, filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
 use super::index::{filter_bit_of, Bytes, FirstTable, Index};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_with, Folded, Mode,
@@ -66,7 +66,7 @@ struct Walk<'f> {
 
 /// The filter hash of `word` followed by a space, continuing `h`.
 fn pair_prefix(word: &str) -> u64 {
-    let h = word.bytes().fold(FILTER_SEED, filter_hash_step);
+    let h = filter_hash(word.as_bytes());
     filter_hash_step(h, b' ')
 }
 
@@ -341,7 +341,7 @@ fn spaced_plain_word<'t>(
 
 /// The filter hash of the word pair `w1 w2` (`w1` already lower-cased).
 fn pair_hash(w1: &[u8], w2: &str) -> u64 {
-    let h = w1.iter().fold(FILTER_SEED, |h, &b| filter_hash_step(h, b));
+    let h = filter_hash(w1);
     w2.bytes().fold(filter_hash_step(h, b' '), |h, b| {
         filter_hash_step(h, b.to_ascii_lowercase())
     })
@@ -502,7 +502,7 @@ impl<'g> Matcher<'g> {
         if !plain {
             return true;
         }
-        let single = filter_bit_of(b.iter().fold(FILTER_SEED, |h, &c| filter_hash_step(h, c)));
+        let single = filter_bit_of(filter_hash(b));
         let pair = match after_token(text, tokens, i, end) {
             // The walk stops after the first word: only a one-word key can match.
             After::Stop => (usize::MAX, 0),
@@ -728,7 +728,8 @@ impl<'g> Matcher<'g> {
             n -= 1;
         }
         let word = &buf[..n];
-        if is_article(std::str::from_utf8(word).unwrap_or("al")) {
+        // (`word` is ASCII, so it is always text.)
+        if std::str::from_utf8(word).map_or(true, is_article) {
             return None;
         }
         // The word must end with the token: a token joined to it that a name can go on
