@@ -871,3 +871,55 @@ fn write_json_equals_serde_json() {
     byline::output::write_json(&empty, &mut direct);
     assert_eq!(direct, serde_json::to_string(&empty).unwrap());
 }
+
+/// A writer that takes at most `limit` bytes and then fails, recording what it was given.
+struct Failing {
+    got: Vec<u8>,
+    limit: usize,
+    calls: usize,
+}
+
+impl std::io::Write for Failing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.calls += 1;
+        if self.got.len() + buf.len() > self.limit {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.got.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The streaming writer gives the bytes of `write_json` for a document whose JSON is many
+/// times its 64 KiB buffer, hands them over in pieces, and stops at the first write error.
+#[test]
+fn write_json_to_streams_the_same_bytes() {
+    let unit =
+        "Officials said at least 57 people were killed in Aleppo, \u{201c}a tragedy\u{201d}. ";
+    let doc = byline::Extractor::new().extract_with_id("dense", &unit.repeat(3000));
+    assert!(doc.casualties.len() >= 3000 && doc.quotes.len() >= 3000);
+    let mut line = String::new();
+    byline::output::write_json(&doc, &mut line);
+    assert!(line.len() > 10 << 16, "{} bytes", line.len());
+    let mut sink = Failing {
+        got: Vec::new(),
+        limit: usize::MAX,
+        calls: 0,
+    };
+    byline::output::write_json_to(&doc, &mut sink).unwrap();
+    assert_eq!(sink.got, line.as_bytes());
+    assert!(sink.calls > 10, "written in {} pieces", sink.calls);
+    // A failing writer: the error comes back, and nothing is written after it.
+    let mut sink = Failing {
+        got: Vec::new(),
+        limit: 200_000,
+        calls: 0,
+    };
+    let err = byline::output::write_json_to(&doc, &mut sink).unwrap_err();
+    assert_eq!(err.to_string(), "disk full");
+    assert!(sink.got.len() <= 200_000 && line.as_bytes().starts_with(&sink.got));
+    assert_eq!(sink.calls, 4, "no write after the first error");
+}

@@ -125,9 +125,16 @@ fn build_extractor(args: &ExtractArgs) -> io::Result<Extractor> {
 /// What one record gives: text for standard output, or with `--out-dir` its files.
 struct Rendered {
     stdout: String,
+    /// A big document whose JSON is written straight to the output by the writer, after
+    /// `stdout`, instead of being built in memory first.
+    stream: Option<(Box<byline::Document>, Format)>,
     ok: bool,
     files: Option<DocFiles>,
 }
+
+/// Documents of at least this many bytes of text have their JSON streamed to the output
+/// (see [`Rendered::stream`]): their JSON can be twenty times their size.
+const STREAM_AT: usize = 1 << 20;
 
 /// Renders one processed record in the chosen format. Errors become `{"id","error"}`
 /// (JSON formats) or a report line (text); html, conll and brat only report them on stderr.
@@ -138,6 +145,7 @@ fn render(ex: &Extractor, rec: Record, format: Format, to_dir: bool) -> Rendered
         } else {
             error_line(id, message, format)
         },
+        stream: None,
         ok: false,
         files: to_dir.then(|| DocFiles {
             id: id.unwrap_or("?").to_string(),
@@ -182,6 +190,7 @@ fn render(ex: &Extractor, rec: Record, format: Format, to_dir: bool) -> Rendered
                 };
                 return Rendered {
                     stdout: String::new(),
+                    stream: None,
                     ok: true,
                     files: Some(DocFiles {
                         id,
@@ -189,6 +198,14 @@ fn render(ex: &Extractor, rec: Record, format: Format, to_dir: bool) -> Rendered
                         index,
                         error: None,
                     }),
+                };
+            }
+            if matches!(format, Format::Jsonl | Format::Json) && doc.text.len() >= STREAM_AT {
+                return Rendered {
+                    stdout: String::new(),
+                    stream: Some((Box::new(doc), format)),
+                    ok: true,
+                    files: None,
                 };
             }
             let out = match format {
@@ -216,6 +233,7 @@ fn render(ex: &Extractor, rec: Record, format: Format, to_dir: bool) -> Rendered
             };
             Rendered {
                 stdout: out,
+                stream: None,
                 ok: true,
                 files: None,
             }
@@ -347,6 +365,14 @@ impl<W: Write> Sink<W> {
     fn put(&mut self, r: Rendered) -> io::Result<()> {
         if !r.stdout.is_empty() {
             self.out.write_all(r.stdout.as_bytes())?;
+        }
+        if let Some((doc, format)) = r.stream {
+            if format == Format::Json {
+                serde_json::to_writer_pretty(&mut self.out, &doc).map_err(io::Error::other)?;
+            } else {
+                byline::output::write_json_to(&doc, &mut self.out)?;
+            }
+            self.out.write_all(b"\n")?;
         }
         match (&mut self.dir, r.files) {
             (Some(dir), Some(files)) => dir.put(files),

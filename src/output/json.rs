@@ -242,8 +242,51 @@ impl Serialize for DiagnosticOut<'_> {
 /// assert_eq!(line, serde_json::to_string(&doc).unwrap());
 /// ```
 pub fn write_json(doc: &Document, out: &mut String) {
+    let mut w = Writer {
+        buf: std::mem::take(out),
+        sink: None,
+        error: None,
+    };
+    write_doc(doc, &mut w);
+    *out = w.buf;
+}
+
+/// Writes the contract JSON of `doc` (the bytes of [`write_json`], without a line break)
+/// to `out` as it goes, through a buffer of 64 KiB: the memory it needs does not grow with
+/// the document, which matters for a document of many megabytes (its JSON is often ten or
+/// twenty times the size of its text).
+///
+/// ```
+/// let doc = byline::Extractor::new().extract("At least 12 people were killed in Homs.");
+/// let mut bytes = Vec::new();
+/// byline::output::write_json_to(&doc, &mut bytes).unwrap();
+/// let mut line = String::new();
+/// byline::output::write_json(&doc, &mut line);
+/// assert_eq!(bytes, line.as_bytes());
+/// ```
+///
+/// # Errors
+///
+/// The first error of `out`; writing stops there.
+pub fn write_json_to<W: std::io::Write>(doc: &Document, out: &mut W) -> std::io::Result<()> {
+    let mut w = Writer {
+        buf: String::with_capacity(FLUSH_AT + 4096),
+        sink: Some(out),
+        error: None,
+    };
+    write_doc(doc, &mut w);
+    w.flush();
+    match w.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The buffer size at which [`write_json_to`] hands its bytes to the writer.
+const FLUSH_AT: usize = 1 << 16;
+
+fn write_doc(doc: &Document, w: &mut Writer<'_>) {
     let text = doc.text.as_str();
-    let mut w = Writer(std::mem::take(out));
     w.raw("{\"id\":");
     match &doc.id {
         Some(id) => w.str(id),
@@ -275,6 +318,7 @@ pub fn write_json(doc: &Document, out: &mut String) {
                 w.str(entry);
             }
             w.raw("}");
+            w.item_done();
         }
         w.raw("]");
         if let Some(kb) = &e.kb_id {
@@ -317,6 +361,7 @@ pub fn write_json(doc: &Document, out: &mut String) {
         w.raw(",\"rule\":");
         w.str(&q.provenance.rule);
         w.raw("}");
+        w.item_done();
     }
     w.raw("],\"casualties\":[");
     for (i, c) in doc.casualties.iter().enumerate() {
@@ -355,6 +400,7 @@ pub fn write_json(doc: &Document, out: &mut String) {
         w.raw(",\"rule\":");
         w.str(&c.provenance.rule);
         w.raw("}");
+        w.item_done();
     }
     w.raw("],\"casualty_totals\":{");
     for (i, (kind, b)) in doc.casualty_totals.iter().enumerate() {
@@ -375,9 +421,9 @@ pub fn write_json(doc: &Document, out: &mut String) {
         w.raw(",\"message\":");
         w.str(&d.message);
         w.raw("}");
+        w.item_done();
     }
     w.raw("]}");
-    *out = w.0;
 }
 
 /// True when one of the eight bytes of `x` is a control character, `"` or `\\` (the
@@ -391,27 +437,53 @@ fn needs_escape(x: u64) -> bool {
     (below_space | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
 }
 
-/// A compact JSON writer with serde_json's exact escaping.
-struct Writer(String);
+/// A compact JSON writer with serde_json's exact escaping, into a string or, through it,
+/// into an `io::Write`.
+struct Writer<'o> {
+    buf: String,
+    /// Where the buffer goes once it is full (none: it all stays in `buf`).
+    sink: Option<&'o mut dyn std::io::Write>,
+    /// The sink's first error; nothing more is written after it.
+    error: Option<std::io::Error>,
+}
 
-impl Writer {
+impl Writer<'_> {
+    /// Called after each array element: hands a full buffer to the sink.
+    #[inline]
+    fn item_done(&mut self) {
+        if self.sink.is_some() && self.buf.len() >= FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            if self.error.is_none() {
+                if let Err(e) = sink.write_all(self.buf.as_bytes()) {
+                    self.error = Some(e);
+                }
+            }
+            self.buf.clear();
+        }
+    }
+
     #[inline]
     fn raw(&mut self, s: &str) {
-        self.0.push_str(s);
+        self.buf.push_str(s);
     }
 
     #[inline]
     fn comma(&mut self, i: usize) {
         if i > 0 {
-            self.0.push(',');
+            self.buf.push(',');
         }
     }
 
     /// `,"key":`
     fn key(&mut self, key: &str) {
-        self.0.push_str(",\"");
-        self.0.push_str(key);
-        self.0.push_str("\":");
+        self.buf.push_str(",\"");
+        self.buf.push_str(key);
+        self.buf.push_str("\":");
     }
 
     fn num(&mut self, mut n: u64) {
@@ -426,7 +498,7 @@ impl Writer {
             }
         }
         for &d in &buf[i..] {
-            self.0.push(char::from(d));
+            self.buf.push(char::from(d));
         }
     }
 
@@ -451,7 +523,7 @@ impl Writer {
     /// `\u00xx`; everything else (all non-ASCII text included) as is.
     fn str(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        let out = &mut self.0;
+        let out = &mut self.buf;
         out.reserve(s.len() + 2);
         out.push('"');
         let bytes = s.as_bytes();

@@ -16,5 +16,5 @@ mod report;
 pub use brat::{brat, Brat, BRAT_ANNOTATION_CONF};
 pub use conll::{conll, CONLL_DOCSTART};
 pub use html::{html, html_index, IndexEntry};
-pub use json::{write_json, SCHEMA_VERSION};
+pub use json::{write_json, write_json_to, SCHEMA_VERSION};
 pub use report::report;
