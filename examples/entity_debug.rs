@@ -31,10 +31,10 @@ fn main() {
             .map(|s| {
                 format!(
                     "{}/{}:{}{}",
-                    s.kind,
-                    s.subtype,
-                    s.canonical,
-                    if s.exact_case { "" } else { "~" }
+                    s.kind(),
+                    s.subtype(),
+                    s.canonical(),
+                    if s.exact_case() { "" } else { "~" }
                 )
             })
             .collect();

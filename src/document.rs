@@ -14,6 +14,10 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
+
+use crate::gazetteer::index::Index;
+use crate::gazetteer::Kind;
 
 /// A byte range into a document's text, end exclusive, always on `char` boundaries.
 ///
@@ -512,39 +516,255 @@ pub struct Candidate {
     pub senses: Vec<Sense>,
 }
 
-/// One sense of a gazetteer surface form.
+/// One sense of a gazetteer surface form: an entry of a list, read through accessors.
 ///
-/// The string fields borrow from the embedded string pool for the default lists (building a
-/// sense allocates nothing but the candidate's `Vec`) and are owned for user-list entries.
-#[derive(Clone, Debug, PartialEq)]
+/// A sense is a handle of 24 bytes: the entry's number in its compiled index (the embedded
+/// lists, or the user lists of a [`crate::gazetteer::Gazetteer`], which it keeps alive),
+/// plus whether it matched in its own case. Its strings are read from the index when asked
+/// for, so a candidate with several senses costs no allocation beyond its `Vec`. A sense
+/// can also be made by hand with [`Sense::new`] (for a pipeline component of your own, or a
+/// test).
+///
+/// ```
+/// use byline::gazetteer::Gazetteer;
+/// let senses = Gazetteer::embedded().lookup("Aleppo");
+/// let city = senses.iter().find(|s| s.kind() == "LOC").unwrap();
+/// assert_eq!(city.canonical(), "Aleppo");
+/// assert!(city.exact_case());
+/// ```
+#[derive(Clone)]
 pub struct Sense {
-    /// The entry's canonical name.
-    pub canonical: Cow<'static, str>,
-    /// The entry's type (`LOC`, `PER`, `ORG`, `NORP`, `MISC`, `GIVEN`, `SURNAME`, `TITLE`,
-    /// `ORG_KEYWORD`, `ORG_SUFFIX`).
-    pub kind: Cow<'static, str>,
-    /// The entry's subtype (`city`, `country`, `m` …), possibly empty.
-    pub subtype: Cow<'static, str>,
-    /// The entry's id.
-    pub id: Cow<'static, str>,
-    /// Population, frequency or salience.
-    pub prior: u64,
-    /// The list it came from.
-    pub source: Cow<'static, str>,
-    /// `key=value;…` attributes.
-    pub attrs: Cow<'static, str>,
-    /// True when the surface matched exactly as written (case included); false when it
-    /// matched only after case folding (a headline, an ALL-CAPS line).
-    pub exact_case: bool,
+    data: SenseData,
+    entry: u32,
+    /// The entry's [`Kind`] code, read once (`NO_KIND` for none or a hand-made sense).
+    kind: u8,
+    exact_case: bool,
+}
+
+/// [`Sense::kind`] code of a sense without a [`Kind`].
+const NO_KIND: u8 = u8::MAX;
+
+#[derive(Clone)]
+enum SenseData {
+    /// Entry `entry` of the embedded index.
+    Embedded(&'static Index),
+    /// Entry `entry` of a user index.
+    User(Arc<Index>),
+    /// A sense made by hand.
+    Owned(Arc<OwnedSense>),
+}
+
+#[derive(Clone, Default)]
+struct OwnedSense {
+    canonical: String,
+    kind: String,
+    subtype: String,
+    id: String,
+    prior: u64,
+    source: String,
+    attrs: String,
 }
 
 impl Sense {
+    /// A sense of entry `entry` of the embedded index.
+    pub(crate) fn embedded(index: &'static Index, entry: u32, exact_case: bool) -> Sense {
+        Sense {
+            data: SenseData::Embedded(index),
+            entry,
+            kind: index.kind(entry).map_or(NO_KIND, Kind::code),
+            exact_case,
+        }
+    }
+
+    /// A sense of entry `entry` of a user index.
+    pub(crate) fn user(index: &Arc<Index>, entry: u32, exact_case: bool) -> Sense {
+        Sense {
+            data: SenseData::User(Arc::clone(index)),
+            entry,
+            kind: index.kind(entry).map_or(NO_KIND, Kind::code),
+            exact_case,
+        }
+    }
+
+    /// A sense made by hand, with an empty subtype, id, source and attributes, a prior of
+    /// 0, matched in its own case; the `with_` methods set the rest.
+    ///
+    /// ```
+    /// use byline::Sense;
+    /// let s = Sense::new("Zorvan Kell", "PER").with_id("my:zk").with_attrs("sex=m");
+    /// assert_eq!((s.canonical(), s.kind(), s.id()), ("Zorvan Kell", "PER", "my:zk"));
+    /// assert_eq!(s.attr("sex"), Some("m"));
+    /// ```
+    pub fn new(canonical: &str, kind: &str) -> Sense {
+        Sense {
+            data: SenseData::Owned(Arc::new(OwnedSense {
+                canonical: canonical.to_string(),
+                kind: kind.to_string(),
+                ..OwnedSense::default()
+            })),
+            entry: 0,
+            kind: NO_KIND,
+            exact_case: true,
+        }
+    }
+
+    /// The fields of a hand-made sense, for the `with_` methods (a sense of an index is
+    /// first copied out).
+    fn owned_mut(&mut self) -> &mut OwnedSense {
+        if !matches!(self.data, SenseData::Owned(_)) {
+            let copy = OwnedSense {
+                canonical: self.canonical().to_string(),
+                kind: self.kind().to_string(),
+                subtype: self.subtype().to_string(),
+                id: self.id().to_string(),
+                prior: self.prior(),
+                source: self.source().to_string(),
+                attrs: self.attrs().to_string(),
+            };
+            self.data = SenseData::Owned(Arc::new(copy));
+            self.kind = NO_KIND;
+        }
+        match &mut self.data {
+            SenseData::Owned(o) => Arc::make_mut(o),
+            // Made `Owned` just above.
+            _ => unreachable!("owned_mut: the sense was just made owned"),
+        }
+    }
+
+    /// This sense with another subtype.
+    pub fn with_subtype(mut self, subtype: &str) -> Sense {
+        self.owned_mut().subtype = subtype.to_string();
+        self
+    }
+
+    /// This sense with another id.
+    pub fn with_id(mut self, id: &str) -> Sense {
+        self.owned_mut().id = id.to_string();
+        self
+    }
+
+    /// This sense with another prior.
+    pub fn with_prior(mut self, prior: u64) -> Sense {
+        self.owned_mut().prior = prior;
+        self
+    }
+
+    /// This sense with another source list name.
+    pub fn with_source(mut self, source: &str) -> Sense {
+        self.owned_mut().source = source.to_string();
+        self
+    }
+
+    /// This sense with other `key=value;…` attributes.
+    pub fn with_attrs(mut self, attrs: &str) -> Sense {
+        self.owned_mut().attrs = attrs.to_string();
+        self
+    }
+
+    /// This sense, marked as matched in its own case or not (see [`Sense::exact_case`]).
+    pub fn with_exact_case(mut self, exact_case: bool) -> Sense {
+        self.exact_case = exact_case;
+        self
+    }
+
+    /// String field `n` of the entry (see `Index::field`).
+    #[inline]
+    fn field(&self, n: usize) -> &str {
+        match &self.data {
+            SenseData::Embedded(ix) => ix.field(self.entry, n),
+            SenseData::User(ix) => ix.field(self.entry, n),
+            SenseData::Owned(o) => match n {
+                0 => &o.canonical,
+                1 => &o.subtype,
+                2 => &o.id,
+                3 => &o.source,
+                _ => &o.attrs,
+            },
+        }
+    }
+
+    /// The entry's canonical name.
+    pub fn canonical(&self) -> &str {
+        self.field(0)
+    }
+
+    /// The entry's type (`LOC`, `PER`, `ORG`, `NORP`, `MISC`, `GIVEN`, `SURNAME`, `TITLE`,
+    /// `ORG_KEYWORD`, `ORG_SUFFIX`).
+    #[inline]
+    pub fn kind(&self) -> &str {
+        match (&self.data, Kind::from_code(self.kind)) {
+            (SenseData::Owned(o), _) => &o.kind,
+            (_, Some(k)) => k.as_str(),
+            (_, None) => "",
+        }
+    }
+
+    /// The entry's subtype (`city`, `country`, `m` …), possibly empty.
+    pub fn subtype(&self) -> &str {
+        self.field(1)
+    }
+
+    /// The entry's id.
+    pub fn id(&self) -> &str {
+        self.field(2)
+    }
+
+    /// Population, frequency or salience.
+    pub fn prior(&self) -> u64 {
+        match &self.data {
+            SenseData::Embedded(ix) => ix.prior(self.entry),
+            SenseData::User(ix) => ix.prior(self.entry),
+            SenseData::Owned(o) => o.prior,
+        }
+    }
+
+    /// The list it came from.
+    pub fn source(&self) -> &str {
+        self.field(3)
+    }
+
+    /// The entry's `key=value;…` attributes.
+    pub fn attrs(&self) -> &str {
+        self.field(4)
+    }
+
+    /// True when the surface matched exactly as written (case included); false when it
+    /// matched only after case folding (a headline, an ALL-CAPS line).
+    #[inline]
+    pub fn exact_case(&self) -> bool {
+        self.exact_case
+    }
+
     /// The value of an attribute (`country`, `sex`, `role` …).
     pub fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs.split(';').find_map(|kv| {
+        self.attrs().split(';').find_map(|kv| {
             let (k, v) = kv.split_once('=')?;
             (k.trim() == key).then(|| v.trim())
         })
+    }
+}
+
+impl PartialEq for Sense {
+    fn eq(&self, other: &Sense) -> bool {
+        self.exact_case == other.exact_case
+            && self.prior() == other.prior()
+            && self.kind() == other.kind()
+            && (0..5).all(|n| self.field(n) == other.field(n))
+    }
+}
+
+impl std::fmt::Debug for Sense {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sense")
+            .field("canonical", &self.canonical())
+            .field("kind", &self.kind())
+            .field("subtype", &self.subtype())
+            .field("id", &self.id())
+            .field("prior", &self.prior())
+            .field("source", &self.source())
+            .field("attrs", &self.attrs())
+            .field("exact_case", &self.exact_case)
+            .finish()
     }
 }
 

@@ -70,7 +70,7 @@ fn raqqa_spellings_look_up_one_id() {
     ] {
         let senses = g.lookup(s);
         assert_eq!(senses.len(), 1, "{s}");
-        assert_eq!(senses[0].id, "geonames:172955", "{s}");
+        assert_eq!(senses[0].id(), "geonames:172955", "{s}");
     }
     let doc = candidates(
         &g,
@@ -78,7 +78,7 @@ fn raqqa_spellings_look_up_one_id() {
     );
     assert_eq!(spans(&doc), ["Ar-Raqqah", "Al-Raqqah", "Raqqa"]);
     for c in &doc.candidates {
-        assert_eq!(c.senses[0].id, "geonames:172955");
+        assert_eq!(c.senses[0].id(), "geonames:172955");
     }
 }
 
@@ -88,8 +88,8 @@ fn raqqa_spellings_in_the_embedded_lists() {
     let first_loc = |s: &str| {
         g.lookup(s)
             .into_iter()
-            .find(|x| x.kind == "LOC")
-            .map(|x| x.id)
+            .find(|x| x.kind() == "LOC")
+            .map(|x| x.id().to_string())
     };
     let Some(id) = first_loc("Raqqa") else {
         eprintln!("skipped: the embedded lists have no Raqqa");
@@ -114,10 +114,10 @@ fn deir_el_balah_and_hodeidah() {
         ),
         row("Hodeida", "Hodeidah", "LOC", "city", "g:hod", 10)
     ));
-    assert_eq!(g.lookup("Deir al-Balah")[0].id, "g:deir");
-    assert_eq!(g.lookup("Deir al Balah")[0].id, "g:deir");
-    assert_eq!(g.lookup("Hodeidah")[0].id, "g:hod");
-    assert_eq!(g.lookup("Al-Hodeidah")[0].id, "g:hod");
+    assert_eq!(g.lookup("Deir al-Balah")[0].id(), "g:deir");
+    assert_eq!(g.lookup("Deir al Balah")[0].id(), "g:deir");
+    assert_eq!(g.lookup("Hodeidah")[0].id(), "g:hod");
+    assert_eq!(g.lookup("Al-Hodeidah")[0].id(), "g:hod");
 }
 
 #[test]
@@ -139,9 +139,9 @@ fn every_sense_is_kept() {
     ));
     let doc = candidates(&g, "Jordan said Georgia would help.");
     assert_eq!(spans(&doc), ["Jordan", "Georgia"]);
-    let kinds: Vec<_> = doc.candidates[0].senses.iter().map(|s| &*s.kind).collect();
+    let kinds: Vec<_> = doc.candidates[0].senses.iter().map(|s| s.kind()).collect();
     assert_eq!(kinds, ["LOC", "GIVEN"]); // by prior
-    assert!(doc.candidates[0].senses.iter().all(|s| s.exact_case));
+    assert!(doc.candidates[0].senses.iter().all(|s| s.exact_case()));
     assert!(g.contains_kind("Jordan", Kind::Given));
     assert!(g.contains_kind("Jordan", Kind::Loc));
     assert!(!g.contains_kind("Jordan", Kind::Per));
@@ -167,16 +167,16 @@ fn proper_names_need_capitals_except_in_headlines() {
         "They roasted a turkey for the prime minister in Turkey.",
     );
     assert_eq!(spans(&doc), ["prime minister", "Turkey"]);
-    assert_eq!(doc.candidates[0].senses[0].kind, "TITLE");
-    assert!(doc.candidates[0].senses[0].exact_case); // listed in lower case
-    assert!(doc.candidates[1].senses[0].exact_case);
+    assert_eq!(doc.candidates[0].senses[0].kind(), "TITLE");
+    assert!(doc.candidates[0].senses[0].exact_case()); // listed in lower case
+    assert!(doc.candidates[1].senses[0].exact_case());
 
     let doc = candidates(
         &g,
         "SYRIA TALKS COLLAPSE AS TURKEY WALKS OUT\n\nTalks ended.",
     );
     assert_eq!(spans(&doc), ["SYRIA", "TURKEY"]);
-    assert!(doc.candidates.iter().all(|c| !c.senses[0].exact_case));
+    assert!(doc.candidates.iter().all(|c| !c.senses[0].exact_case()));
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn user_lists_come_before_defaults() {
     .unwrap();
     let g = b.build().unwrap();
     let senses = g.lookup("Syria");
-    assert_eq!(senses[0].id, "mine:sy");
+    assert_eq!(senses[0].id(), "mine:sy");
 }
 
 #[test]
@@ -324,8 +324,8 @@ fn loader_survives_huge_and_odd_input() {
     )
     .unwrap();
     let g = b.build().unwrap();
-    assert_eq!(g.lookup("Zorvan")[0].canonical.len(), 1 << 20);
-    assert_eq!(g.lookup("Lodz")[0].id, "g:lodz");
+    assert_eq!(g.lookup("Zorvan")[0].canonical().len(), 1 << 20);
+    assert_eq!(g.lookup("Lodz")[0].id(), "g:lodz");
     let doc = candidates(&g, "In Łódź and Lodz, 🙂🙂 --- Zorvan.");
     assert_eq!(spans(&doc), ["Łódź", "Lodz", "Zorvan"]);
 }
@@ -344,7 +344,7 @@ fn gzip_user_lists_load() {
         .unwrap();
     let doc = ex.extract("Zorvan Kell arrived.");
     assert_eq!(doc.candidates.len(), 1);
-    assert_eq!(doc.candidates[0].senses[0].id, "my:zk");
+    assert_eq!(doc.candidates[0].senses[0].id(), "my:zk");
 }
 
 #[test]
@@ -400,6 +400,64 @@ fn first_word_table_paths() {
             "Vellmar Ostrakis"
         ]
     );
-    assert_eq!(doc.candidates[0].senses[0].id, "t:long2");
-    assert_eq!(doc.candidates[2].senses[0].id, "t:tb");
+    assert_eq!(doc.candidates[0].senses[0].id(), "t:long2");
+    assert_eq!(doc.candidates[2].senses[0].id(), "t:tb");
+}
+
+/// A sense is a small handle that reads its entry when asked, outlives the gazetteer that
+/// made it (a user index is kept alive by its senses), and compares by value with a sense
+/// made by hand.
+#[test]
+fn senses_are_handles_that_read_their_entry() {
+    assert!(std::mem::size_of::<byline::Sense>() <= 24);
+    let senses = {
+        let g = user(&format!(
+            "{}{}",
+            row(
+                "Jordan",
+                "Hashemite Kingdom of Jordan",
+                "LOC",
+                "country",
+                "iso:JO",
+                10_000_000
+            ),
+            "Jordan\tJordan\tGIVEN\tm\tgiven:jordan\t5000\ttest\tsex=m;lang=en\n",
+        ));
+        g.lookup("Jordan")
+    }; // the gazetteer is dropped here
+    assert_eq!(senses.len(), 2);
+    let (place, name) = (&senses[0], &senses[1]);
+    assert_eq!(
+        (place.canonical(), place.kind(), place.subtype(), place.id()),
+        ("Hashemite Kingdom of Jordan", "LOC", "country", "iso:JO")
+    );
+    assert_eq!(
+        (place.prior(), place.source(), place.attrs()),
+        (10_000_000, "test", "")
+    );
+    assert_eq!(
+        (name.attr("sex"), name.attr("lang"), name.attr("x")),
+        (Some("m"), Some("en"), None)
+    );
+    let by_hand = byline::Sense::new("Jordan", "GIVEN")
+        .with_subtype("m")
+        .with_id("given:jordan")
+        .with_prior(5000)
+        .with_source("test")
+        .with_attrs("sex=m;lang=en");
+    assert_eq!(name, &by_hand);
+    assert_ne!(place, &by_hand);
+    assert_ne!(name, &by_hand.clone().with_exact_case(false));
+    // A `with_` method on a sense of an index copies it out and changes only that field.
+    let renamed = place.clone().with_id("x:1");
+    assert_eq!(
+        (renamed.id(), renamed.canonical(), renamed.kind()),
+        ("x:1", "Hashemite Kingdom of Jordan", "LOC")
+    );
+    assert_eq!(place.id(), "iso:JO");
+    // The embedded lists' senses read the same way.
+    let embedded = Gazetteer::embedded().lookup("Aleppo");
+    assert!(embedded
+        .iter()
+        .any(|s| s.kind() == "LOC" && s.canonical() == "Aleppo" && !s.id().is_empty()));
 }

@@ -33,9 +33,9 @@ fn rule_for(label: Label) -> &'static str {
 /// A sense's rank among the senses of one surface form: countries and curated names first,
 /// then places by population. Given names and surnames are not entity senses.
 pub(crate) fn sense_score(s: &Sense) -> i64 {
-    let curated = s.source == "curated";
-    let prior = s.prior.min(1 << 40) as f64;
-    let base: f64 = match (&*s.kind, &*s.subtype) {
+    let curated = s.source() == "curated";
+    let prior = s.prior().min(1 << 40) as f64;
+    let base: f64 = match (s.kind(), s.subtype()) {
         // Hand-curated lists are the most specific knowledge we have.
         ("ORG", _) | ("PER", _) | ("LOC", _) | ("NORP", _) | ("MISC", _) if curated => {
             920.0 + prior.min(100.0) / 2.0
@@ -56,7 +56,7 @@ pub(crate) fn sense_score(s: &Sense) -> i64 {
         ("ORG", _) | ("PER", _) => 450.0 + prior.min(100.0) / 10.0,
         _ => 0.0,
     };
-    base as i64 + if s.exact_case { 1000 } else { 0 }
+    base as i64 + if s.exact_case() { 1000 } else { 0 }
 }
 
 /// The best entity sense of a list, if any is good enough for the run.
@@ -69,7 +69,7 @@ fn best_sense<'s>(
     // One-word person names from generated lists (WordNet aliases such as "Salim") are
     // too ambiguous to name anyone by themselves.
     let usable = |s: &&Sense| {
-        is_entity_sense(s) && !(words == 1 && s.kind == "PER" && s.source != "curated")
+        is_entity_sense(s) && !(words == 1 && s.kind() == "PER" && s.source() != "curated")
     };
     for s in senses.filter(usable) {
         let score = sense_score(s);
@@ -79,17 +79,17 @@ fn best_sense<'s>(
     }
     let (s, score) = best?;
     // In headlines and ALL-CAPS lines a case-folded match must be a salient name.
-    if headline && !s.exact_case && score < 600 {
+    if headline && !s.exact_case() && score < 600 {
         return None;
     }
-    if !headline && !s.exact_case {
+    if !headline && !s.exact_case() {
         return None;
     }
     Some(s)
 }
 
 fn has_kind<'s>(mut senses: impl Iterator<Item = &'s Sense>, kind: &str, exact: bool) -> bool {
-    senses.any(|s| s.kind == kind && (s.exact_case || !exact))
+    senses.any(|s| s.kind() == kind && (s.exact_case() || !exact))
 }
 
 /// Types one run and pushes its mention(s).
@@ -118,7 +118,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
                     if let Some(s) = best_sense(c.senses.iter(), run.headline, c.tokens.len()) {
                         // Only countries and curated names: "Admiral" the company is not
                         // named in "Admiral Elson Hermogino".
-                        if matches!(&*s.kind, "LOC" | "ORG") && sense_score(s) % 1000 >= 900 {
+                        if matches!(s.kind(), "LOC" | "ORG") && sense_score(s) % 1000 >= 900 {
                             push_sense(ctx, out, c.span, c.tokens.clone(), None, s, false);
                         }
                     }
@@ -138,10 +138,12 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     if exact.is_none() && ctx.doc.tokens[name.start].shape == Shape::Lower {
         // Names the matcher does not start (`al-Qaeda`: it starts at capitals), looked up
         // whole. Capitalised runs were already tried by the matcher.
-        looked_up = ctx.gaz.lookup(span.text(ctx.text));
-        for s in &mut looked_up {
-            s.exact_case = true;
-        }
+        looked_up = ctx
+            .gaz
+            .lookup(span.text(ctx.text))
+            .into_iter()
+            .map(|s| s.with_exact_case(true))
+            .collect();
     }
     let senses: &[Sense] = match exact {
         Some(c) => &c.senses,
@@ -160,10 +162,10 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // The single-token senses at the first and last tokens, asked about several times.
     let at_start = ctx.candidates_at(name.start);
     let at_end = ctx.candidates_at(name.end - 1);
-    let is_given = senses_of(at_start).any(|s| s.kind == "GIVEN" && s.exact_case);
+    let is_given = senses_of(at_start).any(|s| s.kind() == "GIVEN" && s.exact_case());
     let given_sex = senses_of(at_start)
-        .filter(|s| s.kind == "GIVEN" && s.exact_case)
-        .find_map(|s| match &*s.subtype {
+        .filter(|s| s.kind() == "GIVEN" && s.exact_case())
+        .find_map(|s| match s.subtype() {
             "m" => Some(Sex::Male),
             "f" => Some(Sex::Female),
             _ => None,
@@ -187,7 +189,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         return;
     }
     if run.dateline {
-        match best.filter(|s| s.kind == "LOC") {
+        match best.filter(|s| s.kind() == "LOC") {
             Some(s) => push_sense(ctx, out, span, name.clone(), None, s, true),
             None => push(out, Some(Label::Loc), "names.dateline", true, None),
         }
@@ -218,9 +220,9 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     //    organisation.
     if run.title.is_some() && !org_head && !org_lead {
         let known_other =
-            best.is_some_and(|s| matches!(&*s.kind, "LOC" | "ORG") && s.subtype == "country");
+            best.is_some_and(|s| matches!(s.kind(), "LOC" | "ORG") && s.subtype() == "country");
         if !known_other {
-            let sense = best.filter(|s| s.kind == "PER");
+            let sense = best.filter(|s| s.kind() == "PER");
             let sex = run
                 .title_sex
                 .or(given_sex)
@@ -246,9 +248,9 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     }
     // Sports results: a club named after a place ("Leicestershire 296", "beat Somerset").
     if ctx.sports && ctx.team_context(name.clone()) {
-        let country = best.is_some_and(|s| s.subtype == "country");
+        let country = best.is_some_and(|s| s.subtype() == "country");
         let person = run.title.is_some() || is_given;
-        if !country && !person && best.is_none_or(|s| matches!(&*s.kind, "LOC" | "ORG")) {
+        if !country && !person && best.is_none_or(|s| matches!(s.kind(), "LOC" | "ORG")) {
             push(out, Some(Label::Org), "sports.team", true, None);
             return;
         }
@@ -257,11 +259,12 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     if let Some(s) = best {
         // A first name followed by an unknown word is a person even when the whole is a
         // small place ("Jordan Henderson" is not in the lists; "Kerry" alone is a county).
-        let weak_place = s.kind == "LOC"
-            && s.subtype == "city"
-            && s.prior < 100_000
+        let weak_place = s.kind() == "LOC"
+            && s.subtype() == "city"
+            && s.prior() < 100_000
             && len == 1
-            && senses_of(at_start).any(|x| matches!(&*x.kind, "GIVEN" | "SURNAME") && x.exact_case);
+            && senses_of(at_start)
+                .any(|x| matches!(x.kind(), "GIVEN" | "SURNAME") && x.exact_case());
         if !weak_place {
             push_sense(ctx, out, span, name.clone(), title_span, s, true);
             return;
@@ -300,7 +303,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         && doc.tokens[name.start - 1].shape == Shape::Lower
         && ctx.word_in(name.start - 1, LOC_PREPS);
     let common_given =
-        senses_of(at_start).any(|s| s.kind == "GIVEN" && s.exact_case && s.prior >= 20_000);
+        senses_of(at_start).any(|s| s.kind() == "GIVEN" && s.exact_case() && s.prior() >= 20_000);
     if after_prep && !common_given && ctx.word(name.end) != "'s" && !run.sentence_initial {
         push(out, Some(Label::Loc), "names.context_prep", true, None);
         return;
@@ -371,25 +374,27 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         push(out, Some(Label::Org), "names.acronym", false, None);
         return;
     }
-    let surname_last = senses_of(at_end).any(|s| s.kind == "SURNAME" && s.exact_case);
+    let surname_last = senses_of(at_end).any(|s| s.kind() == "SURNAME" && s.exact_case());
     if len >= 2 && surname_last {
         push(out, Some(Label::Per), "names.surname", true, given_sex);
         return;
     }
     // 7. Unknown: typed later by coreference, or by shape.
     if len >= 2 {
-        let starts_with_norp = ctx
-            .entity_candidate(name.start)
-            .is_some_and(|c| c.senses.iter().any(|s| s.kind == "NORP" && s.exact_case));
+        let starts_with_norp = ctx.entity_candidate(name.start).is_some_and(|c| {
+            c.senses
+                .iter()
+                .any(|s| s.kind() == "NORP" && s.exact_case())
+        });
         let starts_with_loc = ctx
             .entity_candidate(name.start)
-            .is_some_and(|c| c.senses.iter().any(|s| s.kind == "LOC" && s.exact_case));
+            .is_some_and(|c| c.senses.iter().any(|s| s.kind() == "LOC" && s.exact_case()));
         let org_inside = (name.start..name.end).any(|k| {
             ctx.entity_candidate(k).is_some_and(|c| {
                 c.tokens.end <= name.end
                     && c.senses
                         .iter()
-                        .any(|s| s.kind == "ORG" && s.exact_case && s.source == "curated")
+                        .any(|s| s.kind() == "ORG" && s.exact_case() && s.source() == "curated")
             })
         });
         let compass = matches!(
@@ -413,7 +418,8 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         );
         let rest_is_place = len == 2
             && ctx.entity_candidate(name.start + 1).is_some_and(|c| {
-                c.tokens.end == name.end && c.senses.iter().any(|s| s.kind == "LOC" && s.exact_case)
+                c.tokens.end == name.end
+                    && c.senses.iter().any(|s| s.kind() == "LOC" && s.exact_case())
             });
         // A person's name is made of names, not of the story's ordinary words.
         let common_inside = (name.start..name.end).any(|k| ctx.is_common_word(k));
@@ -455,7 +461,7 @@ pub(crate) fn push_sense(
     s: &Sense,
     strong: bool,
 ) {
-    let Some(label) = label_of(&s.kind) else {
+    let Some(label) = label_of(s.kind()) else {
         return;
     };
     out.push(Proto {
@@ -474,19 +480,13 @@ pub(crate) fn push_sense(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
 
     fn sense(kind: &'static str, subtype: &'static str, prior: u64, source: &'static str) -> Sense {
-        Sense {
-            canonical: Cow::Borrowed("X"),
-            kind: Cow::Borrowed(kind),
-            subtype: Cow::Borrowed(subtype),
-            id: Cow::Borrowed("x"),
-            prior,
-            source: Cow::Borrowed(source),
-            attrs: Cow::Borrowed(""),
-            exact_case: true,
-        }
+        Sense::new("X", kind)
+            .with_subtype(subtype)
+            .with_id("x")
+            .with_prior(prior)
+            .with_source(source)
     }
 
     #[test]

@@ -303,7 +303,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
         if by_key.len() <= k {
             by_key.resize(k + 1, NO_GROUP);
         }
-        let id: Option<&str> = p.sense.as_ref().map(|s| &*s.id);
+        let id: Option<&str> = p.sense.as_ref().map(|s| s.id());
         let mut found: Option<(usize, Option<&'static str>)> = None;
         if let Some(&g) = id.and_then(|id| by_id.get(id)) {
             found = Some((g, None));
@@ -329,7 +329,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             && p.label != Some(Label::Org)
             && p.label != Some(Label::Norp)
         {
-            let country = p.sense.as_ref().is_some_and(|s| s.subtype == "country");
+            let country = p.sense.as_ref().is_some_and(|s| s.subtype() == "country");
             if !country && surname_key_into(t, &mut buf) {
                 if let Some(&g) = keys.get(&buf).and_then(|s| by_surname.get(&s)) {
                     found = Some((g, Some("coref.surname")));
@@ -421,7 +421,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                     let p = &protos[pi];
                     let provenance = match (rule, &p.sense) {
                         (Some(r), _) => Provenance::rule(r),
-                        (None, Some(s)) => Provenance::gazetteer(p.rule, s.id.to_string()),
+                        (None, Some(s)) => Provenance::gazetteer(p.rule, s.id().to_string()),
                         (None, None) => Provenance::rule(p.rule),
                     };
                     Mention {
@@ -435,16 +435,18 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             let members = || members.iter().map(|&(pi, _)| &protos[pi]);
             let sense = members().find_map(|p| p.sense.as_ref());
             let name = match sense {
-                Some(s) => s.canonical.to_string(),
+                Some(s) => s.canonical().to_string(),
                 None => longest(members(), text),
             };
             let sex: Option<Sex> = members().find_map(|p| p.sex);
             Entity {
                 label: g.label,
                 name,
-                kb_id: sense.map(|s| s.id.to_string()).filter(|id| !id.is_empty()),
+                kb_id: sense
+                    .map(|s| s.id().to_string())
+                    .filter(|id| !id.is_empty()),
                 subtype: sense
-                    .map(|s| s.subtype.to_string())
+                    .map(|s| s.subtype().to_string())
                     .filter(|s| !s.is_empty()),
                 mentions,
                 sex,

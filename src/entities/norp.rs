@@ -28,14 +28,14 @@ pub(crate) fn add_norp(ctx: &Context, protos: &mut Vec<Proto>) {
         let norp = c
             .senses
             .iter()
-            .find(|s| s.kind == "NORP" && (s.exact_case || first.shape == Shape::AllCaps));
+            .find(|s| s.kind() == "NORP" && (s.exact_case() || first.shape == Shape::AllCaps));
         let Some(sense) = norp else { continue };
         // The best sense must be NORP (not "Jordan" the country).
         if c.senses.iter().any(|s| {
-            s.exact_case
-                && matches!(&*s.kind, "LOC" | "ORG" | "PER")
-                && s.prior > sense.prior
-                && s.source == "curated"
+            s.exact_case()
+                && matches!(s.kind(), "LOC" | "ORG" | "PER")
+                && s.prior() > sense.prior()
+                && s.source() == "curated"
         }) {
             continue;
         }

@@ -73,7 +73,7 @@ pub(crate) struct Run {
 pub(crate) fn is_entity_sense(s: &Sense) -> bool {
     // Byte patterns rather than a list of strings: no call to `memcmp` per kind.
     matches!(
-        s.kind.as_bytes(),
+        s.kind().as_bytes(),
         b"LOC" | b"PER" | b"ORG" | b"NORP" | b"MISC"
     )
 }
@@ -81,7 +81,7 @@ pub(crate) fn is_entity_sense(s: &Sense) -> bool {
 /// True for a title sense.
 #[inline]
 pub(crate) fn is_title_sense(s: &Sense) -> bool {
-    s.kind.as_bytes() == b"TITLE"
+    s.kind().as_bytes() == b"TITLE"
 }
 
 impl<'d> Context<'d> {
@@ -244,9 +244,11 @@ impl<'d> Context<'d> {
             return true;
         }
         self.lower_words.contains_lower(w)
-            && !self
-                .entity_candidate(i)
-                .is_some_and(|c| c.senses.iter().any(|s| s.exact_case && is_entity_sense(s)))
+            && !self.entity_candidate(i).is_some_and(|c| {
+                c.senses
+                    .iter()
+                    .any(|s| s.exact_case() && is_entity_sense(s))
+            })
     }
 
     /// True when no word or number comes before token `i` in sentence `si`. Constant time:
@@ -419,7 +421,7 @@ impl<'d> Context<'d> {
             c.tokens.end == to
                 && c.senses
                     .iter()
-                    .any(|s| matches!(&*s.kind, "ORG" | "PER") && s.source == "curated")
+                    .any(|s| matches!(s.kind(), "ORG" | "PER") && s.source() == "curated")
         });
         opens
             && !known_other
@@ -552,8 +554,10 @@ impl<'d> Context<'d> {
         // "Minister of Information Moammar al-Eryani": the title takes "of X"; the name
         // starts at a given name, else it is the last two words.
         if end + 2 < to && matches!(self.word(end), "of" | "for") {
-            let given = (end + 2..to)
-                .find(|&k| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case));
+            let given = (end + 2..to).find(|&k| {
+                self.senses_at(k)
+                    .any(|s| s.kind() == "GIVEN" && s.exact_case())
+            });
             end = match given {
                 Some(k) => k,
                 None if to - (end + 1) >= 3 => to - 2,
@@ -573,17 +577,20 @@ impl<'d> Context<'d> {
         if to - from < 3 || self.word_in(to - 1, ORG_HEADS) {
             return None;
         }
-        let given = |k: usize| self.senses_at(k).any(|s| s.kind == "GIVEN" && s.exact_case);
+        let given = |k: usize| {
+            self.senses_at(k)
+                .any(|s| s.kind() == "GIVEN" && s.exact_case())
+        };
         let namey = |k: usize| {
             self.senses_at(k)
-                .any(|s| matches!(&*s.kind, "GIVEN" | "SURNAME") && s.exact_case)
+                .any(|s| matches!(s.kind(), "GIVEN" | "SURNAME") && s.exact_case())
         };
         if let Some(c) = self.entity_candidate(from) {
             let k = c.tokens.end;
             let place_or_org = c
                 .senses
                 .iter()
-                .any(|s| s.exact_case && matches!(&*s.kind, "LOC" | "ORG"));
+                .any(|s| s.exact_case() && matches!(s.kind(), "LOC" | "ORG"));
             if place_or_org && k + 2 <= to && given(k) && !given(from) {
                 return Some(k);
             }
@@ -623,7 +630,7 @@ impl<'d> Context<'d> {
                 if prev
                     .senses
                     .iter()
-                    .any(|x| x.kind == "NORP" || (x.kind == "LOC" && x.exact_case))
+                    .any(|x| x.kind() == "NORP" || (x.kind() == "LOC" && x.exact_case()))
                 {
                     s = prev.tokens.start;
                 }
@@ -1032,7 +1039,7 @@ pub(crate) fn is_calendar_word(w: &str) -> bool {
 pub(crate) fn title_sex(c: &Candidate) -> Option<Sex> {
     c.senses
         .iter()
-        .filter(|s| s.kind == "TITLE")
+        .filter(|s| s.kind() == "TITLE")
         .find_map(sex_attr)
 }
 
@@ -1048,7 +1055,7 @@ pub(crate) fn sex_attr(s: &Sense) -> Option<Sex> {
 /// trimmed), without its iterator adapters: it is asked for every typed mention. `key` must
 /// not start or end with white space.
 pub(crate) fn attr<'s>(s: &'s Sense, key: &str) -> Option<&'s str> {
-    let attrs: &'s str = &s.attrs;
+    let attrs: &'s str = s.attrs();
     if attrs.is_empty() {
         return None;
     }

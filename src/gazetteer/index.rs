@@ -10,7 +10,6 @@ use super::compile::{
     FIRST_HEADER, FIRST_INLINE, FIRST_SLOT, FLAG_LOWER, POSTING_ACRONYM, POSTING_BYTES,
 };
 use super::row::Kind;
-use crate::document::Sense;
 
 pub(crate) type Bytes = Cow<'static, [u8]>;
 
@@ -372,53 +371,5 @@ impl Index {
         }
         // Offset + 1, so that an id at offset 0 is not taken for "no id".
         u32_at(e, 8).wrapping_add(1)
-    }
-
-    /// String field `n` of entry record `e` as a `Cow`: borrowed (no allocation, no
-    /// validation) from the static string pool, owned from a user index.
-    #[inline(always)]
-    fn string_cow(&self, e: &[u8], n: usize) -> Cow<'static, str> {
-        let start = u32_at(e, n * 4) as usize;
-        let len = u32_at(e, E_LENS + n * 4) as usize;
-        if len == 0 {
-            return Cow::Borrowed("");
-        }
-        match &self.str_text {
-            Some(Cow::Borrowed(pool)) => {
-                let pool: &'static str = pool;
-                Cow::Borrowed(pool.get(start..start + len).unwrap_or(""))
-            }
-            Some(Cow::Owned(pool)) => {
-                Cow::Owned(pool.get(start..start + len).unwrap_or("").to_owned())
-            }
-            None => Cow::Owned(self.string(start as u32, len as u32).to_owned()),
-        }
-    }
-
-    /// The entry as a [`Sense`]: no allocation for an entry of the embedded index.
-    pub(crate) fn sense(&self, entry: u32, exact_case: bool) -> Sense {
-        let e = self.entry_bytes(entry);
-        if e.len() < ENTRY_BYTES {
-            return Sense {
-                canonical: Cow::Borrowed(""),
-                kind: Cow::Borrowed(""),
-                subtype: Cow::Borrowed(""),
-                id: Cow::Borrowed(""),
-                prior: 0,
-                source: Cow::Borrowed(""),
-                attrs: Cow::Borrowed(""),
-                exact_case,
-            };
-        }
-        Sense {
-            canonical: self.string_cow(e, 0),
-            kind: Cow::Borrowed(Kind::from_code(e[E_KIND]).map_or("", Kind::as_str)),
-            subtype: self.string_cow(e, 1),
-            id: self.string_cow(e, 2),
-            prior: u64_at(e, E_PRIOR),
-            source: self.string_cow(e, 3),
-            attrs: self.string_cow(e, 4),
-            exact_case,
-        }
     }
 }

@@ -683,9 +683,7 @@ impl<'g> Matcher<'g> {
         }
         let mut senses = Vec::with_capacity(self.hits.len());
         for h in &self.hits {
-            if let Some(ix) = self.layers[usize::from(h.layer)] {
-                senses.push(ix.sense(h.entry, h.exact));
-            }
+            senses.extend(self.gaz.sense(h.layer, h.entry, h.exact));
         }
         out.push(Candidate {
             span,

@@ -22,13 +22,13 @@
 //! let gaz = b.build().unwrap();
 //!
 //! let senses = gaz.lookup("Ar-Raqqah");
-//! assert_eq!(senses[0].id, "geonames:172955");
-//! assert_eq!(gaz.lookup("Al Raqqah")[0].id, "geonames:172955");
+//! assert_eq!(senses[0].id(), "geonames:172955");
+//! assert_eq!(gaz.lookup("Al Raqqah")[0].id(), "geonames:172955");
 //!
 //! // Every sense is kept, best first.
 //! let jordan = gaz.lookup("Jordan");
 //! assert_eq!(jordan.len(), 2);
-//! assert_eq!(jordan[0].kind, "LOC");
+//! assert_eq!(jordan[0].kind(), "LOC");
 //! assert!(gaz.contains_kind("Jordan", Kind::Given));
 //! ```
 
@@ -41,7 +41,7 @@ use crate::document::{Document, Sense, Sex};
 use crate::error::{Error, Result};
 
 pub(crate) mod compile;
-mod index;
+pub(crate) mod index;
 #[allow(dead_code)] // some fields are read by build.rs only
 mod lists;
 mod matcher;
@@ -256,7 +256,7 @@ pub(crate) struct Hit {
 /// immutable, `Send` and `Sync`. `Gazetteer::default()` has no lists at all.
 #[derive(Default)]
 pub struct Gazetteer {
-    user: Option<Index>,
+    user: Option<std::sync::Arc<Index>>,
     defaults: bool,
 }
 
@@ -283,13 +283,25 @@ impl Gazetteer {
     /// The indexes to consult, user lists first.
     pub(crate) fn layers(&self) -> [Option<&Index>; 2] {
         [
-            self.user.as_ref(),
+            self.user.as_deref(),
             if self.defaults {
                 Some(&*EMBEDDED)
             } else {
                 None
             },
         ]
+    }
+
+    /// The [`Sense`] of entry `entry` of layer `layer` (0: the user lists, 1: the embedded
+    /// lists; see [`Gazetteer::layers`]).
+    #[inline]
+    pub(crate) fn sense(&self, layer: u8, entry: u32, exact: bool) -> Option<Sense> {
+        match layer {
+            0 => self.user.as_ref().map(|ix| Sense::user(ix, entry, exact)),
+            _ => self
+                .defaults
+                .then(|| Sense::embedded(&EMBEDDED, entry, exact)),
+        }
     }
 
     /// Counts of the user lists compiled into this gazetteer (`None` without user lists).
@@ -394,15 +406,14 @@ impl Gazetteer {
     /// use byline::gazetteer::Gazetteer;
     /// let gaz = Gazetteer::embedded();
     /// for sense in gaz.lookup("Syria") {
-    ///     assert!(!sense.kind.is_empty());
+    ///     assert!(!sense.kind().is_empty());
     /// }
     /// ```
     pub fn lookup(&self, surface: &str) -> Vec<Sense> {
         let mut hits = Vec::new();
         self.hits_for(surface, &mut hits);
-        let layers = self.layers();
         hits.iter()
-            .filter_map(|h| layers[usize::from(h.layer)].map(|ix| ix.sense(h.entry, h.exact)))
+            .filter_map(|h| self.sense(h.layer, h.entry, h.exact))
             .collect()
     }
 
@@ -414,7 +425,10 @@ impl Gazetteer {
         hits.iter()
             .filter_map(|h| {
                 let ix = layers[usize::from(h.layer)]?;
-                (ix.kind(h.entry) == Some(kind)).then(|| ix.sense(h.entry, h.exact))
+                if ix.kind(h.entry) != Some(kind) {
+                    return None;
+                }
+                self.sense(h.layer, h.entry, h.exact)
             })
             .collect()
     }
@@ -521,7 +535,7 @@ impl Gazetteer {
     /// b.add_tsv("t", "Foreign Minister\tForeign Minister\tTITLE\tpolitical\ttitle:fm\t80\tt\t\n\
     ///                 Mrs\tMrs\tTITLE\thonorific\ttitle:mrs\t90\tt\tsex=f\n").unwrap();
     /// let gaz = b.build().unwrap();
-    /// assert_eq!(gaz.title("foreign minister").unwrap().subtype, "political");
+    /// assert_eq!(gaz.title("foreign minister").unwrap().subtype(), "political");
     /// assert_eq!(gaz.title("Mrs").unwrap().attr("sex"), Some("f"));
     /// assert!(gaz.title("Damascus").is_none());
     /// ```
@@ -542,7 +556,7 @@ impl Gazetteer {
 /// let mut b = GazetteerBuilder::new();
 /// b.add_tsv("mine", "Zorvan Kell\tZorvan Kell\tPER\tother\tmy:zk\t50\tmine\tsex=m\n").unwrap();
 /// let gaz = b.build().unwrap();
-/// assert_eq!(gaz.lookup("Zorvan Kell")[0].id, "my:zk");
+/// assert_eq!(gaz.lookup("Zorvan Kell")[0].id(), "my:zk");
 ///
 /// // Errors name the list and the 1-based line.
 /// let mut b = GazetteerBuilder::new();
@@ -664,7 +678,9 @@ impl GazetteerBuilder {
             Lazy::force(&EMBEDDED);
         }
         Ok(Gazetteer {
-            user: self.compiler.map(|c| Index::from_compiled(c.finish())),
+            user: self
+                .compiler
+                .map(|c| std::sync::Arc::new(Index::from_compiled(c.finish()))),
             defaults: self.defaults,
         })
     }

@@ -26,7 +26,7 @@ fn matches(g: &Gazetteer, text: &str) -> Vec<(String, Vec<String>)> {
                 doc.span_text(c.span).to_string(),
                 c.senses
                     .iter()
-                    .map(|s| format!("{}:{}", s.kind, s.id))
+                    .map(|s| format!("{}:{}", s.kind(), s.id()))
                     .collect(),
             )
         })
@@ -252,7 +252,7 @@ fn user_rows_come_first_and_duplicates_merge() {
     let g = b.build().unwrap();
     let s = g.lookup("Aleppo");
     assert_eq!(s.len(), 1, "{s:?}");
-    assert_eq!(s[0].prior, 9);
+    assert_eq!(s[0].prior(), 9);
 }
 
 #[test]
