@@ -487,19 +487,31 @@ impl Writer<'_> {
     }
 
     fn num(&mut self, mut n: u64) {
+        // Two digits at a time from a table, then one `push_str`.
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
         let mut buf = [0u8; 20];
         let mut i = buf.len();
-        loop {
+        while n >= 100 {
+            let r = (n % 100) as usize * 2;
+            n /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+        }
+        if n >= 10 {
+            let r = n as usize * 2;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+        } else {
             i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            buf[i] = b'0' + n as u8;
         }
-        for &d in &buf[i..] {
-            self.buf.push(char::from(d));
-        }
+        // Only ASCII digits were written.
+        self.buf
+            .push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
     }
 
     fn opt_num(&mut self, n: Option<u64>) {
@@ -565,5 +577,26 @@ impl Writer<'_> {
         }
         out.push_str(s.get(start..).unwrap_or_default());
         out.push('"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Writer;
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut values = vec![0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 65_535, u64::MAX];
+        values.extend((0..64).map(|b| 1u64 << b));
+        values.extend((0..20).map(|p| 10u64.pow(p) - 1));
+        for n in values {
+            let mut w = Writer {
+                buf: String::new(),
+                sink: None,
+                error: None,
+            };
+            w.num(n);
+            assert_eq!(w.buf, n.to_string());
+        }
     }
 }
