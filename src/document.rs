@@ -608,8 +608,14 @@ impl Sense {
         }
     }
 
-    /// The fields of a hand-made sense, for the `with_` methods (a sense of an index is
-    /// first copied out).
+    /// This sense with `change` made to its fields (a sense of an index is first copied
+    /// out): the `with_` methods.
+    fn with(mut self, change: impl FnOnce(&mut OwnedSense)) -> Sense {
+        change(self.owned_mut());
+        self
+    }
+
+    /// The fields of a hand-made sense (a sense of an index is first copied out).
     fn owned_mut(&mut self) -> &mut OwnedSense {
         if !matches!(self.data, SenseData::Owned(_)) {
             let copy = OwnedSense {
@@ -632,33 +638,28 @@ impl Sense {
     }
 
     /// This sense with another subtype.
-    pub fn with_subtype(mut self, subtype: &str) -> Sense {
-        self.owned_mut().subtype = subtype.to_string();
-        self
+    pub fn with_subtype(self, subtype: &str) -> Sense {
+        self.with(|o| o.subtype = subtype.to_string())
     }
 
     /// This sense with another id.
-    pub fn with_id(mut self, id: &str) -> Sense {
-        self.owned_mut().id = id.to_string();
-        self
+    pub fn with_id(self, id: &str) -> Sense {
+        self.with(|o| o.id = id.to_string())
     }
 
     /// This sense with another prior.
-    pub fn with_prior(mut self, prior: u64) -> Sense {
-        self.owned_mut().prior = prior;
-        self
+    pub fn with_prior(self, prior: u64) -> Sense {
+        self.with(|o| o.prior = prior)
     }
 
     /// This sense with another source list name.
-    pub fn with_source(mut self, source: &str) -> Sense {
-        self.owned_mut().source = source.to_string();
-        self
+    pub fn with_source(self, source: &str) -> Sense {
+        self.with(|o| o.source = source.to_string())
     }
 
     /// This sense with other `key=value;…` attributes.
-    pub fn with_attrs(mut self, attrs: &str) -> Sense {
-        self.owned_mut().attrs = attrs.to_string();
-        self
+    pub fn with_attrs(self, attrs: &str) -> Sense {
+        self.with(|o| o.attrs = attrs.to_string())
     }
 
     /// This sense, marked as matched in its own case or not (see [`Sense::exact_case`]).
