@@ -14,7 +14,7 @@ use fst::raw::{CompiledAddr, Fst, Node, Output};
 use super::compile::{filter_hash, filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
 use super::index::{filter_bit_of, Bytes, FirstTable, Index};
 use super::normalize::{
-    fold_into, fold_suffix, hash32, is_article, is_space_article, normalize_with, Folded, Mode,
+    fold_into, fold_suffix, hash32, is_article, is_article_bytes, is_space_article, normalize_with, Folded, Mode,
 };
 use super::{Gazetteer, Hit};
 use crate::document::{Candidate, Sentence, Token, TokenKind};
@@ -726,8 +726,7 @@ impl<'g> Matcher<'g> {
             n -= 1;
         }
         let word = &buf[..n];
-        // (`word` is ASCII, so it is always text.)
-        if std::str::from_utf8(word).map_or(true, is_article) {
+        if is_article_bytes(word) {
             return None;
         }
         // The word must end with the token: a token joined to it that a name can go on

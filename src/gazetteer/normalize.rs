@@ -221,7 +221,12 @@ pub fn fold_into(word: &mut String, c: char, lower: bool) -> Folded {
 /// The Arabic (and Urdu/Persian `ul`/`ud`/`ut`) article words the key drops when another
 /// word follows. Case-insensitive.
 pub fn is_article(word: &str) -> bool {
-    let b = word.as_bytes();
+    is_article_bytes(word.as_bytes())
+}
+
+/// [`is_article`] on bytes.
+#[inline]
+pub fn is_article_bytes(b: &[u8]) -> bool {
     if b.len() < 2 || b.len() > 3 {
         return false;
     }
