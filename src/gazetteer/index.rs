@@ -282,6 +282,15 @@ impl Index {
         has(1, single) || has(2, pair)
     }
 
+    /// False when no lower-case-matchable key of two or more words begins with the two
+    /// words whose filter bit is `pair` (no false negatives).
+    #[inline]
+    pub(crate) fn lower_pair_may_continue(&self, pair: (usize, u64)) -> bool {
+        self.lower_filters[2]
+            .get(pair.0)
+            .is_some_and(|x| x & pair.1 != 0)
+    }
+
     /// False when no key of `main` begins with the two words whose filter hash (over
     /// `first second`, see [`super::compile::pair_filter`]) is `h` (no false negatives).
     #[inline]

@@ -14,7 +14,8 @@ use fst::raw::{CompiledAddr, Fst, Node, Output};
 use super::compile::{filter_hash, filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
 use super::index::{filter_bit_of, Bytes, FirstTable, Index};
 use super::normalize::{
-    fold_into, fold_suffix, hash32, is_article, is_article_bytes, is_space_article, normalize_with, Folded, Mode,
+    fold_into, fold_suffix, hash32, is_article, is_article_bytes, is_space_article, normalize_with,
+    Folded, Mode,
 };
 use super::{Gazetteer, Hit};
 use crate::document::{Candidate, Sentence, Token, TokenKind};
@@ -757,14 +758,25 @@ impl<'g> Matcher<'g> {
         }
         if cont.iter().any(|&c| c) {
             // Would the walk go on into the next token? Only one plain word after a
-            // space, screened out by the pair filters (main-mode walks), is decided here.
+            // space, screened out by the pair filters, is decided here: the main pair
+            // filter, or for a lower-case start the lower-case one (whose words are the
+            // text's own bytes: only for a word that lower-casing and the ending fold left
+            // as it was, as `lower_pair_may_start` asks).
             match after {
                 After::Stop => {}
-                After::Spaced(n) if !lower => {
+                After::Spaced(n) if !lower || s == word => {
                     let w2 = spaced_plain_word(text, tokens, i, end, n)?;
                     let h = pair_hash(word, w2);
+                    let bit = filter_bit_of(h);
                     for (k, ix) in self.layers.iter().enumerate() {
-                        if cont[k] && ix.is_some_and(|ix| ix.main_pair_may_continue(h)) {
+                        let go_on = |ix: &Index| {
+                            if lower {
+                                ix.lower_pair_may_continue(bit)
+                            } else {
+                                ix.main_pair_may_continue(h)
+                            }
+                        };
+                        if cont[k] && ix.is_some_and(go_on) {
                             return None;
                         }
                     }
@@ -960,6 +972,9 @@ mod tests {
             "New\nYork and New-York, Jordan (the country) and Jordan Henderson, Kerry.",
             "He said: \"Syria\" is not Syria's war. The Hague, The West Bank, the Gulf.",
             "Barack Obama Barack Obama Obama Washington D.C. Washington Post Times Square",
+            "the prime minister said the foreign minister and a deputy prime minister met",
+            "the president elect, the secretary general of the party and an army spokesman",
+            "interior ministry officials and the defence secretary; the ministry of defence",
         ];
         let gaz = Gazetteer::embedded();
         for text in texts {
