@@ -881,9 +881,18 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
                 return false;
             }
         }
-        let head: String = t.chars().take(40).collect::<String>().to_lowercase();
+        // The first 40 characters, lower-cased: without allocating when they are ASCII.
+        let cut = t.char_indices().nth(40).map_or(t.len(), |(k, _)| k);
+        let lowered;
+        let head = if t[..cut].is_ascii() {
+            &t[..cut]
+        } else {
+            lowered = t[..cut].to_lowercase();
+            lowered.as_str()
+        };
         SPORTS.iter().any(|sport| {
-            head.starts_with(sport)
+            head.len() >= sport.len()
+                && head.as_bytes()[..sport.len()].eq_ignore_ascii_case(sport.as_bytes())
                 && head[sport.len()..]
                     .trim_start()
                     .starts_with(['-', ':', '–', '—'])
