@@ -442,6 +442,18 @@ struct Best {
     values: [Option<u64>; 2],
 }
 
+/// Where a match may start: byte `at` of token `i` of a sentence whose tokens end at
+/// `end`, in `mode`.
+#[derive(Clone, Copy)]
+struct Site<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    i: usize,
+    at: usize,
+    end: usize,
+    mode: Start,
+}
+
 impl<'g> Matcher<'g> {
     pub(crate) fn new(gaz: &'g Gazetteer) -> Matcher<'g> {
         let layers = gaz.layers();
@@ -575,17 +587,15 @@ impl<'g> Matcher<'g> {
                 None
             };
             if let Some(mode) = mode {
-                self.start_at(
+                let site = Site {
                     text,
                     tokens,
                     i,
-                    t.span.start,
+                    at: t.span.start,
                     end,
                     mode,
-                    !headline,
-                    &mut max_end,
-                    out,
-                );
+                };
+                self.start_at(site, !headline, &mut max_end, out);
             }
             // Names after a hyphen inside a token: "Israel-Hamas", "pro-Russian".
             // (U+2010 and U+2011 begin with the byte 0xE2.)
@@ -601,18 +611,15 @@ impl<'g> Matcher<'g> {
                         && k > 1
                         && (c.is_uppercase() || (headline && c.is_alphanumeric()))
                     {
-                        let at = t.span.start + k;
-                        self.start_at(
+                        let site = Site {
                             text,
                             tokens,
                             i,
-                            at,
+                            at: t.span.start + k,
                             end,
-                            Start::Main,
-                            !headline,
-                            &mut max_end,
-                            out,
-                        );
+                            mode: Start::Main,
+                        };
+                        self.start_at(site, !headline, &mut max_end, out);
                     }
                     prev_hyphen = matches!(c, '-' | '\u{2010}' | '\u{2011}');
                 }
@@ -622,27 +629,22 @@ impl<'g> Matcher<'g> {
 
     /// Walks from byte `at` of token `i` and emits the longest match, unless it lies inside
     /// a longer candidate emitted before ("York" in "New York").
-    #[allow(clippy::too_many_arguments)]
     fn start_at(
         &mut self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        at: usize,
-        end: usize,
-        mode: Start,
+        site: Site<'_>,
         prose: bool,
         max_end: &mut usize,
         out: &mut Vec<Candidate>,
     ) {
+        let Site { text, i, at, .. } = site;
         let quick = if self.walk_only {
             None
         } else {
-            self.quick(text, tokens, i, at, end, mode)
+            self.quick(site)
         };
         let found = match quick {
             Some(found) => found,
-            None => self.walk(text, tokens, i, at, end, mode),
+            None => self.walk(site),
         };
         let Some(best) = found else {
             return;
@@ -699,15 +701,15 @@ impl<'g> Matcher<'g> {
     /// token that cannot be inside a name, or one plain word that the pair filters rule
     /// out). One first-word probe per layer decides it. `None` for every other case: the
     /// caller then walks.
-    fn quick(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        at: usize,
-        end: usize,
-        mode: Start,
-    ) -> Option<Option<Best>> {
+    fn quick(&self, site: Site<'_>) -> Option<Option<Best>> {
+        let Site {
+            text,
+            tokens,
+            i,
+            at,
+            end,
+            mode,
+        } = site;
         let t = &tokens[i];
         let s = t.text(text).as_bytes();
         if at != t.span.start || s.is_empty() || s.len() > 48 {
@@ -792,15 +794,15 @@ impl<'g> Matcher<'g> {
     }
 
     /// The longest match from byte `at` of token `i`.
-    fn walk(
-        &mut self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-        at: usize,
-        end: usize,
-        mode: Start,
-    ) -> Option<Best> {
+    fn walk(&mut self, site: Site<'_>) -> Option<Best> {
+        let Site {
+            text,
+            tokens,
+            i,
+            at,
+            end,
+            mode,
+        } = site;
         let lower = mode == Start::Lower;
         let fsts = [
             self.layers[0].and_then(|ix| ix.fst(lower)),
