@@ -368,7 +368,7 @@ impl<W: Write> Sink<W> {
         }
         if let Some((doc, format)) = r.stream {
             if format == Format::Json {
-                serde_json::to_writer_pretty(&mut self.out, &doc).map_err(io::Error::other)?;
+                serde_json::to_writer_pretty(&mut self.out, &doc).map_err(io::Error::from)?;
             } else {
                 byline::output::write_json_to(&doc, &mut self.out)?;
             }
