@@ -137,7 +137,8 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
     let totals = totals::compute(&figs);
     let mut out_index = vec![None; figs.len()];
     let mut out = Vec::new();
-    for (i, f) in figs.iter().enumerate() {
+    // the figures are done with: their strings move into the output
+    for (i, f) in figs.into_iter().enumerate() {
         // the shot, as figures, are the injured the text reports ("6 others shot"); the
         // totals reason over who of them died
         let Some(kind) = contract_kind(f.kind).or(Some(CasualtyKind::Injured)) else {
@@ -151,11 +152,11 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
             span: f.span,
             kind,
             bounds: f.bounds,
-            qualifier: f.qualifier.clone(),
-            victims: f.victims.clone(),
+            qualifier: f.qualifier,
+            victims: f.victims,
             place: f.place,
-            trigger: f.trigger.clone(),
-            claimed_by: f.claimed_by.clone(),
+            trigger: f.trigger,
+            claimed_by: f.claimed_by,
             subset_of: f
                 .subset_of
                 .and_then(|p| out_index.get(p).copied().flatten()),
@@ -203,8 +204,11 @@ pub fn find(doc: &Document) -> Vec<Fig> {
             pers.sort();
             (locs, pers)
         });
+        // (a sentence has at least as many tokens as words: no regrowth, no copy)
+        words.clear();
+        words.reserve(toks.len());
         numbers::words_from_tokens(text, toks, &mut words);
-        let sentence_trigger = trigger_in(&words);
+        let sentence_trigger = trigger_in(text, &words);
         if sentence_trigger.is_some() {
             last_trigger = sentence_trigger.as_ref().map(|t| t.1.clone());
         }
@@ -367,15 +371,18 @@ static TRIGGER_STARTS: Lazy<WordTable<()>> =
     Lazy::new(|| WordTable::build(rules::TRIGGERS.iter().map(|t| (t[0], ())), |_, _| ()));
 
 /// The trigger phrase of a sentence (first found, longest at a position).
-fn trigger_in(words: &[Word<'_>]) -> Option<(usize, String)> {
+fn trigger_in(text: &str, words: &[Word<'_>]) -> Option<(usize, String)> {
     for i in 0..words.len() {
-        let first = words[i].low();
+        // (looked up in the document's text, any case, where the table reads whole 8-byte
+        // windows: no copy of the word)
+        let span = words[i].span;
         if TRIGGER_STARTS
-            .get_in_rare(first.as_bytes(), 0, first.len())
+            .get_in_rare(text.as_bytes(), span.start, span.len())
             .is_none()
         {
             continue;
         }
+        let first = words[i].low();
         for t in rules::TRIGGERS {
             if t[0] != first {
                 continue;
