@@ -94,7 +94,7 @@ impl<'t> Word<'t> {
     /// The word's lower-case bytes followed by zeros, for a [`WordTable`] lookup of the
     /// word's first `text.len()` bytes by fixed windows (a word longer than 24 bytes has
     /// only zeros).
-    fn low_padded(&self) -> &[u8; LOW_CAP] {
+    pub(crate) fn low_padded(&self) -> &[u8; LOW_CAP] {
         &self.low
     }
 
@@ -553,61 +553,43 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 
 /// The qualifier at `words[i]`, with its length in words.
 pub fn qualifier_at(words: &[Word<'_>], i: usize) -> Option<(Qualifier, usize)> {
-    let first = words.get(i)?.low();
-    if !matches!(
-        first,
-        "at" | "no"
-            | "not"
-            | "a"
-            | "minimum"
-            | "more"
-            | "well"
-            | "just"
-            | "over"
-            | "upwards"
-            | "upward"
-            | "in"
-            | "nearly"
-            | "almost"
-            | "up"
-            | "as"
-            | "close"
-            | "fewer"
-            | "less"
-            | "under"
-            | "about"
-            | "around"
-            | "some"
-            | "approximately"
-            | "approx"
-            | "roughly"
-            | "an"
-            | "estimated"
-            | "between"
-    ) {
-        return None;
-    }
-    for (seq, q) in QUALIFIERS {
-        if seq[0] != first {
-            continue;
-        }
+    let first = words.get(i)?;
+    // the qualifiers that start with this word, in table order (the first that fits wins)
+    let mut entries = QUALIFIER_STARTS.get_in_rare(first.low_padded(), 0, first.text.len())?;
+    while entries != 0 {
+        let k = entries.trailing_zeros() as usize;
+        entries &= entries - 1;
+        let (seq, q) = QUALIFIERS[k];
         if seq
             .iter()
             .enumerate()
-            .all(|(k, s)| words.get(i + k).is_some_and(|w| w.low() == *s))
+            .skip(1)
+            .all(|(m, s)| words.get(i + m).is_some_and(|w| w.low() == *s))
         {
-            return Some((*q, seq.len()));
+            return Some((q, seq.len()));
         }
     }
     None
 }
+
+/// For each first word of [`QUALIFIERS`], the set of entries (bit `k` for entry `k`) that
+/// start with it.
+static QUALIFIER_STARTS: Lazy<WordTable<u64>> = Lazy::new(|| {
+    const _: () = assert!(QUALIFIERS.len() <= 64);
+    WordTable::build(
+        QUALIFIERS
+            .iter()
+            .enumerate()
+            .map(|(k, (seq, _))| (seq[0], 1u64 << k)),
+        |a, b| a | b,
+    )
+});
 
 /// Every word a number phrase can start with (in lower case): the first words of the
 /// qualifiers and every word [`core_at`] reads first (zero words, articles, vague amounts,
 /// number words, hyphenated tens and units, scales). Digits are tested apart.
 static NUMBER_STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     let mut words: Vec<&'static str> = QUALIFIERS.iter().map(|(s, _)| s[0]).collect();
-    words.extend(QUALIFIER_FIRSTS);
     words.extend(CORE_FIRSTS);
     words.extend(UNITS);
     words.extend(TENS);
@@ -619,39 +601,6 @@ static NUMBER_STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     }
     WordTable::build(words.into_iter().map(|w| (w, ())), |_, _| ())
 });
-
-/// The words `qualifier_at` accepts first.
-const QUALIFIER_FIRSTS: &[&str] = &[
-    "at",
-    "no",
-    "not",
-    "a",
-    "minimum",
-    "more",
-    "well",
-    "just",
-    "over",
-    "upwards",
-    "upward",
-    "in",
-    "nearly",
-    "almost",
-    "up",
-    "as",
-    "close",
-    "fewer",
-    "less",
-    "under",
-    "about",
-    "around",
-    "some",
-    "approximately",
-    "approx",
-    "roughly",
-    "an",
-    "estimated",
-    "between",
-];
 
 /// The words other than number words that `core_at` reads first.
 const CORE_FIRSTS: &[&str] = &[

@@ -336,6 +336,78 @@ fn is_cue(w: &str) -> bool {
         )
 }
 
+/// Verbs other than participles that can tell what happened to a single subject ("was
+/// rushed to hospital", "suffered wounds"): [`Ctx::singular_pass`] reads on from them.
+fn singular_verb(l: &str) -> bool {
+    matches!(
+        l,
+        "suffered"
+            | "sustained"
+            | "treated"
+            | "rushed"
+            | "transported"
+            | "taken"
+            | "airlifted"
+            | "flown"
+            | "succumbed"
+            | "stabbed"
+            | "beaten"
+            | "surrendered"
+            | "turned"
+            | "struck"
+            | "grazed"
+    )
+}
+
+/// Nouns of a death before "of" and a person ("the death of", "the murder of").
+fn death_noun(l: &str) -> bool {
+    matches!(
+        l,
+        "death" | "murder" | "killing" | "slaying" | "homicide" | "murders" | "deaths"
+    )
+}
+
+/// Every word at which pass 2 ([`Ctx::singular_pass`] and [`Ctx::object_pass`]) can act:
+/// participles, `singular_verb`s, active verbs, `death_noun`s, "fatal", "deadly", the
+/// resultative verbs and "save" (the test `pass2_words_are_the_rules` keeps it in step).
+const PASS2_LIST: &str = "abduct abducted abducting abducts airlifted apprehended arrest \
+    arrested arresting arrests assassinated beaten beheaded crushed dead deadly death deaths \
+    deceased detain detained detaining detains die died dies discovered displace displaced \
+    displaces displacing drowned electrocuted evacuate evacuated evacuates evacuating executed \
+    executing fatal finding fled flown found grazed homeless homicide hospitalised \
+    hospitalized hurt hurting injure injured injures injuring kidnap kidnaped kidnapped \
+    kidnapping kidnaps kill killed killing kills leave leaves leaving left maimed massacred \
+    missing murder murdered murdering murders perished relocated rushed save seize seized \
+    seizing shoot shooting shoots shot slain slay slaying slays slew stabbed struck succumbed \
+    suffered surrendered sustained taken transported treated turned uprooted wound wounded \
+    wounding wounds";
+
+static PASS2_WORDS: Lazy<WordTable<()>> =
+    Lazy::new(|| WordTable::build(PASS2_LIST.split_whitespace().map(|w| (w, ())), |_, _| ()));
+
+/// True when pass 2 can act at the word with this span: one table lookup in the document's
+/// text (any case) instead of a dozen `match`es on every word of the sentence.
+fn pass2_word(text: &str, span: Span) -> bool {
+    PASS2_WORDS
+        .get_in_rare(
+            text.as_bytes(),
+            span.start,
+            span.end.wrapping_sub(span.start),
+        )
+        .is_some()
+}
+
+/// The rules [`PASS2_LIST`] stands for.
+#[cfg(test)]
+fn is_pass2_word(w: &str) -> bool {
+    rules::participle(w).is_some()
+        || singular_verb(w)
+        || rules::active_verb(w).is_some()
+        || death_noun(w)
+        || matches!(w, "fatal" | "deadly" | "save")
+        || rules::is_resultative(w)
+}
+
 /// The LOC entity for a figure: a mention in the same sentence (the nearest), else the last
 /// mention before the sentence.
 fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> (Option<usize>, bool) {
@@ -492,7 +564,12 @@ fn can_modify(w: &Word<'_>) -> bool {
     if !w.text.chars().next().is_some_and(char::is_alphabetic) && !l.ends_with("-old") {
         return false;
     }
-    !(rules::is_aux(l)
+    classes(w) & NOT_MODIFIER == 0
+}
+
+/// The words that cannot modify a head noun ([`can_modify`] turns them away).
+fn not_modifier(l: &str) -> bool {
+    rules::is_aux(l)
         || rules::is_follow_ok(l)
         || rules::participle(l).is_some()
         || rules::active_verb(l).is_some()
@@ -501,7 +578,70 @@ fn can_modify(w: &Word<'_>) -> bool {
         || matches!(
             l,
             "the" | "a" | "an" | "to" | "for" | "than" | "were" | "said"
-        ))
+        )
+}
+
+/// Class bit: [`not_modifier`].
+const NOT_MODIFIER: u8 = 1;
+/// Class bit: a singular victim noun (`rules::victim_noun` is `Some(true)`).
+const VICTIM_ONE: u8 = 2;
+/// Class bit: a plural victim noun (`rules::victim_noun` is `Some(false)`).
+const VICTIM_MANY: u8 = 4;
+
+/// The class bits of every word of the rules that has any: the rules are `match`es over a
+/// few hundred literals each, which cost a few hundred instructions per word; the stage
+/// asks them of the words around every figure, so it asks this table instead. Every word
+/// a rule accepts is a literal in `rules.rs` or in [`not_modifier`]'s list (the test
+/// `classes_are_the_rules` checks the table against the rules on every literal).
+static CLASSES: Lazy<WordTable<u8>> = Lazy::new(|| {
+    let vocabulary =
+        rules_vocabulary().chain(["the", "a", "an", "to", "for", "than", "were", "said"]);
+    WordTable::build(
+        vocabulary.filter_map(|w| {
+            let c = word_class(w);
+            (c != 0).then_some((w, c))
+        }),
+        |a, b| a | b,
+    )
+});
+
+/// Every run of lower-case letters, hyphens and apostrophes in `rules.rs`: a superset of
+/// the words its `match`es name (which are all such runs), read without parsing the file.
+fn rules_vocabulary() -> impl Iterator<Item = &'static str> {
+    include_str!("rules.rs")
+        .split(|c: char| !(c.is_ascii_lowercase() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+}
+
+/// The class bits of a lower-case word, from the rules themselves.
+fn word_class(l: &str) -> u8 {
+    let mut c = 0;
+    if not_modifier(l) {
+        c |= NOT_MODIFIER;
+    }
+    match rules::victim_noun(l) {
+        Some(true) => c |= VICTIM_ONE,
+        Some(false) => c |= VICTIM_MANY,
+        None => {}
+    }
+    c
+}
+
+/// The class bits of a word (0 for a word no rule names).
+fn classes(w: &Word<'_>) -> u8 {
+    CLASSES.get_in(w.low_padded(), 0, w.text.len()).unwrap_or(0)
+}
+
+/// [`rules::victim_noun`] of a word, by the class table.
+fn victim(w: &Word<'_>) -> Option<bool> {
+    let c = classes(w);
+    if c & VICTIM_ONE != 0 {
+        Some(true)
+    } else if c & VICTIM_MANY != 0 {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// A capitalised word that can be a person's name (not a function word, a day, a month, a
@@ -737,17 +877,13 @@ impl Ctx<'_, '_> {
                 if matches!(n1, "the" | "those" | "these") {
                     // "of the victims", "of the injured", "of those wounded"
                     let mut steps = 0;
-                    while j < w.len()
-                        && steps < 3
-                        && can_modify(&w[j])
-                        && rules::victim_noun(w[j].low()).is_none()
-                    {
+                    while j < w.len() && steps < 3 && can_modify(&w[j]) && victim(&w[j]).is_none() {
                         j += 1;
                         steps += 1;
                     }
-                    if w.get(j).is_some_and(|x| {
-                        rules::victim_noun(x.low()).is_some() || rules::cue_noun(x.low()).is_some()
-                    }) {
+                    if w.get(j)
+                        .is_some_and(|x| victim(x).is_some() || rules::cue_noun(x.low()).is_some())
+                    {
                         j += 1;
                     } else {
                         return None;
@@ -805,11 +941,11 @@ impl Ctx<'_, '_> {
         while j < limit {
             let x = &w[j];
             let l = x.low();
-            if let Some(sing) = rules::victim_noun(l) {
+            if let Some(sing) = victim(x) {
                 // "police officers", "security guards": take the longest run of nouns
                 let mut end = j + 1;
                 if let Some(n) = w.get(end) {
-                    if rules::victim_noun(n.low()) == Some(sing) && sing == (l == "police") {
+                    if victim(n) == Some(sing) && sing == (l == "police") {
                         end += 1;
                     }
                 }
@@ -1136,7 +1272,7 @@ impl Ctx<'_, '_> {
                     .take_while(|x| x.span.start >= pf.span.end)
                     .all(|x| {
                         x.is_capitalised()
-                            || rules::victim_noun(x.low()).is_some()
+                            || victim(x).is_some()
                             || matches!(
                                 x.low(),
                                 "and"
@@ -1175,9 +1311,7 @@ impl Ctx<'_, '_> {
                 );
                 if gap_ok && list_parent && pf.emit && pf.subset_of.is_none() {
                     let next_ok = w.get(head.end).is_none_or(|x| {
-                        x.is_punct()
-                            || rules::is_follow_ok(x.low())
-                            || rules::victim_noun(x.low()).is_some()
+                        x.is_punct() || rules::is_follow_ok(x.low()) || victim(x).is_some()
                     });
                     if next_ok {
                         kind = Some(pf.kind);
@@ -1886,29 +2020,13 @@ impl Ctx<'_, '_> {
         let mut k = 0;
         while k < w.len() {
             let l = w[k].low();
+            if !pass2_word(text, w[k].span) {
+                k += 1;
+                continue;
+            }
             let kind0 = match rules::participle(l) {
                 Some(kd) => Some(kd),
-                None if matches!(
-                    l,
-                    "suffered"
-                        | "sustained"
-                        | "treated"
-                        | "rushed"
-                        | "transported"
-                        | "taken"
-                        | "airlifted"
-                        | "flown"
-                        | "succumbed"
-                        | "stabbed"
-                        | "beaten"
-                        | "surrendered"
-                        | "turned"
-                        | "struck"
-                        | "grazed"
-                ) =>
-                {
-                    self.participle_after(k).map(|(kd, _, _)| kd)
-                }
+                None if singular_verb(l) => self.participle_after(k).map(|(kd, _, _)| kd),
                 None => None,
             };
             let Some(kind0) = kind0 else {
@@ -2051,15 +2169,19 @@ impl Ctx<'_, '_> {
             }
             k += 1;
         }
-        self.object_pass();
+        self.object_pass(text);
     }
 
     /// Single people as objects: "killing Teryus", "Police arrested the suspect", "the
     /// shooting death of 17-year-old Jane Doe", "leaving Barnett dead".
-    fn object_pass(&mut self) {
+    fn object_pass(&mut self, text: &str) {
         let w = self.words;
         let mut k = 0;
         while k + 1 < w.len() {
+            if !pass2_word(text, w[k].span) {
+                k += 1;
+                continue;
+            }
             let l = w[k].low();
             let prev = if k > 0 { w[k - 1].low() } else { "" };
             let (kind, rule) = if let Some(kind) = rules::active_verb(l) {
@@ -2077,11 +2199,7 @@ impl Ctx<'_, '_> {
                     kind
                 };
                 (kind, "casualties.verb_person")
-            } else if matches!(
-                l,
-                "death" | "murder" | "killing" | "slaying" | "homicide" | "murders" | "deaths"
-            ) && w[k + 1].low() == "of"
-            {
+            } else if death_noun(l) && w[k + 1].low() == "of" {
                 k += 1;
                 (IKind::Killed, "casualties.death_of_person")
             } else if matches!(l, "fatal" | "deadly")
@@ -2192,7 +2310,7 @@ impl Ctx<'_, '_> {
             if x.is_capitalised() && !x.low().ends_with("-old") {
                 break;
             }
-            if rules::victim_noun(x.low()).is_some() || !can_modify(x) {
+            if victim(x).is_some() || !can_modify(x) {
                 break;
             }
             aged |= x.low().ends_with("-old");
@@ -2200,7 +2318,7 @@ impl Ctx<'_, '_> {
             steps += 1;
             if aged
                 && w.get(j)
-                    .is_some_and(|n| rules::victim_noun(n.low()).is_none() && !is_name_word(n))
+                    .is_some_and(|n| victim(n).is_none() && !is_name_word(n))
             {
                 break;
             }
@@ -2208,7 +2326,7 @@ impl Ctx<'_, '_> {
         let x = w.get(j)?;
         let start = first.span.start;
         // "the accused" is one person in a crime report
-        if rules::victim_noun(x.low()) == Some(true) || definite && x.low() == "accused" {
+        if victim(x) == Some(true) || definite && x.low() == "accused" {
             let noun = x.low();
             let key = match (definite, self.last_key.as_ref()) {
                 (true, Some(k)) if matches!(noun, "victim" | "person" | "man" | "woman") => {
@@ -2270,6 +2388,47 @@ mod tests {
             if (3..=12).contains(&w.len()) {
                 assert_eq!(is_cue(w), listed.contains(&w), "{w}");
             }
+        }
+    }
+
+    #[test]
+    fn pass2_words_are_the_rules() {
+        let listed: Vec<&str> = PASS2_LIST.split_whitespace().collect();
+        for w in &listed {
+            assert!(is_pass2_word(w), "{w} is listed but pass 2 ignores it");
+            assert!(pass2_word(w, Span::new(0, w.len())), "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert!(pass2_word(&upper, Span::new(0, w.len())), "{upper}");
+        }
+        for w in literals() {
+            assert_eq!(is_pass2_word(w), listed.contains(&w), "{w}");
+            assert_eq!(
+                pass2_word(w, Span::new(0, w.len())),
+                listed.contains(&w),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn classes_are_the_rules() {
+        let mut some = 0;
+        for w in literals().into_iter().chain(rules_vocabulary()) {
+            let c = word_class(w);
+            some += usize::from(c != 0);
+            let word = numbers::simple_words(w);
+            if word.len() != 1 {
+                continue;
+            }
+            assert_eq!(classes(&word[0]), c, "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(classes(&numbers::simple_words(&upper)[0]), c, "{upper}");
+            assert!(c == 0 || w.len() <= crate::quotes::words::MAX_WORD, "{w}");
+        }
+        assert!(some > 300, "{some}");
+        for w in ["tragedy", "Aleppo", "", "“", "x"] {
+            let word = numbers::simple_words(w);
+            assert!(word.iter().all(|x| classes(x) == 0), "{w}");
         }
     }
 
