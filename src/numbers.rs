@@ -334,6 +334,7 @@ pub struct Reading {
 /// assert_eq!(r.bounds.min, Some(20));
 /// assert!(read(&w, 0).is_none());
 /// ```
+#[inline]
 pub fn read(words: &[Word<'_>], i: usize) -> Option<Reading> {
     // most words start no number: one table lookup turns them away before the qualifier
     // and core readers compare them with each of their words
@@ -345,6 +346,7 @@ pub fn read(words: &[Word<'_>], i: usize) -> Option<Reading> {
 
 /// [`read`] without the first-word filter (the test `number_starts_cover_the_readers`
 /// checks that the filter turns away no word this reads).
+#[inline(never)]
 fn read_any(words: &[Word<'_>], i: usize) -> Option<Reading> {
     let (qual, qlen) = match qualifier_at(words, i) {
         Some((q, n)) => (Some(q), n),
@@ -655,6 +657,7 @@ const TENS: [&str; 9] = [
 ];
 
 /// True when a number phrase can start at `w` (see [`NUMBER_STARTS`]).
+#[inline]
 fn may_start(w: &Word<'_>) -> bool {
     w.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || NUMBER_STARTS

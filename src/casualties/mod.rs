@@ -388,13 +388,24 @@ static PASS2_WORDS: Lazy<WordTable<()>> =
 /// True when pass 2 can act at the word with this span: one table lookup in the document's
 /// text (any case) instead of a dozen `match`es on every word of the sentence.
 fn pass2_word(text: &str, span: Span) -> bool {
-    PASS2_WORDS
+    // (every listed word is 3 to 12 letters long: most punctuation is turned away here)
+    (3..=12).contains(&span.end.wrapping_sub(span.start))
+        && PASS2_WORDS
         .get_in_rare(
             text.as_bytes(),
             span.start,
             span.end.wrapping_sub(span.start),
         )
         .is_some()
+}
+
+/// The first of `acts` (ascending word indices) at or after `k`; `next` is where the search
+/// starts and is moved on (the callers' `k` only grows).
+fn next_act(acts: &[usize], next: &mut usize, k: usize) -> Option<usize> {
+    while acts.get(*next).is_some_and(|&a| a < k) {
+        *next += 1;
+    }
+    acts.get(*next).copied()
 }
 
 /// The rules [`PASS2_LIST`] stands for.
@@ -2017,13 +2028,19 @@ impl Ctx<'_, '_> {
         // search (a scan per word would be quadratic in a sentence without an end).
         let mut taken: Vec<Span> = self.figs[self.first..].iter().map(|f| f.span).collect();
         taken.sort_by_key(|s| (s.end, s.start));
+        // the words pass 2 can act at, looked up once for both loops; each loop jumps from
+        // one to the next (the words between would only step on)
+        let acts: Vec<usize> = (0..w.len())
+            .filter(|&k| pass2_word(text, w[k].span))
+            .collect();
+        let mut next = 0;
         let mut k = 0;
         while k < w.len() {
+            let Some(c) = next_act(&acts, &mut next, k) else {
+                break;
+            };
+            k = c;
             let l = w[k].low();
-            if !pass2_word(text, w[k].span) {
-                k += 1;
-                continue;
-            }
             let kind0 = match rules::participle(l) {
                 Some(kd) => Some(kd),
                 None if singular_verb(l) => self.participle_after(k).map(|(kd, _, _)| kd),
@@ -2169,18 +2186,19 @@ impl Ctx<'_, '_> {
             }
             k += 1;
         }
-        self.object_pass(text);
+        self.object_pass(&acts);
     }
 
     /// Single people as objects: "killing Teryus", "Police arrested the suspect", "the
     /// shooting death of 17-year-old Jane Doe", "leaving Barnett dead".
-    fn object_pass(&mut self, text: &str) {
+    fn object_pass(&mut self, acts: &[usize]) {
         let w = self.words;
+        let mut next = 0;
         let mut k = 0;
         while k + 1 < w.len() {
-            if !pass2_word(text, w[k].span) {
-                k += 1;
-                continue;
+            match next_act(acts, &mut next, k) {
+                Some(c) if c + 1 < w.len() => k = c,
+                _ => break,
             }
             let l = w[k].low();
             let prev = if k > 0 { w[k - 1].low() } else { "" };
@@ -2395,6 +2413,7 @@ mod tests {
     fn pass2_words_are_the_rules() {
         let listed: Vec<&str> = PASS2_LIST.split_whitespace().collect();
         for w in &listed {
+            assert!((3..=12).contains(&w.len()), "{w}");
             assert!(is_pass2_word(w), "{w} is listed but pass 2 ignores it");
             assert!(pass2_word(w, Span::new(0, w.len())), "{w}");
             let upper = w.to_ascii_uppercase();
