@@ -55,14 +55,21 @@ const LOW_CAP: usize = 24;
 pub struct Word<'t> {
     /// The word's text.
     pub text: &'t str,
-    /// Its bytes in the document.
-    pub span: Span,
-    /// Whitespace before it.
-    pub space_before: bool,
+    /// Where the word starts in the document, with [`SPACE_BEFORE`] and [`LOWER_ALREADY`]
+    /// in its two top bits. (A dense sentence holds millions of words: 48 bytes a word
+    /// instead of 64 with a separate span and flags.)
+    start: usize,
+    /// The word in ASCII lower case, zero-padded (all zeros for a word longer than
+    /// `LOW_CAP`).
     low: [u8; LOW_CAP],
-    low_len: u8,
-    lower_already: bool,
 }
+
+/// Bit of `Word::start`: whitespace before the word.
+const SPACE_BEFORE: usize = 1 << (usize::BITS - 1);
+/// Bit of `Word::start`: the word has no ASCII upper-case letter and fits `LOW_CAP`.
+const LOWER_ALREADY: usize = 1 << (usize::BITS - 2);
+/// The offset bits of `Word::start`.
+const OFFSET: usize = LOWER_ALREADY - 1;
 
 impl<'t> Word<'t> {
     /// Makes a word.
@@ -71,24 +78,36 @@ impl<'t> Word<'t> {
         let bytes = text.as_bytes();
         // The lower-case copy is kept even for a word already in lower case: word tables
         // read it in fixed 8-byte windows (see `may_start`), with no copy of their own.
-        let (lower_already, low_len) = if bytes.len() <= LOW_CAP {
+        let lower_already = if bytes.len() <= LOW_CAP {
             let mut upper = false;
             for (d, s) in low.iter_mut().zip(bytes) {
                 upper |= s.is_ascii_uppercase();
                 *d = s.to_ascii_lowercase();
             }
-            (!upper, bytes.len() as u8)
+            !upper
         } else {
-            (false, 0)
+            false
         };
-        Word {
-            text,
-            span,
-            space_before,
-            low,
-            low_len,
-            lower_already,
+        // (offsets past 2^62 cannot happen: no text is that long)
+        let mut start = span.start & OFFSET;
+        if space_before {
+            start |= SPACE_BEFORE;
         }
+        if lower_already {
+            start |= LOWER_ALREADY;
+        }
+        Word { text, start, low }
+    }
+
+    /// Its bytes in the document.
+    pub fn span(&self) -> Span {
+        let start = self.start & OFFSET;
+        Span::new(start, start + self.text.len())
+    }
+
+    /// Whitespace before it.
+    pub fn space_before(&self) -> bool {
+        self.start & SPACE_BEFORE != 0
     }
 
     /// The word's lower-case bytes followed by zeros, for a [`WordTable`] lookup of the
@@ -100,11 +119,17 @@ impl<'t> Word<'t> {
 
     /// The word in ASCII lower case (`""` for words longer than 24 bytes).
     pub fn low(&self) -> &str {
-        if self.lower_already {
+        if self.start & LOWER_ALREADY != 0 {
             return self.text;
         }
-        // ASCII lower-casing keeps UTF-8 valid, so this never fails.
-        std::str::from_utf8(&self.low[..self.low_len as usize]).unwrap_or("")
+        // ASCII lower-casing keeps UTF-8 valid, so this never fails; a word longer than
+        // LOW_CAP has no lower-case copy and reads as "".
+        let len = if self.text.len() <= LOW_CAP {
+            self.text.len()
+        } else {
+            0
+        };
+        std::str::from_utf8(&self.low[..len]).unwrap_or("")
     }
 
     /// True when the word starts with an upper-case letter.
@@ -356,12 +381,12 @@ fn read_any(words: &[Word<'_>], i: usize) -> Option<Reading> {
     let core = core_at(words, j)?;
     // "9/11", "10:30", "3.5%": glued to a separator, not a count
     if let Some(n) = words.get(core.end) {
-        if !n.space_before
+        if !n.space_before()
             && matches!(n.text, "/" | ":" | "%" | "." | ",")
             && core.form == Form::Digits
         {
             let glued_digit = words.get(core.end + 1).is_some_and(|x| {
-                !x.space_before && x.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                !x.space_before() && x.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
             });
             if glued_digit || n.text == "%" {
                 return None;
@@ -435,12 +460,12 @@ fn read_any(words: &[Word<'_>], i: usize) -> Option<Reading> {
                     }
                     end += 2;
                 }
-            } else if lw == "+" && !w.space_before {
+            } else if lw == "+" && !w.space_before() {
                 qualifier = Some(Qualifier::MoreThan);
                 end += 1;
             } else if lw == "-" {
                 // handled above
-            } else if lw == "plus" && !w.space_before {
+            } else if lw == "plus" && !w.space_before() {
                 qualifier = Some(Qualifier::MoreThan);
                 end += 1;
             }
@@ -961,7 +986,7 @@ fn digits_core(words: &[Word<'_>], j: usize) -> Option<Core> {
     // "1 200": a short group followed by exactly three digits, written apart.
     if range_hi.is_none() && !plus && text.len() <= 3 && text.bytes().all(|c| c.is_ascii_digit()) {
         if let Some(n) = words.get(end) {
-            if n.text.len() == 3 && n.text.bytes().all(|c| c.is_ascii_digit()) && n.space_before {
+            if n.text.len() == 3 && n.text.bytes().all(|c| c.is_ascii_digit()) && n.space_before() {
                 let follows_number = words
                     .get(end + 1)
                     .is_some_and(|x| x.text.as_bytes().first().is_some_and(u8::is_ascii_digit));

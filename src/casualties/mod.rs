@@ -391,12 +391,12 @@ fn pass2_word(text: &str, span: Span) -> bool {
     // (every listed word is 3 to 12 letters long: most punctuation is turned away here)
     (3..=12).contains(&span.end.wrapping_sub(span.start))
         && PASS2_WORDS
-        .get_in_rare(
-            text.as_bytes(),
-            span.start,
-            span.end.wrapping_sub(span.start),
-        )
-        .is_some()
+            .get_in_rare(
+                text.as_bytes(),
+                span.start,
+                span.end.wrapping_sub(span.start),
+            )
+            .is_some()
 }
 
 /// The first of `acts` (ascending word indices) at or after `k`; `next` is where the search
@@ -458,7 +458,7 @@ fn trigger_in(text: &str, words: &[Word<'_>]) -> Option<(usize, String)> {
     for i in 0..words.len() {
         // (looked up in the document's text, any case, where the table reads whole 8-byte
         // windows: no copy of the word)
-        let span = words[i].span;
+        let span = words[i].span();
         if TRIGGER_STARTS
             .get_in_rare(text.as_bytes(), span.start, span.len())
             .is_none()
@@ -475,7 +475,7 @@ fn trigger_in(text: &str, words: &[Word<'_>]) -> Option<(usize, String)> {
                 .all(|(k, s)| words.get(i + k).is_some_and(|w| w.low() == *s))
             {
                 let last = &words[i + t.len() - 1];
-                let span = Span::new(words[i].span.start, last.span.end);
+                let span = Span::new(words[i].span().start, last.span().end);
                 let text: String = t.join(" ");
                 let _ = span;
                 return Some((i, text));
@@ -534,7 +534,7 @@ fn is_clause_word(w: &str) -> bool {
 fn join(words: &[Word<'_>], s: usize, e: usize) -> String {
     let mut out = String::new();
     for w in &words[s..e] {
-        if !out.is_empty() && w.space_before {
+        if !out.is_empty() && w.space_before() {
             out.push(' ');
         }
         out.push_str(w.text);
@@ -806,7 +806,7 @@ impl Ctx<'_, '_> {
                     return true;
                 }
             }
-            if s > 0 && !w[s].space_before && matches!(w[s - 1].text, "$" | "£" | "€" | "#" | "№")
+            if s > 0 && !w[s].space_before() && matches!(w[s - 1].text, "$" | "£" | "€" | "#" | "№")
             {
                 // "$5", "#3"
                 return true;
@@ -1025,7 +1025,7 @@ impl Ctx<'_, '_> {
         if r.form == Form::Article && !head.singular && !head.partitive {
             return None;
         }
-        let mut start = w[s].span.start;
+        let mut start = w[s].span().start;
         let mut end_word = head.end;
         let mut part_end = head.end;
         let mut kind: Option<IKind> = None;
@@ -1103,7 +1103,7 @@ impl Ctx<'_, '_> {
                         .all(|x| !x.is_punct() && x.low() != "and")
                     {
                         bounds = totals::add(bounds, Bounds::exact(1));
-                        start = w[d].span.start;
+                        start = w[d].span().start;
                     }
                 }
             }
@@ -1276,11 +1276,11 @@ impl Ctx<'_, '_> {
             if let Some(pi) = self.last_fig_in_sentence() {
                 let pf = &self.figs[pi];
                 let gap_ok = (0..s).rev().take(6).any(|j| {
-                    matches!(w[j].low(), "and" | "," | "while") && w[j].span.start >= pf.span.end
+                    matches!(w[j].low(), "and" | "," | "while") && w[j].span().start >= pf.span.end
                 }) && w[..s]
                     .iter()
                     .rev()
-                    .take_while(|x| x.span.start >= pf.span.end)
+                    .take_while(|x| x.span().start >= pf.span.end)
                     .all(|x| {
                         x.is_capitalised()
                             || victim(x).is_some()
@@ -1358,7 +1358,7 @@ impl Ctx<'_, '_> {
             subset_parent = self.last_fig_of_kind(kind);
         }
         let end_w = head.end.min(w.len()).max(s + 1);
-        let span = Span::new(start, w[end_w - 1].span.end);
+        let span = Span::new(start, w[end_w - 1].span().end);
         if rule == "casualties.toll_is"
             && r.qualifier.is_none()
             && matches!(
@@ -1379,8 +1379,8 @@ impl Ctx<'_, '_> {
                 .iter()
                 .any(|x| x.low() == "also");
         f.qualifier = r.qualifier_words.clone().map(|q| {
-            let a = w[q.start].span.start;
-            let b = w[q.end - 1].span.end;
+            let a = w[q.start].span().start;
+            let b = w[q.end - 1].span().end;
             let mut t = String::new();
             for x in &w[q] {
                 if !t.is_empty() {
@@ -2031,7 +2031,7 @@ impl Ctx<'_, '_> {
         // the words pass 2 can act at, looked up once for both loops; each loop jumps from
         // one to the next (the words between would only step on)
         let acts: Vec<usize> = (0..w.len())
-            .filter(|&k| pass2_word(text, w[k].span))
+            .filter(|&k| pass2_word(text, w[k].span()))
             .collect();
         let mut next = 0;
         let mut k = 0;
@@ -2051,11 +2051,11 @@ impl Ctx<'_, '_> {
                 continue;
             };
             // a participle right after a number figure's head was used by pass 1
-            let at = w[k].span.start;
+            let at = w[k].span().start;
             let from = taken.partition_point(|s| s.end + 40 <= at);
             let used = taken[from..].iter().take_while(|s| s.end <= at).any(|s| {
                 at - s.end < 40 && {
-                    let between = &text[s.end.min(text.len())..w[k].span.start.min(text.len())];
+                    let between = &text[s.end.min(text.len())..w[k].span().start.min(text.len())];
                     !between.contains([',', ';', '.'])
                 }
             });
@@ -2150,7 +2150,7 @@ impl Ctx<'_, '_> {
             let mut fig: Option<(String, &'static str, Span)> = None;
             if rules::singular_pronoun(sl) {
                 let key = self.last_key.clone().unwrap_or_else(|| sl.to_string());
-                fig = Some((key, "casualties.pronoun_died", subj.span));
+                fig = Some((key, "casualties.pronoun_died", subj.span()));
             } else if rules::victim_noun(sl) == Some(true) || sl.ends_with("-old") {
                 // determiner before the noun's modifiers
                 let mut d = j - 1;
@@ -2171,11 +2171,11 @@ impl Ctx<'_, '_> {
                         }
                         _ => sl.to_string(),
                     };
-                    fig = Some((key, "casualties.definite_was_killed", subj.span));
+                    fig = Some((key, "casualties.definite_was_killed", subj.span()));
                 }
-            } else if is_name_word(subj) || self.in_person(subj.span) {
+            } else if is_name_word(subj) || self.in_person(subj.span()) {
                 let key = sl.to_string();
-                fig = Some((key, "casualties.named_died", subj.span));
+                fig = Some((key, "casualties.named_died", subj.span()));
             }
             if let Some((key, rule, span)) = fig {
                 *self.last_key = Some(key.clone());
@@ -2245,12 +2245,12 @@ impl Ctx<'_, '_> {
                     let key = self.last_key.clone().unwrap_or_else(|| p.low().to_string());
                     let taken = self.figs[self.first..]
                         .iter()
-                        .any(|f| f.span.overlaps(&p.span));
+                        .any(|f| f.span.overlaps(&p.span()));
                     if !taken {
                         let mut f = Fig::new(
                             IKind::Killed,
                             Bounds::exact(1),
-                            p.span,
+                            p.span(),
                             "casualties.could_not_save",
                             self.si,
                         );
@@ -2315,7 +2315,7 @@ impl Ctx<'_, '_> {
         let det = first.low();
         if matches!(det, "himself" | "herself") {
             let key = self.last_key.clone().unwrap_or_else(|| det.to_string());
-            return Some((key, first.span, j + 1));
+            return Some((key, first.span(), j + 1));
         }
         let definite = matches!(det, "the" | "his" | "her" | "their" | "its" | "our");
         if definite || matches!(det, "a" | "an") {
@@ -2342,7 +2342,7 @@ impl Ctx<'_, '_> {
             }
         }
         let x = w.get(j)?;
-        let start = first.span.start;
+        let start = first.span().start;
         // "the accused" is one person in a crime report
         if victim(x) == Some(true) || definite && x.low() == "accused" {
             let noun = x.low();
@@ -2352,7 +2352,7 @@ impl Ctx<'_, '_> {
                 }
                 _ => noun.to_string(),
             };
-            return Some((key, Span::new(start, x.span.end), j + 1));
+            return Some((key, Span::new(start, x.span().end), j + 1));
         }
         let age_then_name = j > k && !definite && is_name_word(x);
         if !age_then_name && (j == k && !is_name_word(x) || j > k && !aged) {
@@ -2364,11 +2364,11 @@ impl Ctx<'_, '_> {
                 e += 1;
             }
             let last = &w[e - 1];
-            return Some((last.low().to_string(), Span::new(start, last.span.end), e));
+            return Some((last.low().to_string(), Span::new(start, last.span().end), e));
         }
         if aged {
             let last = &w[j - 1];
-            return Some((last.low().to_string(), Span::new(start, last.span.end), j));
+            return Some((last.low().to_string(), Span::new(start, last.span().end), j));
         }
         None
     }
