@@ -136,7 +136,7 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
     let figs = find(doc);
     let totals = totals::compute(&figs);
     let mut out_index = vec![None; figs.len()];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(figs.iter().filter(|f| f.emit).count());
     // the figures are done with: their strings move into the output
     for (i, f) in figs.into_iter().enumerate() {
         // the shot, as figures, are the injured the text reports ("6 others shot"); the
@@ -598,6 +598,10 @@ const NOT_MODIFIER: u8 = 1;
 const VICTIM_ONE: u8 = 2;
 /// Class bit: a plural victim noun (`rules::victim_noun` is `Some(false)`).
 const VICTIM_MANY: u8 = 4;
+/// Class bit: `rules::non_people`.
+const NON_PEOPLE: u8 = 8;
+/// Class bit: `rules::is_month`.
+const MONTH: u8 = 16;
 
 /// The class bits of every word of the rules that has any: the rules are `match`es over a
 /// few hundred literals each, which cost a few hundred instructions per word; the stage
@@ -616,11 +620,16 @@ static CLASSES: Lazy<WordTable<u8>> = Lazy::new(|| {
     )
 });
 
-/// Every run of lower-case letters, hyphens and apostrophes in `rules.rs`: a superset of
-/// the words its `match`es name (which are all such runs), read without parsing the file.
+/// Every string literal in `rules.rs` (the words its `match`es name, "a.m." and "jan."
+/// included), and every run of lower-case letters, hyphens and apostrophes there (the same
+/// words again, should a quotation mark in a comment put the literals out of step): read
+/// without parsing the file.
 fn rules_vocabulary() -> impl Iterator<Item = &'static str> {
-    include_str!("rules.rs")
-        .split(|c: char| !(c.is_ascii_lowercase() || c == '-' || c == '\''))
+    let src = include_str!("rules.rs");
+    src.split('"')
+        .skip(1)
+        .step_by(2)
+        .chain(src.split(|c: char| !(c.is_ascii_lowercase() || c == '-' || c == '\'')))
         .filter(|w| !w.is_empty())
 }
 
@@ -629,6 +638,12 @@ fn word_class(l: &str) -> u8 {
     let mut c = 0;
     if not_modifier(l) {
         c |= NOT_MODIFIER;
+    }
+    if rules::non_people(l) {
+        c |= NON_PEOPLE;
+    }
+    if rules::is_month(l) {
+        c |= MONTH;
     }
     match rules::victim_noun(l) {
         Some(true) => c |= VICTIM_ONE,
@@ -789,7 +804,11 @@ impl Ctx<'_, '_> {
         let prev = self.prev_low(s);
         let next = w.get(e).map(|w| w.low()).unwrap_or("");
         let num = &w[r.words.end - 1];
-        if rules::non_people(next) || rules::is_month(prev) || rules::is_month(next) {
+        // (the class table answers `non_people` and `is_month`: a word with no class is
+        // neither, like the "" of a missing word)
+        let class = |k: usize| w.get(k).map_or(0, classes);
+        let (before, after) = (s.checked_sub(1).map_or(0, class), class(e));
+        if after & NON_PEOPLE != 0 || (before | after) & MONTH != 0 {
             return true;
         }
         if next == "-" || next == "/" || next == ":" {
@@ -2435,16 +2454,21 @@ mod tests {
         for w in literals().into_iter().chain(rules_vocabulary()) {
             let c = word_class(w);
             some += usize::from(c != 0);
-            let word = numbers::simple_words(w);
-            if word.len() != 1 {
-                continue;
-            }
-            assert_eq!(classes(&word[0]), c, "{w}");
+            let word = Word::new(w, Span::new(0, w.len()), true);
+            assert_eq!(classes(&word), c, "{w}");
             let upper = w.to_ascii_uppercase();
-            assert_eq!(classes(&numbers::simple_words(&upper)[0]), c, "{upper}");
+            let word = Word::new(&upper, Span::new(0, w.len()), true);
+            assert_eq!(classes(&word), c, "{upper}");
             assert!(c == 0 || w.len() <= crate::quotes::words::MAX_WORD, "{w}");
         }
         assert!(some > 300, "{some}");
+        for w in ["jan.", "a.m.", "%", "injured,"] {
+            assert_ne!(
+                classes(&Word::new(w, Span::new(0, w.len()), false)),
+                0,
+                "{w}"
+            );
+        }
         for w in ["tragedy", "Aleppo", "", "“", "x"] {
             let word = numbers::simple_words(w);
             assert!(word.iter().all(|x| classes(x) == 0), "{w}");
