@@ -213,6 +213,20 @@ pub fn find(doc: &Document) -> Vec<Fig> {
             last_trigger = sentence_trigger.as_ref().map(|t| t.1.clone());
         }
         let first = figs.len();
+        let mut ctx = Ctx {
+            words: &words,
+            si,
+            figs: &mut figs,
+            first,
+            pers,
+            last_key: &mut last_key,
+        };
+        ctx.numbers_pass();
+        ctx.singular_pass(text);
+        if figs.len() == first {
+            // what follows only describes this sentence's figures
+            continue;
+        }
         let starts_dated = words.len() > 2
             && matches!(words[0].low(), "in" | "last" | "earlier" | "since")
             && (rules::is_month(words[1].low())
@@ -248,16 +262,6 @@ pub fn find(doc: &Document) -> Vec<Fig> {
                         | ("this", "month")
                 )
             });
-        let mut ctx = Ctx {
-            words: &words,
-            si,
-            figs: &mut figs,
-            first,
-            pers,
-            last_key: &mut last_key,
-        };
-        ctx.numbers_pass();
-        ctx.singular_pass(text);
         let claimed = claimed_by(&words);
         for f in figs[first..].iter_mut() {
             f.background = background;
