@@ -72,7 +72,8 @@ const LOWER_ALREADY: usize = 1 << (usize::BITS - 2);
 const OFFSET: usize = LOWER_ALREADY - 1;
 
 impl<'t> Word<'t> {
-    /// Makes a word.
+    /// Makes a word; `span` is where `text` lies in the document (the word keeps its start
+    /// and reads its end from the text's length).
     pub fn new(text: &'t str, span: Span, space_before: bool) -> Word<'t> {
         let mut low = [0u8; LOW_CAP];
         let bytes = text.as_bytes();
