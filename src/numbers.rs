@@ -157,7 +157,7 @@ impl<'t> Word<'t> {
 /// letter and no digit, and the table lookup the standard library does for any other
 /// non-ASCII character costs a few hundred instructions (a dense line of quotes pays it on
 /// every mark).
-pub fn is_alphanumeric(c: char) -> bool {
+pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
