@@ -1142,6 +1142,13 @@ fn words_core(words: &[Word<'_>], j: usize) -> Option<Core> {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn alphanumeric_fast_path_agrees() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{FF10}', '\u{1D400}']) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn number_starts_cover_the_readers() {
         let src = include_str!("numbers.rs");
         let mut firsts: Vec<String> = src
