@@ -44,6 +44,8 @@
 use std::ops::Range;
 
 use crate::document::{Bounds, Span, Token, TokenKind};
+use crate::quotes::words::WordTable;
+use once_cell::sync::Lazy;
 
 const LOW_CAP: usize = 24;
 
@@ -53,48 +55,82 @@ const LOW_CAP: usize = 24;
 pub struct Word<'t> {
     /// The word's text.
     pub text: &'t str,
-    /// Its bytes in the document.
-    pub span: Span,
-    /// Whitespace before it.
-    pub space_before: bool,
+    /// Where the word starts in the document, with [`SPACE_BEFORE`] and [`LOWER_ALREADY`]
+    /// in its two top bits. (A dense sentence holds millions of words: 48 bytes a word
+    /// instead of 64 with a separate span and flags.)
+    start: usize,
+    /// The word in ASCII lower case, zero-padded (all zeros for a word longer than
+    /// `LOW_CAP`).
     low: [u8; LOW_CAP],
-    low_len: u8,
-    lower_already: bool,
 }
 
+/// Bit of `Word::start`: whitespace before the word.
+const SPACE_BEFORE: usize = 1 << (usize::BITS - 1);
+/// Bit of `Word::start`: the word has no ASCII upper-case letter and fits `LOW_CAP`.
+const LOWER_ALREADY: usize = 1 << (usize::BITS - 2);
+/// The offset bits of `Word::start`.
+const OFFSET: usize = LOWER_ALREADY - 1;
+
 impl<'t> Word<'t> {
-    /// Makes a word.
+    /// Makes a word; `span` is where `text` lies in the document (the word keeps its start
+    /// and reads its end from the text's length).
     pub fn new(text: &'t str, span: Span, space_before: bool) -> Word<'t> {
         let mut low = [0u8; LOW_CAP];
         let bytes = text.as_bytes();
-        let lower_already = bytes.len() <= LOW_CAP && !bytes.iter().any(u8::is_ascii_uppercase);
-        let low_len = if lower_already {
-            0
-        } else if bytes.len() <= LOW_CAP {
+        // The lower-case copy is kept even for a word already in lower case: word tables
+        // read it in fixed 8-byte windows (see `may_start`), with no copy of their own.
+        let lower_already = if bytes.len() <= LOW_CAP {
+            let mut upper = false;
             for (d, s) in low.iter_mut().zip(bytes) {
+                upper |= s.is_ascii_uppercase();
                 *d = s.to_ascii_lowercase();
             }
-            bytes.len() as u8
+            !upper
         } else {
-            0
+            false
         };
-        Word {
-            text,
-            span,
-            space_before,
-            low,
-            low_len,
-            lower_already,
+        // (offsets past 2^62 cannot happen: no text is that long)
+        let mut start = span.start & OFFSET;
+        if space_before {
+            start |= SPACE_BEFORE;
         }
+        if lower_already {
+            start |= LOWER_ALREADY;
+        }
+        Word { text, start, low }
+    }
+
+    /// Its bytes in the document.
+    pub fn span(&self) -> Span {
+        let start = self.start & OFFSET;
+        Span::new(start, start + self.text.len())
+    }
+
+    /// Whitespace before it.
+    pub fn space_before(&self) -> bool {
+        self.start & SPACE_BEFORE != 0
+    }
+
+    /// The word's lower-case bytes followed by zeros, for a [`WordTable`] lookup of the
+    /// word's first `text.len()` bytes by fixed windows (a word longer than 24 bytes has
+    /// only zeros).
+    pub(crate) fn low_padded(&self) -> &[u8; LOW_CAP] {
+        &self.low
     }
 
     /// The word in ASCII lower case (`""` for words longer than 24 bytes).
     pub fn low(&self) -> &str {
-        if self.lower_already {
+        if self.start & LOWER_ALREADY != 0 {
             return self.text;
         }
-        // ASCII lower-casing keeps UTF-8 valid, so this never fails.
-        std::str::from_utf8(&self.low[..self.low_len as usize]).unwrap_or("")
+        // ASCII lower-casing keeps UTF-8 valid, so this never fails; a word longer than
+        // LOW_CAP has no lower-case copy and reads as "".
+        let len = if self.text.len() <= LOW_CAP {
+            self.text.len()
+        } else {
+            0
+        };
+        std::str::from_utf8(&self.low[..len]).unwrap_or("")
     }
 
     /// True when the word starts with an upper-case letter.
@@ -112,8 +148,23 @@ impl<'t> Word<'t> {
         {
             return false;
         }
-        !self.text.chars().any(char::is_alphanumeric)
+        !self.text.chars().any(is_alphanumeric)
     }
+}
+
+/// [`char::is_alphanumeric`] with a fast path for the punctuation news is full of: the
+/// General Punctuation block (U+2000–U+206F: curly quotation marks, dashes, spaces) holds no
+/// letter and no digit, and the table lookup the standard library does for any other
+/// non-ASCII character costs a few hundred instructions (a dense line of quotes pays it on
+/// every mark).
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 /// Builds the reader's words from tokens, joining pieces a tokenizer may have split:
@@ -309,7 +360,20 @@ pub struct Reading {
 /// assert_eq!(r.bounds.min, Some(20));
 /// assert!(read(&w, 0).is_none());
 /// ```
+#[inline]
 pub fn read(words: &[Word<'_>], i: usize) -> Option<Reading> {
+    // most words start no number: one table lookup turns them away before the qualifier
+    // and core readers compare them with each of their words
+    if !may_start(words.get(i)?) {
+        return None;
+    }
+    read_any(words, i)
+}
+
+/// [`read`] without the first-word filter (the test `number_starts_cover_the_readers`
+/// checks that the filter turns away no word this reads).
+#[inline(never)]
+fn read_any(words: &[Word<'_>], i: usize) -> Option<Reading> {
     let (qual, qlen) = match qualifier_at(words, i) {
         Some((q, n)) => (Some(q), n),
         None => (None, 0),
@@ -318,12 +382,12 @@ pub fn read(words: &[Word<'_>], i: usize) -> Option<Reading> {
     let core = core_at(words, j)?;
     // "9/11", "10:30", "3.5%": glued to a separator, not a count
     if let Some(n) = words.get(core.end) {
-        if !n.space_before
+        if !n.space_before()
             && matches!(n.text, "/" | ":" | "%" | "." | ",")
             && core.form == Form::Digits
         {
             let glued_digit = words.get(core.end + 1).is_some_and(|x| {
-                !x.space_before && x.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                !x.space_before() && x.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
             });
             if glued_digit || n.text == "%" {
                 return None;
@@ -397,12 +461,12 @@ pub fn read(words: &[Word<'_>], i: usize) -> Option<Reading> {
                     }
                     end += 2;
                 }
-            } else if lw == "+" && !w.space_before {
+            } else if lw == "+" && !w.space_before() {
                 qualifier = Some(Qualifier::MoreThan);
                 end += 1;
             } else if lw == "-" {
                 // handled above
-            } else if lw == "plus" && !w.space_before {
+            } else if lw == "plus" && !w.space_before() {
                 qualifier = Some(Qualifier::MoreThan);
                 end += 1;
             }
@@ -517,53 +581,114 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 
 /// The qualifier at `words[i]`, with its length in words.
 pub fn qualifier_at(words: &[Word<'_>], i: usize) -> Option<(Qualifier, usize)> {
-    let first = words.get(i)?.low();
-    if !matches!(
-        first,
-        "at" | "no"
-            | "not"
-            | "a"
-            | "minimum"
-            | "more"
-            | "well"
-            | "just"
-            | "over"
-            | "upwards"
-            | "upward"
-            | "in"
-            | "nearly"
-            | "almost"
-            | "up"
-            | "as"
-            | "close"
-            | "fewer"
-            | "less"
-            | "under"
-            | "about"
-            | "around"
-            | "some"
-            | "approximately"
-            | "approx"
-            | "roughly"
-            | "an"
-            | "estimated"
-            | "between"
-    ) {
-        return None;
-    }
-    for (seq, q) in QUALIFIERS {
-        if seq[0] != first {
-            continue;
-        }
+    let first = words.get(i)?;
+    // the qualifiers that start with this word, in table order (the first that fits wins)
+    let mut entries = QUALIFIER_STARTS.get_in_rare(first.low_padded(), 0, first.text.len())?;
+    while entries != 0 {
+        let k = entries.trailing_zeros() as usize;
+        entries &= entries - 1;
+        let (seq, q) = QUALIFIERS[k];
         if seq
             .iter()
             .enumerate()
-            .all(|(k, s)| words.get(i + k).is_some_and(|w| w.low() == *s))
+            .skip(1)
+            .all(|(m, s)| words.get(i + m).is_some_and(|w| w.low() == *s))
         {
-            return Some((*q, seq.len()));
+            return Some((q, seq.len()));
         }
     }
     None
+}
+
+/// For each first word of [`QUALIFIERS`], the set of entries (bit `k` for entry `k`) that
+/// start with it.
+static QUALIFIER_STARTS: Lazy<WordTable<u64>> = Lazy::new(|| {
+    const _: () = assert!(QUALIFIERS.len() <= 64);
+    WordTable::build(
+        QUALIFIERS
+            .iter()
+            .enumerate()
+            .map(|(k, (seq, _))| (seq[0], 1u64 << k)),
+        |a, b| a | b,
+    )
+});
+
+/// Every word a number phrase can start with (in lower case): the first words of the
+/// qualifiers and every word [`core_at`] reads first (zero words, articles, vague amounts,
+/// number words, hyphenated tens and units, scales). Digits are tested apart.
+static NUMBER_STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
+    let mut words: Vec<&'static str> = QUALIFIERS.iter().map(|(s, _)| s[0]).collect();
+    words.extend(CORE_FIRSTS);
+    words.extend(UNITS);
+    words.extend(TENS);
+    for t in TENS {
+        for u in &UNITS[1..10] {
+            // built once for the life of the process (the table keeps `&'static str`s)
+            words.push(format!("{t}-{u}").leak());
+        }
+    }
+    WordTable::build(words.into_iter().map(|w| (w, ())), |_, _| ())
+});
+
+/// The words other than number words that `core_at` reads first.
+const CORE_FIRSTS: &[&str] = &[
+    "nobody",
+    "none",
+    "no",
+    "no-one",
+    "a",
+    "an",
+    "several",
+    "both",
+    "another",
+    "tens",
+    "hundreds",
+    "dozens",
+    "scores",
+    "thousands",
+    "millions",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+];
+
+/// The unit words, by value.
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// The tens words (with the common misspelling "fourty").
+const TENS: [&str; 9] = [
+    "twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// True when a number phrase can start at `w` (see [`NUMBER_STARTS`]).
+#[inline]
+fn may_start(w: &Word<'_>) -> bool {
+    w.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || NUMBER_STARTS
+            .get_in_rare(w.low_padded(), 0, w.text.len())
+            .is_some()
 }
 
 struct Core {
@@ -862,7 +987,7 @@ fn digits_core(words: &[Word<'_>], j: usize) -> Option<Core> {
     // "1 200": a short group followed by exactly three digits, written apart.
     if range_hi.is_none() && !plus && text.len() <= 3 && text.bytes().all(|c| c.is_ascii_digit()) {
         if let Some(n) = words.get(end) {
-            if n.text.len() == 3 && n.text.bytes().all(|c| c.is_ascii_digit()) && n.space_before {
+            if n.text.len() == 3 && n.text.bytes().all(|c| c.is_ascii_digit()) && n.space_before() {
                 let follows_number = words
                     .get(end + 1)
                     .is_some_and(|x| x.text.as_bytes().first().is_some_and(u8::is_ascii_digit));
@@ -1016,6 +1141,51 @@ fn words_core(words: &[Word<'_>], j: usize) -> Option<Core> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn alphanumeric_fast_path_agrees() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{FF10}', '\u{1D400}']) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn number_starts_cover_the_readers() {
+        let src = include_str!("numbers.rs");
+        let mut firsts: Vec<String> = src
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|p| !p.is_empty() && p.len() < 20 && !p.contains(' '))
+            .map(str::to_string)
+            .collect();
+        for t in super::TENS {
+            for u in super::UNITS {
+                firsts.push(format!("{t}-{u}"));
+            }
+        }
+        let firsts: Vec<String> = firsts
+            .iter()
+            .flat_map(|w| [w.clone(), w.to_uppercase(), w.to_ascii_uppercase()])
+            .collect();
+        let rests = firsts.clone();
+        let mut checked = 0;
+        for f in &firsts {
+            for r in rests.iter().chain(
+                ["people", "of", "least", "than", "5", ""]
+                    .map(String::from)
+                    .iter(),
+            ) {
+                let phrase = format!("{f} {r} 5 people");
+                let w = super::simple_words(&phrase);
+                if super::read_any(&w, 0).is_some() {
+                    checked += 1;
+                    assert!(super::may_start(&w[0]), "{phrase}");
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
     use super::*;
 
     fn b(s: &str) -> Option<(Option<u64>, Option<u64>)> {

@@ -136,8 +136,9 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
     let figs = find(doc);
     let totals = totals::compute(&figs);
     let mut out_index = vec![None; figs.len()];
-    let mut out = Vec::new();
-    for (i, f) in figs.iter().enumerate() {
+    let mut out = Vec::with_capacity(figs.iter().filter(|f| f.emit).count());
+    // the figures are done with: their strings move into the output
+    for (i, f) in figs.into_iter().enumerate() {
         // the shot, as figures, are the injured the text reports ("6 others shot"); the
         // totals reason over who of them died
         let Some(kind) = contract_kind(f.kind).or(Some(CasualtyKind::Injured)) else {
@@ -151,11 +152,11 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
             span: f.span,
             kind,
             bounds: f.bounds,
-            qualifier: f.qualifier.clone(),
-            victims: f.victims.clone(),
+            qualifier: f.qualifier,
+            victims: f.victims,
             place: f.place,
-            trigger: f.trigger.clone(),
-            claimed_by: f.claimed_by.clone(),
+            trigger: f.trigger,
+            claimed_by: f.claimed_by,
             subset_of: f
                 .subset_of
                 .and_then(|p| out_index.get(p).copied().flatten()),
@@ -203,12 +204,29 @@ pub fn find(doc: &Document) -> Vec<Fig> {
             pers.sort();
             (locs, pers)
         });
+        // (a sentence has at least as many tokens as words: no regrowth, no copy)
+        words.clear();
+        words.reserve(toks.len());
         numbers::words_from_tokens(text, toks, &mut words);
-        let sentence_trigger = trigger_in(&words);
+        let sentence_trigger = trigger_in(text, &words);
         if sentence_trigger.is_some() {
             last_trigger = sentence_trigger.as_ref().map(|t| t.1.clone());
         }
         let first = figs.len();
+        let mut ctx = Ctx {
+            words: &words,
+            si,
+            figs: &mut figs,
+            first,
+            pers,
+            last_key: &mut last_key,
+        };
+        ctx.numbers_pass();
+        ctx.singular_pass(text);
+        if figs.len() == first {
+            // what follows only describes this sentence's figures
+            continue;
+        }
         let starts_dated = words.len() > 2
             && matches!(words[0].low(), "in" | "last" | "earlier" | "since")
             && (rules::is_month(words[1].low())
@@ -244,16 +262,6 @@ pub fn find(doc: &Document) -> Vec<Fig> {
                         | ("this", "month")
                 )
             });
-        let mut ctx = Ctx {
-            words: &words,
-            si,
-            figs: &mut figs,
-            first,
-            pers,
-            last_key: &mut last_key,
-        };
-        ctx.numbers_pass();
-        ctx.singular_pass(text);
         let claimed = claimed_by(&words);
         for f in figs[first..].iter_mut() {
             f.background = background;
@@ -332,6 +340,89 @@ fn is_cue(w: &str) -> bool {
         )
 }
 
+/// Verbs other than participles that can tell what happened to a single subject ("was
+/// rushed to hospital", "suffered wounds"): [`Ctx::singular_pass`] reads on from them.
+fn singular_verb(l: &str) -> bool {
+    matches!(
+        l,
+        "suffered"
+            | "sustained"
+            | "treated"
+            | "rushed"
+            | "transported"
+            | "taken"
+            | "airlifted"
+            | "flown"
+            | "succumbed"
+            | "stabbed"
+            | "beaten"
+            | "surrendered"
+            | "turned"
+            | "struck"
+            | "grazed"
+    )
+}
+
+/// Nouns of a death before "of" and a person ("the death of", "the murder of").
+fn death_noun(l: &str) -> bool {
+    matches!(
+        l,
+        "death" | "murder" | "killing" | "slaying" | "homicide" | "murders" | "deaths"
+    )
+}
+
+/// Every word at which pass 2 ([`Ctx::singular_pass`] and [`Ctx::object_pass`]) can act:
+/// participles, `singular_verb`s, active verbs, `death_noun`s, "fatal", "deadly", the
+/// resultative verbs and "save" (the test `pass2_words_are_the_rules` keeps it in step).
+const PASS2_LIST: &str = "abduct abducted abducting abducts airlifted apprehended arrest \
+    arrested arresting arrests assassinated beaten beheaded crushed dead deadly death deaths \
+    deceased detain detained detaining detains die died dies discovered displace displaced \
+    displaces displacing drowned electrocuted evacuate evacuated evacuates evacuating executed \
+    executing fatal finding fled flown found grazed homeless homicide hospitalised \
+    hospitalized hurt hurting injure injured injures injuring kidnap kidnaped kidnapped \
+    kidnapping kidnaps kill killed killing kills leave leaves leaving left maimed massacred \
+    missing murder murdered murdering murders perished relocated rushed save seize seized \
+    seizing shoot shooting shoots shot slain slay slaying slays slew stabbed struck succumbed \
+    suffered surrendered sustained taken transported treated turned uprooted wound wounded \
+    wounding wounds";
+
+static PASS2_WORDS: Lazy<WordTable<()>> =
+    Lazy::new(|| WordTable::build(PASS2_LIST.split_whitespace().map(|w| (w, ())), |_, _| ()));
+
+/// True when pass 2 can act at the word with this span: one table lookup in the document's
+/// text (any case) instead of a dozen `match`es on every word of the sentence.
+fn pass2_word(text: &str, span: Span) -> bool {
+    // (every listed word is 3 to 12 letters long: most punctuation is turned away here)
+    (3..=12).contains(&span.end.wrapping_sub(span.start))
+        && PASS2_WORDS
+            .get_in_rare(
+                text.as_bytes(),
+                span.start,
+                span.end.wrapping_sub(span.start),
+            )
+            .is_some()
+}
+
+/// The first of `acts` (ascending word indices) at or after `k`; `next` is where the search
+/// starts and is moved on (the callers' `k` only grows).
+fn next_act(acts: &[usize], next: &mut usize, k: usize) -> Option<usize> {
+    while acts.get(*next).is_some_and(|&a| a < k) {
+        *next += 1;
+    }
+    acts.get(*next).copied()
+}
+
+/// The rules [`PASS2_LIST`] stands for.
+#[cfg(test)]
+fn is_pass2_word(w: &str) -> bool {
+    rules::participle(w).is_some()
+        || singular_verb(w)
+        || rules::active_verb(w).is_some()
+        || death_noun(w)
+        || matches!(w, "fatal" | "deadly" | "save")
+        || rules::is_resultative(w)
+}
+
 /// The LOC entity for a figure: a mention in the same sentence (the nearest), else the last
 /// mention before the sentence.
 fn place_for(locs: &[(Span, usize)], sentence: Span, fig: Span) -> (Option<usize>, bool) {
@@ -367,15 +458,18 @@ static TRIGGER_STARTS: Lazy<WordTable<()>> =
     Lazy::new(|| WordTable::build(rules::TRIGGERS.iter().map(|t| (t[0], ())), |_, _| ()));
 
 /// The trigger phrase of a sentence (first found, longest at a position).
-fn trigger_in(words: &[Word<'_>]) -> Option<(usize, String)> {
+fn trigger_in(text: &str, words: &[Word<'_>]) -> Option<(usize, String)> {
     for i in 0..words.len() {
-        let first = words[i].low();
+        // (looked up in the document's text, any case, where the table reads whole 8-byte
+        // windows: no copy of the word)
+        let span = words[i].span();
         if TRIGGER_STARTS
-            .get_in_rare(first.as_bytes(), 0, first.len())
+            .get_in_rare(text.as_bytes(), span.start, span.len())
             .is_none()
         {
             continue;
         }
+        let first = words[i].low();
         for t in rules::TRIGGERS {
             if t[0] != first {
                 continue;
@@ -385,7 +479,7 @@ fn trigger_in(words: &[Word<'_>]) -> Option<(usize, String)> {
                 .all(|(k, s)| words.get(i + k).is_some_and(|w| w.low() == *s))
             {
                 let last = &words[i + t.len() - 1];
-                let span = Span::new(words[i].span.start, last.span.end);
+                let span = Span::new(words[i].span().start, last.span().end);
                 let text: String = t.join(" ");
                 let _ = span;
                 return Some((i, text));
@@ -444,7 +538,7 @@ fn is_clause_word(w: &str) -> bool {
 fn join(words: &[Word<'_>], s: usize, e: usize) -> String {
     let mut out = String::new();
     for w in &words[s..e] {
-        if !out.is_empty() && w.space_before {
+        if !out.is_empty() && w.space_before() {
             out.push(' ');
         }
         out.push_str(w.text);
@@ -485,7 +579,12 @@ fn can_modify(w: &Word<'_>) -> bool {
     if !w.text.chars().next().is_some_and(char::is_alphabetic) && !l.ends_with("-old") {
         return false;
     }
-    !(rules::is_aux(l)
+    classes(w) & NOT_MODIFIER == 0
+}
+
+/// The words that cannot modify a head noun ([`can_modify`] turns them away).
+fn not_modifier(l: &str) -> bool {
+    rules::is_aux(l)
         || rules::is_follow_ok(l)
         || rules::participle(l).is_some()
         || rules::active_verb(l).is_some()
@@ -494,7 +593,85 @@ fn can_modify(w: &Word<'_>) -> bool {
         || matches!(
             l,
             "the" | "a" | "an" | "to" | "for" | "than" | "were" | "said"
-        ))
+        )
+}
+
+/// Class bit: [`not_modifier`].
+const NOT_MODIFIER: u8 = 1;
+/// Class bit: a singular victim noun (`rules::victim_noun` is `Some(true)`).
+const VICTIM_ONE: u8 = 2;
+/// Class bit: a plural victim noun (`rules::victim_noun` is `Some(false)`).
+const VICTIM_MANY: u8 = 4;
+/// Class bit: `rules::non_people`.
+const NON_PEOPLE: u8 = 8;
+/// Class bit: `rules::is_month`.
+const MONTH: u8 = 16;
+
+/// The class bits of every word of the rules that has any: the rules are `match`es over a
+/// few hundred literals each, which cost a few hundred instructions per word; the stage
+/// asks them of the words around every figure, so it asks this table instead. Every word
+/// a rule accepts is a literal in `rules.rs` or in [`not_modifier`]'s list (the test
+/// `classes_are_the_rules` checks the table against the rules on every literal).
+static CLASSES: Lazy<WordTable<u8>> = Lazy::new(|| {
+    let vocabulary =
+        rules_vocabulary().chain(["the", "a", "an", "to", "for", "than", "were", "said"]);
+    WordTable::build(
+        vocabulary.filter_map(|w| {
+            let c = word_class(w);
+            (c != 0).then_some((w, c))
+        }),
+        |a, b| a | b,
+    )
+});
+
+/// Every string literal in `rules.rs` (the words its `match`es name, "a.m." and "jan."
+/// included), and every run of lower-case letters, hyphens and apostrophes there (the same
+/// words again, should a quotation mark in a comment put the literals out of step): read
+/// without parsing the file.
+fn rules_vocabulary() -> impl Iterator<Item = &'static str> {
+    let src = include_str!("rules.rs");
+    src.split('"')
+        .skip(1)
+        .step_by(2)
+        .chain(src.split(|c: char| !(c.is_ascii_lowercase() || c == '-' || c == '\'')))
+        .filter(|w| !w.is_empty())
+}
+
+/// The class bits of a lower-case word, from the rules themselves.
+fn word_class(l: &str) -> u8 {
+    let mut c = 0;
+    if not_modifier(l) {
+        c |= NOT_MODIFIER;
+    }
+    if rules::non_people(l) {
+        c |= NON_PEOPLE;
+    }
+    if rules::is_month(l) {
+        c |= MONTH;
+    }
+    match rules::victim_noun(l) {
+        Some(true) => c |= VICTIM_ONE,
+        Some(false) => c |= VICTIM_MANY,
+        None => {}
+    }
+    c
+}
+
+/// The class bits of a word (0 for a word no rule names).
+fn classes(w: &Word<'_>) -> u8 {
+    CLASSES.get_in(w.low_padded(), 0, w.text.len()).unwrap_or(0)
+}
+
+/// [`rules::victim_noun`] of a word, by the class table.
+fn victim(w: &Word<'_>) -> Option<bool> {
+    let c = classes(w);
+    if c & VICTIM_ONE != 0 {
+        Some(true)
+    } else if c & VICTIM_MANY != 0 {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// A capitalised word that can be a person's name (not a function word, a day, a month, a
@@ -631,7 +808,11 @@ impl Ctx<'_, '_> {
         let prev = self.prev_low(s);
         let next = w.get(e).map(|w| w.low()).unwrap_or("");
         let num = &w[r.words.end - 1];
-        if rules::non_people(next) || rules::is_month(prev) || rules::is_month(next) {
+        // (the class table answers `non_people` and `is_month`: a word with no class is
+        // neither, like the "" of a missing word)
+        let class = |k: usize| w.get(k).map_or(0, classes);
+        let (before, after) = (s.checked_sub(1).map_or(0, class), class(e));
+        if after & NON_PEOPLE != 0 || (before | after) & MONTH != 0 {
             return true;
         }
         if next == "-" || next == "/" || next == ":" {
@@ -648,7 +829,7 @@ impl Ctx<'_, '_> {
                     return true;
                 }
             }
-            if s > 0 && !w[s].space_before && matches!(w[s - 1].text, "$" | "£" | "€" | "#" | "№")
+            if s > 0 && !w[s].space_before() && matches!(w[s - 1].text, "$" | "£" | "€" | "#" | "№")
             {
                 // "$5", "#3"
                 return true;
@@ -730,17 +911,13 @@ impl Ctx<'_, '_> {
                 if matches!(n1, "the" | "those" | "these") {
                     // "of the victims", "of the injured", "of those wounded"
                     let mut steps = 0;
-                    while j < w.len()
-                        && steps < 3
-                        && can_modify(&w[j])
-                        && rules::victim_noun(w[j].low()).is_none()
-                    {
+                    while j < w.len() && steps < 3 && can_modify(&w[j]) && victim(&w[j]).is_none() {
                         j += 1;
                         steps += 1;
                     }
-                    if w.get(j).is_some_and(|x| {
-                        rules::victim_noun(x.low()).is_some() || rules::cue_noun(x.low()).is_some()
-                    }) {
+                    if w.get(j)
+                        .is_some_and(|x| victim(x).is_some() || rules::cue_noun(x.low()).is_some())
+                    {
                         j += 1;
                     } else {
                         return None;
@@ -798,11 +975,11 @@ impl Ctx<'_, '_> {
         while j < limit {
             let x = &w[j];
             let l = x.low();
-            if let Some(sing) = rules::victim_noun(l) {
+            if let Some(sing) = victim(x) {
                 // "police officers", "security guards": take the longest run of nouns
                 let mut end = j + 1;
                 if let Some(n) = w.get(end) {
-                    if rules::victim_noun(n.low()) == Some(sing) && sing == (l == "police") {
+                    if victim(n) == Some(sing) && sing == (l == "police") {
                         end += 1;
                     }
                 }
@@ -871,7 +1048,7 @@ impl Ctx<'_, '_> {
         if r.form == Form::Article && !head.singular && !head.partitive {
             return None;
         }
-        let mut start = w[s].span.start;
+        let mut start = w[s].span().start;
         let mut end_word = head.end;
         let mut part_end = head.end;
         let mut kind: Option<IKind> = None;
@@ -949,7 +1126,7 @@ impl Ctx<'_, '_> {
                         .all(|x| !x.is_punct() && x.low() != "and")
                     {
                         bounds = totals::add(bounds, Bounds::exact(1));
-                        start = w[d].span.start;
+                        start = w[d].span().start;
                     }
                 }
             }
@@ -1122,14 +1299,14 @@ impl Ctx<'_, '_> {
             if let Some(pi) = self.last_fig_in_sentence() {
                 let pf = &self.figs[pi];
                 let gap_ok = (0..s).rev().take(6).any(|j| {
-                    matches!(w[j].low(), "and" | "," | "while") && w[j].span.start >= pf.span.end
+                    matches!(w[j].low(), "and" | "," | "while") && w[j].span().start >= pf.span.end
                 }) && w[..s]
                     .iter()
                     .rev()
-                    .take_while(|x| x.span.start >= pf.span.end)
+                    .take_while(|x| x.span().start >= pf.span.end)
                     .all(|x| {
                         x.is_capitalised()
-                            || rules::victim_noun(x.low()).is_some()
+                            || victim(x).is_some()
                             || matches!(
                                 x.low(),
                                 "and"
@@ -1168,9 +1345,7 @@ impl Ctx<'_, '_> {
                 );
                 if gap_ok && list_parent && pf.emit && pf.subset_of.is_none() {
                     let next_ok = w.get(head.end).is_none_or(|x| {
-                        x.is_punct()
-                            || rules::is_follow_ok(x.low())
-                            || rules::victim_noun(x.low()).is_some()
+                        x.is_punct() || rules::is_follow_ok(x.low()) || victim(x).is_some()
                     });
                     if next_ok {
                         kind = Some(pf.kind);
@@ -1206,7 +1381,7 @@ impl Ctx<'_, '_> {
             subset_parent = self.last_fig_of_kind(kind);
         }
         let end_w = head.end.min(w.len()).max(s + 1);
-        let span = Span::new(start, w[end_w - 1].span.end);
+        let span = Span::new(start, w[end_w - 1].span().end);
         if rule == "casualties.toll_is"
             && r.qualifier.is_none()
             && matches!(
@@ -1227,8 +1402,8 @@ impl Ctx<'_, '_> {
                 .iter()
                 .any(|x| x.low() == "also");
         f.qualifier = r.qualifier_words.clone().map(|q| {
-            let a = w[q.start].span.start;
-            let b = w[q.end - 1].span.end;
+            let a = w[q.start].span().start;
+            let b = w[q.end - 1].span().end;
             let mut t = String::new();
             for x in &w[q] {
                 if !t.is_empty() {
@@ -1876,32 +2051,22 @@ impl Ctx<'_, '_> {
         // search (a scan per word would be quadratic in a sentence without an end).
         let mut taken: Vec<Span> = self.figs[self.first..].iter().map(|f| f.span).collect();
         taken.sort_by_key(|s| (s.end, s.start));
+        // the words pass 2 can act at, looked up once for both loops; each loop jumps from
+        // one to the next (the words between would only step on)
+        let acts: Vec<usize> = (0..w.len())
+            .filter(|&k| pass2_word(text, w[k].span()))
+            .collect();
+        let mut next = 0;
         let mut k = 0;
         while k < w.len() {
+            let Some(c) = next_act(&acts, &mut next, k) else {
+                break;
+            };
+            k = c;
             let l = w[k].low();
             let kind0 = match rules::participle(l) {
                 Some(kd) => Some(kd),
-                None if matches!(
-                    l,
-                    "suffered"
-                        | "sustained"
-                        | "treated"
-                        | "rushed"
-                        | "transported"
-                        | "taken"
-                        | "airlifted"
-                        | "flown"
-                        | "succumbed"
-                        | "stabbed"
-                        | "beaten"
-                        | "surrendered"
-                        | "turned"
-                        | "struck"
-                        | "grazed"
-                ) =>
-                {
-                    self.participle_after(k).map(|(kd, _, _)| kd)
-                }
+                None if singular_verb(l) => self.participle_after(k).map(|(kd, _, _)| kd),
                 None => None,
             };
             let Some(kind0) = kind0 else {
@@ -1909,11 +2074,11 @@ impl Ctx<'_, '_> {
                 continue;
             };
             // a participle right after a number figure's head was used by pass 1
-            let at = w[k].span.start;
+            let at = w[k].span().start;
             let from = taken.partition_point(|s| s.end + 40 <= at);
             let used = taken[from..].iter().take_while(|s| s.end <= at).any(|s| {
                 at - s.end < 40 && {
-                    let between = &text[s.end.min(text.len())..w[k].span.start.min(text.len())];
+                    let between = &text[s.end.min(text.len())..w[k].span().start.min(text.len())];
                     !between.contains([',', ';', '.'])
                 }
             });
@@ -2008,7 +2173,7 @@ impl Ctx<'_, '_> {
             let mut fig: Option<(String, &'static str, Span)> = None;
             if rules::singular_pronoun(sl) {
                 let key = self.last_key.clone().unwrap_or_else(|| sl.to_string());
-                fig = Some((key, "casualties.pronoun_died", subj.span));
+                fig = Some((key, "casualties.pronoun_died", subj.span()));
             } else if rules::victim_noun(sl) == Some(true) || sl.ends_with("-old") {
                 // determiner before the noun's modifiers
                 let mut d = j - 1;
@@ -2029,11 +2194,11 @@ impl Ctx<'_, '_> {
                         }
                         _ => sl.to_string(),
                     };
-                    fig = Some((key, "casualties.definite_was_killed", subj.span));
+                    fig = Some((key, "casualties.definite_was_killed", subj.span()));
                 }
-            } else if is_name_word(subj) || self.in_person(subj.span) {
+            } else if is_name_word(subj) || self.in_person(subj.span()) {
                 let key = sl.to_string();
-                fig = Some((key, "casualties.named_died", subj.span));
+                fig = Some((key, "casualties.named_died", subj.span()));
             }
             if let Some((key, rule, span)) = fig {
                 *self.last_key = Some(key.clone());
@@ -2044,15 +2209,20 @@ impl Ctx<'_, '_> {
             }
             k += 1;
         }
-        self.object_pass();
+        self.object_pass(&acts);
     }
 
     /// Single people as objects: "killing Teryus", "Police arrested the suspect", "the
     /// shooting death of 17-year-old Jane Doe", "leaving Barnett dead".
-    fn object_pass(&mut self) {
+    fn object_pass(&mut self, acts: &[usize]) {
         let w = self.words;
+        let mut next = 0;
         let mut k = 0;
         while k + 1 < w.len() {
+            match next_act(acts, &mut next, k) {
+                Some(c) if c + 1 < w.len() => k = c,
+                _ => break,
+            }
             let l = w[k].low();
             let prev = if k > 0 { w[k - 1].low() } else { "" };
             let (kind, rule) = if let Some(kind) = rules::active_verb(l) {
@@ -2070,11 +2240,7 @@ impl Ctx<'_, '_> {
                     kind
                 };
                 (kind, "casualties.verb_person")
-            } else if matches!(
-                l,
-                "death" | "murder" | "killing" | "slaying" | "homicide" | "murders" | "deaths"
-            ) && w[k + 1].low() == "of"
-            {
+            } else if death_noun(l) && w[k + 1].low() == "of" {
                 k += 1;
                 (IKind::Killed, "casualties.death_of_person")
             } else if matches!(l, "fatal" | "deadly")
@@ -2102,12 +2268,12 @@ impl Ctx<'_, '_> {
                     let key = self.last_key.clone().unwrap_or_else(|| p.low().to_string());
                     let taken = self.figs[self.first..]
                         .iter()
-                        .any(|f| f.span.overlaps(&p.span));
+                        .any(|f| f.span.overlaps(&p.span()));
                     if !taken {
                         let mut f = Fig::new(
                             IKind::Killed,
                             Bounds::exact(1),
-                            p.span,
+                            p.span(),
                             "casualties.could_not_save",
                             self.si,
                         );
@@ -2172,7 +2338,7 @@ impl Ctx<'_, '_> {
         let det = first.low();
         if matches!(det, "himself" | "herself") {
             let key = self.last_key.clone().unwrap_or_else(|| det.to_string());
-            return Some((key, first.span, j + 1));
+            return Some((key, first.span(), j + 1));
         }
         let definite = matches!(det, "the" | "his" | "her" | "their" | "its" | "our");
         if definite || matches!(det, "a" | "an") {
@@ -2185,7 +2351,7 @@ impl Ctx<'_, '_> {
             if x.is_capitalised() && !x.low().ends_with("-old") {
                 break;
             }
-            if rules::victim_noun(x.low()).is_some() || !can_modify(x) {
+            if victim(x).is_some() || !can_modify(x) {
                 break;
             }
             aged |= x.low().ends_with("-old");
@@ -2193,15 +2359,15 @@ impl Ctx<'_, '_> {
             steps += 1;
             if aged
                 && w.get(j)
-                    .is_some_and(|n| rules::victim_noun(n.low()).is_none() && !is_name_word(n))
+                    .is_some_and(|n| victim(n).is_none() && !is_name_word(n))
             {
                 break;
             }
         }
         let x = w.get(j)?;
-        let start = first.span.start;
+        let start = first.span().start;
         // "the accused" is one person in a crime report
-        if rules::victim_noun(x.low()) == Some(true) || definite && x.low() == "accused" {
+        if victim(x) == Some(true) || definite && x.low() == "accused" {
             let noun = x.low();
             let key = match (definite, self.last_key.as_ref()) {
                 (true, Some(k)) if matches!(noun, "victim" | "person" | "man" | "woman") => {
@@ -2209,7 +2375,7 @@ impl Ctx<'_, '_> {
                 }
                 _ => noun.to_string(),
             };
-            return Some((key, Span::new(start, x.span.end), j + 1));
+            return Some((key, Span::new(start, x.span().end), j + 1));
         }
         let age_then_name = j > k && !definite && is_name_word(x);
         if !age_then_name && (j == k && !is_name_word(x) || j > k && !aged) {
@@ -2221,11 +2387,11 @@ impl Ctx<'_, '_> {
                 e += 1;
             }
             let last = &w[e - 1];
-            return Some((last.low().to_string(), Span::new(start, last.span.end), e));
+            return Some((last.low().to_string(), Span::new(start, last.span().end), e));
         }
         if aged {
             let last = &w[j - 1];
-            return Some((last.low().to_string(), Span::new(start, last.span.end), j));
+            return Some((last.low().to_string(), Span::new(start, last.span().end), j));
         }
         None
     }
@@ -2263,6 +2429,53 @@ mod tests {
             if (3..=12).contains(&w.len()) {
                 assert_eq!(is_cue(w), listed.contains(&w), "{w}");
             }
+        }
+    }
+
+    #[test]
+    fn pass2_words_are_the_rules() {
+        let listed: Vec<&str> = PASS2_LIST.split_whitespace().collect();
+        for w in &listed {
+            assert!((3..=12).contains(&w.len()), "{w}");
+            assert!(is_pass2_word(w), "{w} is listed but pass 2 ignores it");
+            assert!(pass2_word(w, Span::new(0, w.len())), "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert!(pass2_word(&upper, Span::new(0, w.len())), "{upper}");
+        }
+        for w in literals() {
+            assert_eq!(is_pass2_word(w), listed.contains(&w), "{w}");
+            assert_eq!(
+                pass2_word(w, Span::new(0, w.len())),
+                listed.contains(&w),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn classes_are_the_rules() {
+        let mut some = 0;
+        for w in literals().into_iter().chain(rules_vocabulary()) {
+            let c = word_class(w);
+            some += usize::from(c != 0);
+            let word = Word::new(w, Span::new(0, w.len()), true);
+            assert_eq!(classes(&word), c, "{w}");
+            let upper = w.to_ascii_uppercase();
+            let word = Word::new(&upper, Span::new(0, w.len()), true);
+            assert_eq!(classes(&word), c, "{upper}");
+            assert!(c == 0 || w.len() <= crate::quotes::words::MAX_WORD, "{w}");
+        }
+        assert!(some > 300, "{some}");
+        for w in ["jan.", "a.m.", "%", "injured,"] {
+            assert_ne!(
+                classes(&Word::new(w, Span::new(0, w.len()), false)),
+                0,
+                "{w}"
+            );
+        }
+        for w in ["tragedy", "Aleppo", "", "“", "x"] {
+            let word = numbers::simple_words(w);
+            assert!(word.iter().all(|x| classes(x) == 0), "{w}");
         }
     }
 
