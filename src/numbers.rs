@@ -178,28 +178,24 @@ pub fn words_from_tokens<'t>(text: &'t str, tokens: &[Token], out: &mut Vec<Word
         let mut end = tokens[i].span.end;
         let first = &tokens[i];
         let mut j = i + 1;
+        // A scale suffix glued to the digits so far: "2.3" + "m".
+        let glued_scale = |a: &Token, end: usize| {
+            !a.space_before
+                && a.kind == TokenKind::Word
+                && last_is_digit(text, end)
+                && is_scale_suffix(a.text(text))
+        };
         if matches!(first.kind, TokenKind::Word | TokenKind::Number) {
             loop {
                 let (Some(a), Some(b)) = (tokens.get(j), tokens.get(j + 1)) else {
-                    if let Some(a) = tokens.get(j) {
-                        // "2.3" + "m" glued
-                        if !a.space_before
-                            && a.kind == TokenKind::Word
-                            && last_is_digit(text, end)
-                            && is_scale_suffix(a.text(text))
-                        {
-                            end = a.span.end;
-                            j += 1;
-                        }
+                    if let Some(a) = tokens.get(j).filter(|a| glued_scale(a, end)) {
+                        end = a.span.end;
+                        j += 1;
                     }
                     break;
                 };
                 if a.space_before || b.space_before {
-                    if !a.space_before
-                        && a.kind == TokenKind::Word
-                        && last_is_digit(text, end)
-                        && is_scale_suffix(a.text(text))
-                    {
+                    if glued_scale(a, end) {
                         end = a.span.end;
                         j += 1;
                     }
