@@ -711,13 +711,6 @@ fn is_name_word(w: &Word<'_>) -> bool {
                 | "his"
                 | "her"
                 | "their"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "but"
                 | "and"
                 | "when"
@@ -753,6 +746,7 @@ fn is_name_word(w: &Word<'_>) -> bool {
                 | "residents"
                 | "hospital"
         )
+        && !rules::is_weekday(l)
 }
 
 /// A lower-case "-ly" adverb ("accidentally", "critically").
@@ -1831,13 +1825,6 @@ impl Ctx<'_, '_> {
                     | "yesterday"
                     | "today"
                     | "tonight"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "outside"
                     | "inside"
                     | "near"
@@ -1845,7 +1832,8 @@ impl Ctx<'_, '_> {
                     | "following"
                     | "amid"
                     | "for"
-            );
+            )
+            || rules::is_weekday(nl);
         !passive
     }
 
@@ -1994,13 +1982,6 @@ impl Ctx<'_, '_> {
                         | "injury"
                         | "latest"
                         | "on"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
                         | "day"
                         | "by"
                         | "night"
@@ -2009,6 +1990,7 @@ impl Ctx<'_, '_> {
                         | "a"
                         | "in"
                 )
+                || rules::is_weekday(l)
                 || w[j].text.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 || numbers::read(w, j).is_some_and(|r| r.form == Form::Words)
             {

@@ -425,6 +425,14 @@ pub fn non_people(w: &str) -> bool {
     )
 }
 
+/// A day of the week, lower-cased.
+pub fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Months (a number next to one is a date).
 pub fn is_month(w: &str) -> bool {
     matches!(
