@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
     let words = simple_words(&s);
     for w in &words {
-        assert!(s.get(w.span.start..w.span.end).is_some());
+        assert!(s.get(w.span().start..w.span().end).is_some());
     }
     if let Some(r) = parse(&s) {
         check(&r, words.len());

@@ -181,6 +181,11 @@ pub fn check_json_round_trip(doc: &Document) -> Result<String, String> {
             "output::write_json differs from serde_json:\n{direct}\n{json}"
         ));
     }
+    let mut streamed = Vec::new();
+    byline::output::write_json_to(doc, &mut streamed).map_err(|e| format!("stream: {e}"))?;
+    if streamed != json.as_bytes() {
+        return Err("output::write_json_to differs from write_json".into());
+    }
     let v: serde_json::Value =
         serde_json::from_str(&json).map_err(|e| format!("parse back: {e}"))?;
     let text = doc.text.as_str();
