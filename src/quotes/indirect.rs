@@ -10,11 +10,14 @@
 //!   `quotes.indirect_participle`.
 
 use super::cues::*;
-use super::np::{Ctx, Np, NpKind};
+use super::np::{Ctx, Np, NpKind, IN_QUOTE};
 use super::Draft;
 use crate::document::{QuoteKind, Span};
 
 const MAX_SENTENCE: usize = 80;
+
+/// The word classes a reported-speech cue has one of.
+const CANDIDATE: u32 = CUE | CUE_WEAK | ACCORDING | BELIEF | STANCE | QCUE;
 
 /// Where the sentences around a cue end, found with two cursors that only move forwards:
 /// the cues come in text order, so the whole pass reads every token a bounded number of
@@ -56,8 +59,12 @@ impl Bounds {
     }
 }
 
+#[inline(never)]
 pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let n = ctx.len();
+    // Every cue adds at most one statement: room for them all at once.
+    let candidates = ctx.bits.iter().filter(|&&b| b & CANDIDATE != 0).count();
+    drafts.reserve(candidates);
     let mut bounds = Bounds {
         seen: 0,
         last_end: None,
@@ -65,7 +72,7 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     };
     for c in 0..n {
         let b = ctx.bits[c];
-        if b & (CUE | CUE_WEAK | ACCORDING | BELIEF | STANCE | QCUE) == 0 || ctx.region_of[c] != 0 {
+        if b & CANDIDATE == 0 || ctx.quoted(c) {
             continue;
         }
         let speech = ctx.is_cue(c, true);
@@ -279,9 +286,9 @@ fn emit(
     };
     // A plain count over the slice (the compiler vectorises it).
     let quoted = ctx
-        .region_of
+        .bits
         .get(a..b)
-        .map_or(0, |r| r.iter().filter(|&&q| q != 0).count());
+        .map_or(0, |r| r.iter().filter(|&&q| q & IN_QUOTE != 0).count());
     if quoted * 2 > b - a {
         return;
     }

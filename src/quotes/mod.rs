@@ -61,7 +61,9 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
     let regions = marks::pair(doc, &mut diagnostics);
     let quotes = {
         let ctx = Ctx::new(doc, &regions);
-        let mut drafts = Vec::new();
+        // Reserved up front: a document with hundreds of thousands of quotations otherwise
+        // copies the growing vector again and again.
+        let mut drafts = Vec::with_capacity(regions.len());
         for (ri, r) in regions.iter().enumerate() {
             if let Some(d) = direct(&ctx, ri, r) {
                 drafts.push(d);
@@ -93,6 +95,7 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
 type Found = (Option<Np>, Option<usize>, &'static str);
 
 /// Classifies a region and finds its speaker. None for scare quotes and titles.
+#[inline(never)]
 fn direct(ctx: &Ctx, ri: usize, r: &Region) -> Option<Draft> {
     let doc = ctx.doc;
     let words = (r.first..r.end)
@@ -320,7 +323,7 @@ fn before_open(ctx: &Ctx, r: &Region) -> Option<Found> {
             .rev()
             .find(|&k| ctx.lower(k) && matches!(ctx.text(k), "who" | "which"))
         {
-            if w > ss && !(w..p).any(|k| ctx.punct(k, ",") || ctx.region_of[k] != 0) {
+            if w > ss && !(w..p).any(|k| ctx.punct(k, ",") || ctx.quoted(k)) {
                 if let Some(np) = ctx.antecedent(w, ss) {
                     return Some((Some(np), None, "quotes.relative_colon_quote"));
                 }
@@ -346,7 +349,7 @@ fn in_sentence_before(ctx: &Ctx, r: &Region) -> Option<Found> {
         if ctx.sentence_end(c) {
             return None;
         }
-        if ctx.region_of[c] == 0 && ctx.is_far_cue(c) {
+        if !ctx.quoted(c) && ctx.is_far_cue(c) {
             let np = ctx.cue_subject(c).map(|(n, _)| n);
             return Some((np, Some(c), "quotes.sentence_cue_before"));
         }
@@ -365,7 +368,7 @@ fn in_sentence_after(ctx: &Ctx, r: &Region) -> Option<Found> {
         if ctx.sentence_end(c) || (c > c0 + 1 && ctx.doc.tokens[c].sentence_start) {
             return None;
         }
-        if ctx.region_of[c] == 0 && ctx.is_far_cue(c) {
+        if !ctx.quoted(c) && ctx.is_far_cue(c) {
             let np = ctx.cue_subject(c).map(|(n, _)| n);
             return np.map(|n| (Some(n), Some(c), "quotes.sentence_cue_after"));
         }
@@ -376,6 +379,7 @@ fn in_sentence_after(ctx: &Ctx, r: &Region) -> Option<Found> {
 }
 
 /// Conversation conventions for quotations no sieve attributed.
+#[inline(never)]
 fn conversation(ctx: &Ctx, drafts: &mut [Draft]) {
     // Pieces of one multi-paragraph quotation share a speaker (forwards, then backwards).
     for i in 1..drafts.len() {

@@ -38,14 +38,13 @@ pub struct Np {
 pub struct Ctx<'a> {
     /// The document.
     pub doc: &'a Document,
-    /// Word-class bits per token.
+    /// Word-class bits per token, plus the [`IN_QUOTE`] and [`ENDS_SENTENCE`] flags (kept
+    /// here rather than in two more per-token vectors: a 10 MB document has 2 M tokens).
     pub bits: Vec<u32>,
     /// Paragraph (block) number per token.
     pub block: Vec<u32>,
     /// First token of each block.
     pub block_first: Vec<usize>,
-    /// Region index + 1 for tokens from an opening to a closing mark, 0 elsewhere.
-    pub region_of: Vec<u32>,
     /// The quoted regions.
     pub regions: &'a [Region],
     /// Entity mentions (span, entity index), by start.
@@ -56,10 +55,14 @@ pub struct Ctx<'a> {
     /// The first entity of each name and of each last name (ASCII-lower-cased), built on
     /// first use (see [`Ctx::first_named`]).
     first_names: OnceCell<FirstNames>,
-    /// Per token: a terminal that really ends a sentence ([`Ctx::sentence_end`]), computed
-    /// once because the rules ask for it while scanning sentences token by token.
-    ends: Vec<bool>,
 }
+
+/// Flag in [`Ctx::bits`]: the token lies from an opening to a closing mark of a quoted
+/// region ([`Ctx::quoted`]).
+pub const IN_QUOTE: u32 = 1 << 30;
+/// Flag in [`Ctx::bits`]: a terminal that really ends a sentence ([`Ctx::sentence_end`]),
+/// computed once because the rules ask for it while scanning sentences token by token.
+const ENDS_SENTENCE: u32 = 1 << 31;
 
 /// How many entity mentions before a speaker [`Ctx::link`] looks back through. A pronoun or
 /// description refers to someone mentioned recently; an unbounded search made documents
@@ -85,7 +88,7 @@ impl<'a> Ctx<'a> {
     /// Builds the context.
     pub fn new(doc: &'a Document, regions: &'a [Region]) -> Ctx<'a> {
         let n = doc.tokens.len();
-        let bits = classify(doc);
+        let mut bits = classify(doc);
         let mut block = vec![0u32; n];
         let mut block_first = Vec::new();
         for (i, (t, slot)) in doc.tokens.iter().zip(block.iter_mut()).enumerate() {
@@ -95,12 +98,11 @@ impl<'a> Ctx<'a> {
             }
             *slot = block_first.len().saturating_sub(1) as u32;
         }
-        let mut region_of = vec![0u32; n];
-        for (k, r) in regions.iter().enumerate() {
+        for r in regions {
             let a = r.open.unwrap_or(r.first);
             let b = r.close.map_or(r.end, |c| c + 1).min(n);
-            for slot in region_of.iter_mut().take(b).skip(a) {
-                *slot = k as u32 + 1;
+            for slot in bits.iter_mut().take(b).skip(a) {
+                *slot |= IN_QUOTE;
             }
         }
         let mut mentions: Vec<(Span, usize)> = doc
@@ -115,20 +117,17 @@ impl<'a> Ctx<'a> {
             bits,
             block,
             block_first,
-            region_of,
             regions,
             mentions,
             titles: OnceCell::new(),
             first_names: OnceCell::new(),
-            ends: Vec::new(),
         };
-        let mut ends = vec![false; n];
         for (i, t) in doc.tokens.iter().enumerate() {
-            if matches!(t.kind, TokenKind::Terminal) {
-                ends[i] = ctx.terminal_ends_sentence(i);
+            // `terminal_ends_sentence` reads no flag, so setting them in turn is safe.
+            if matches!(t.kind, TokenKind::Terminal) && ctx.terminal_ends_sentence(i) {
+                ctx.bits[i] |= ENDS_SENTENCE;
             }
         }
-        ctx.ends = ends;
         ctx
     }
 
@@ -227,7 +226,13 @@ impl<'a> Ctx<'a> {
     /// initial).
     #[inline]
     pub fn sentence_end(&self, i: usize) -> bool {
-        self.ends.get(i).copied().unwrap_or(false)
+        self.bits.get(i).is_some_and(|b| b & ENDS_SENTENCE != 0)
+    }
+
+    /// True when token `i` lies inside a quoted region, its marks included.
+    #[inline]
+    pub fn quoted(&self, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & IN_QUOTE != 0)
     }
 
     fn terminal_ends_sentence(&self, i: usize) -> bool {
@@ -975,12 +980,12 @@ impl<'a> Ctx<'a> {
     fn agent(&self, c: usize, hi: usize) -> Option<Np> {
         let mut k = c + 1;
         while k < hi && k - c < 24 {
-            if self.region_of[k] == 0
+            if !self.quoted(k)
                 && (self.sentence_end(k) || self.punct(k, ",") || self.punct(k, ";"))
             {
                 return None;
             }
-            if self.region_of[k] == 0 && self.lower(k) && self.text(k) == "by" {
+            if !self.quoted(k) && self.lower(k) && self.text(k) == "by" {
                 return self.np_forward(k + 1, hi);
             }
             k += 1;
@@ -1012,7 +1017,7 @@ impl<'a> Ctx<'a> {
     fn clause_subject(&self, c: usize) -> Option<Np> {
         let ss = self.sentence_first(c);
         for k in (ss..c).rev() {
-            if k + 1 < c && self.is_quote_cue(k) && self.region_of[k] == 0 {
+            if k + 1 < c && self.is_quote_cue(k) && !self.quoted(k) {
                 if let Some((n, _)) = self.cue_subject(k) {
                     return Some(n);
                 }
@@ -1207,7 +1212,7 @@ impl Ctx<'_> {
                     break;
                 }
                 let t = self.doc.tokens.partition_point(|t| t.span.start < m.start);
-                if self.region_of.get(t).copied().unwrap_or(0) != 0 {
+                if self.quoted(t) {
                     continue;
                 }
                 if fits(*e) {
