@@ -3,7 +3,7 @@
 //! spokesman", "officials"), read forwards after a cue or backwards before one, plus the
 //! link from a speaker mention to an entity of the entity stage.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::document::{Document, Label, Sex, Span, TokenKind};
 
@@ -55,6 +55,55 @@ pub struct Ctx<'a> {
     /// The first entity of each name and of each last name (ASCII-lower-cased), built on
     /// first use (see [`Ctx::first_named`]).
     first_names: OnceCell<FirstNames>,
+    /// The mentions' ends never decrease (no mention holds a later one), so "ends at or
+    /// before" splits them in two like "starts before" does and [`partition_from`] applies.
+    ends_sorted: bool,
+    /// Where [`Ctx::link`]'s last searches of `mentions` landed: speakers come in text
+    /// order, so the next search starts near there instead of halving 100 000s of mentions
+    /// (cache misses) for every quotation of a long document.
+    end_hint: Cell<usize>,
+    start_hint: Cell<usize>,
+}
+
+/// `v.partition_point(pred)` for a predicate true on a prefix of `v` and false after it,
+/// found by galloping from `hint` (the answer of a nearby earlier search), then halving the
+/// bracket: a few probes near `hint` when the answer is near it.
+fn partition_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = v.len();
+    let h = hint.min(n);
+    let (lo, hi) = if h < n && pred(&v[h]) {
+        // The answer is after `h`: every element before `lo` is true.
+        let mut lo = h + 1;
+        let mut step = 1;
+        loop {
+            let probe = lo + step - 1;
+            if probe >= n {
+                break (lo, n);
+            }
+            if pred(&v[probe]) {
+                lo = probe + 1;
+                step *= 2;
+            } else {
+                break (lo, probe);
+            }
+        }
+    } else {
+        // The answer is at or before `h`: every element from `hi` on is false.
+        let mut hi = h;
+        let mut step = 1;
+        loop {
+            if hi == 0 {
+                break (0, 0);
+            }
+            let probe = hi.saturating_sub(step);
+            if pred(&v[probe]) {
+                break (probe + 1, hi);
+            }
+            hi = probe;
+            step *= 2;
+        }
+    };
+    lo + v[lo..hi].partition_point(pred)
 }
 
 /// Flag in [`Ctx::bits`]: the token lies from an opening to a closing mark of a quoted
@@ -112,6 +161,7 @@ impl<'a> Ctx<'a> {
             .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.span, e)))
             .collect();
         mentions.sort_by_key(|(s, e)| (s.start, s.end, *e));
+        let ends_sorted = mentions.windows(2).all(|w| w[0].0.end <= w[1].0.end);
         let mut ctx = Ctx {
             doc,
             bits,
@@ -121,6 +171,9 @@ impl<'a> Ctx<'a> {
             mentions,
             titles: OnceCell::new(),
             first_names: OnceCell::new(),
+            ends_sorted,
+            end_hint: Cell::new(0),
+            start_hint: Cell::new(0),
         };
         for (i, t) in doc.tokens.iter().enumerate() {
             // `terminal_ends_sentence` reads no flag, so setting them in turn is safe.
@@ -1087,7 +1140,14 @@ impl<'a> Ctx<'a> {
         let ents = &self.doc.entities;
         // A mention overlapping the speaker's tokens.
         let full = self.span(np.first, np.last);
-        let i = self.mentions.partition_point(|(s, _)| s.end <= full.start);
+        let ends_before = |(s, _): &(Span, usize)| s.end <= full.start;
+        let i = if self.ends_sorted {
+            let i = partition_from(&self.mentions, self.end_hint.get(), ends_before);
+            self.end_hint.set(i);
+            i
+        } else {
+            self.mentions.partition_point(ends_before)
+        };
         for (s, e) in &self.mentions[i..] {
             if s.start >= full.end {
                 break;
@@ -1097,8 +1157,16 @@ impl<'a> Ctx<'a> {
             }
         }
         let before = np.span.start;
+        // The mentions that start before the speaker: `..at`, found once.
+        let at = OnceCell::new();
         let recent = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
-            let i = self.mentions.partition_point(|(s, _)| s.start < before);
+            let i = *at.get_or_init(|| {
+                let i = partition_from(&self.mentions, self.start_hint.get(), |(s, _)| {
+                    s.start < before
+                });
+                self.start_hint.set(i);
+                i
+            });
             self.mentions[i.saturating_sub(RECENT_MENTIONS)..i]
                 .iter()
                 .rev()
@@ -1227,4 +1295,23 @@ impl Ctx<'_> {
 fn contains_word(hay: &str, word: &str) -> bool {
     hay.split(|c: char| !c.is_alphanumeric())
         .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod partition_tests {
+    use super::partition_from;
+
+    #[test]
+    fn galloping_search_agrees_with_partition_point() {
+        for len in 0..40usize {
+            let v: Vec<usize> = (0..len).collect();
+            for split in 0..=len {
+                let pred = |x: &usize| *x < split;
+                let want = v.partition_point(pred);
+                for hint in 0..len + 3 {
+                    assert_eq!(partition_from(&v, hint, pred), want, "{len} {split} {hint}");
+                }
+            }
+        }
+    }
 }
