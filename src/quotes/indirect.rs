@@ -59,12 +59,14 @@ impl Bounds {
     }
 }
 
+/// How many tokens [`find`] looks at as cues: each adds at most one statement.
+pub(super) fn candidates(ctx: &Ctx) -> usize {
+    ctx.bits.iter().filter(|&&b| b & CANDIDATE != 0).count()
+}
+
 #[inline(never)]
 pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let n = ctx.len();
-    // Every cue adds at most one statement: room for them all at once.
-    let candidates = ctx.bits.iter().filter(|&&b| b & CANDIDATE != 0).count();
-    drafts.reserve(candidates);
     let mut bounds = Bounds {
         seen: 0,
         last_end: None,
@@ -312,7 +314,7 @@ fn emit(
         cue: Some(ctx.cue_span(cue)),
         rule,
         region: None,
-        block: ctx.block[a],
+        block: ctx.block[a] as usize,
         opens_block: false,
     });
 }
