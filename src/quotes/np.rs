@@ -5,7 +5,7 @@
 
 use std::cell::{Cell, OnceCell};
 
-use crate::document::{Document, Label, Sex, Span, TokenKind};
+use crate::document::{Document, Label, Sex, Span, Token, TokenKind};
 
 use super::cues::*;
 use super::marks::{mark_of, Region};
@@ -65,6 +65,18 @@ pub struct Ctx<'a> {
     start_hint: Cell<usize>,
 }
 
+/// True when word token `t` starts with a capital letter.
+fn capitalised(text: &str, t: &Token) -> bool {
+    // Token::is_capitalised decodes the first char and asks Unicode; an ASCII first byte
+    // answers by itself (for a well-formed, non-empty span).
+    match text.as_bytes().get(t.span.start) {
+        Some(&b) if b < 0x80 && t.span.end > t.span.start && text.is_char_boundary(t.span.end) => {
+            b.is_ascii_uppercase()
+        }
+        _ => t.is_capitalised(text),
+    }
+}
+
 /// `v.partition_point(pred)` for a predicate true on a prefix of `v` and false after it,
 /// found by galloping from `hint` (the answer of a nearby earlier search), then halving the
 /// bracket: a few probes near `hint` when the answer is near it.
@@ -109,6 +121,12 @@ fn partition_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
 /// Flag in [`Ctx::bits`]: the token lies from an opening to a closing mark of a quoted
 /// region ([`Ctx::quoted`]).
 pub const IN_QUOTE: u32 = 1 << 30;
+/// Flag in [`Ctx::bits`]: a word token ([`Ctx::is_word`]). This flag and [`CAP`] answer
+/// the rules' most frequent questions from the 4-byte class word instead of the token (and
+/// for [`CAP`] its text), read again and again around every cue.
+const WORD: u32 = 1 << 28;
+/// Flag in [`Ctx::bits`]: a capitalised word token ([`Ctx::cap`]).
+const CAP: u32 = 1 << 29;
 /// Flag in [`Ctx::bits`]: a terminal that really ends a sentence ([`Ctx::sentence_end`]),
 /// computed once because the rules ask for it while scanning sentences token by token.
 const ENDS_SENTENCE: u32 = 1 << 31;
@@ -140,12 +158,26 @@ impl<'a> Ctx<'a> {
         let mut bits = classify(doc);
         let mut block = vec![0u32; n];
         let mut block_first = Vec::new();
-        for (i, (t, slot)) in doc.tokens.iter().zip(block.iter_mut()).enumerate() {
+        for (i, ((t, slot), b)) in doc
+            .tokens
+            .iter()
+            .zip(block.iter_mut())
+            .zip(bits.iter_mut())
+            .enumerate()
+        {
             // block_start(doc, i), without the bounds checks.
             if i == 0 || t.paragraph_start || t.newline_before {
                 block_first.push(i);
             }
             *slot = block_first.len().saturating_sub(1) as u32;
+            if matches!(t.kind, TokenKind::Word) {
+                *b |= WORD;
+                // Most words start with a lower-case ASCII letter: one byte says no.
+                let first = doc.text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+                if !first.is_ascii_lowercase() && capitalised(&doc.text, t) {
+                    *b |= CAP;
+                }
+            }
         }
         for r in regions {
             let a = r.open.unwrap_or(r.first);
@@ -219,37 +251,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// True for word tokens.
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
-        self.doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Word))
+        self.bits.get(i).is_some_and(|b| b & WORD != 0)
     }
 
     /// True for capitalised word tokens.
+    #[inline]
     pub fn cap(&self, i: usize) -> bool {
-        let Some(t) = self.doc.tokens.get(i) else {
-            return false;
-        };
-        if !matches!(t.kind, TokenKind::Word) {
-            return false;
-        }
-        // Token::is_capitalised decodes the first char and asks Unicode; an ASCII first
-        // byte answers by itself (for a well-formed, non-empty span).
-        let text = &self.doc.text;
-        match text.as_bytes().get(t.span.start) {
-            Some(&b)
-                if b < 0x80 && t.span.end > t.span.start && text.is_char_boundary(t.span.end) =>
-            {
-                b.is_ascii_uppercase()
-            }
-            _ => t.is_capitalised(text),
-        }
+        self.bits.get(i).is_some_and(|b| b & CAP != 0)
     }
 
     /// True for a word starting with a lower-case letter.
+    #[inline]
     pub fn lower(&self, i: usize) -> bool {
-        self.is_word(i) && !self.cap(i)
+        self.bits.get(i).is_some_and(|b| b & (WORD | CAP) == WORD)
     }
 
     /// True when token `i` is punctuation with exactly this text.
