@@ -58,6 +58,8 @@ pub struct Ctx<'a> {
     /// The mentions' ends never decrease (no mention holds a later one), so "ends at or
     /// before" splits them in two like "starts before" does and [`partition_from`] applies.
     ends_sorted: bool,
+    /// How many times [`Ctx::first_named`] was asked (up to [`SCANS_BEFORE_TABLE`]).
+    first_named_asked: Cell<usize>,
     /// Where [`Ctx::link`]'s last searches of `mentions` landed: speakers come in text
     /// order, so the next search starts near there instead of halving 100 000s of mentions
     /// (cache misses) for every quotation of a long document.
@@ -151,6 +153,10 @@ fn last_word(name: &str) -> &str {
 
 const MAX_NAME: usize = 8;
 
+/// How many speakers' names [`Ctx::first_named`] looks up by scanning the entities before it
+/// builds its table.
+const SCANS_BEFORE_TABLE: usize = 8;
+
 impl<'a> Ctx<'a> {
     /// Builds the context.
     pub fn new(doc: &'a Document, regions: &'a [Region]) -> Ctx<'a> {
@@ -204,6 +210,7 @@ impl<'a> Ctx<'a> {
             titles: OnceCell::new(),
             first_names: OnceCell::new(),
             ends_sorted,
+            first_named_asked: Cell::new(0),
             end_hint: Cell::new(0),
             start_hint: Cell::new(0),
         };
@@ -1049,8 +1056,7 @@ impl<'a> Ctx<'a> {
     fn agent(&self, c: usize, hi: usize) -> Option<Np> {
         let mut k = c + 1;
         while k < hi && k - c < 24 {
-            if !self.quoted(k)
-                && (self.sentence_end(k) || self.punct(k, ",") || self.punct(k, ";"))
+            if !self.quoted(k) && (self.sentence_end(k) || self.punct(k, ",") || self.punct(k, ";"))
             {
                 return None;
             }
@@ -1251,9 +1257,20 @@ impl<'a> Ctx<'a> {
 
 impl Ctx<'_> {
     /// The first entity whose name is `name` or whose name's last word is `last` (ASCII
-    /// case folded). A table built once per document: a scan of every entity for every
-    /// speaker made long documents cost quadratic time.
+    /// case folded). The first few questions of a document scan the entities; after that a
+    /// table built once answers: a scan of every entity for every speaker made long
+    /// documents cost quadratic time, while building the table (two lower-cased strings per
+    /// entity) cost most short documents more than the few scans they need.
     fn first_named(&self, name: &str, last: &str) -> Option<usize> {
+        let asked = self.first_named_asked.get();
+        if asked < SCANS_BEFORE_TABLE {
+            self.first_named_asked.set(asked + 1);
+            // The first entity matching either way is the smaller of the table's two answers.
+            return self.doc.entities.iter().position(|ent| {
+                ent.name.eq_ignore_ascii_case(name)
+                    || last_word(&ent.name).eq_ignore_ascii_case(last)
+            });
+        }
         let names = self.first_names.get_or_init(|| {
             let mut f = FirstNames::default();
             for (i, ent) in self.doc.entities.iter().enumerate() {
