@@ -66,8 +66,11 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
     let quotes = {
         let ctx = Ctx::new(doc, &regions);
         let mut direct_drafts = Vec::with_capacity(regions.len());
+        // The conversation conventions only give speakers to quotations that have none.
+        let mut unattributed = false;
         for (ri, r) in regions.iter().enumerate() {
             if let Some(d) = direct(&ctx, ri, r) {
+                unattributed |= d.np.is_none();
                 direct_drafts.push(d);
             }
         }
@@ -76,7 +79,9 @@ pub fn annotate(doc: &mut Document, _resources: &Resources) {
         let mut drafts = Vec::with_capacity(direct_drafts.len() + indirect::candidates(&ctx));
         indirect::find(&ctx, &mut drafts);
         merge_drafts(&mut drafts, direct_drafts);
-        conversation(&ctx, &mut drafts);
+        if unattributed {
+            conversation(&ctx, &mut drafts);
+        }
         drafts
             .into_iter()
             .map(|d| Quote {
