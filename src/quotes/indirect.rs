@@ -314,7 +314,7 @@ fn emit(
         cue: Some(ctx.cue_span(cue)),
         rule,
         region: None,
-        block: ctx.block[a] as usize,
+        block: ctx.block_of(a),
         opens_block: false,
     });
 }

@@ -205,7 +205,7 @@ fn direct(ctx: &Ctx, ri: usize, r: &Region) -> Option<Draft> {
         cue: cue.map(|c| ctx.cue_span(c)),
         rule,
         region: Some(ri),
-        block: ctx.block[r.first] as usize,
+        block: ctx.block_of(r.first),
         opens_block,
     })
 }

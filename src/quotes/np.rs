@@ -41,9 +41,9 @@ pub struct Ctx<'a> {
     /// Word-class bits per token, plus the [`IN_QUOTE`] and [`ENDS_SENTENCE`] flags (kept
     /// here rather than in two more per-token vectors: a 10 MB document has 2 M tokens).
     pub bits: Vec<u32>,
-    /// Paragraph (block) number per token.
-    pub block: Vec<u32>,
-    /// First token of each block.
+    /// First token of each block (paragraph), in order; [`Ctx::block_of`] finds a token's
+    /// block by halving it (a per-token block number was 4 bytes per token to write for a
+    /// few look-ups per statement).
     pub block_first: Vec<usize>,
     /// The quoted regions.
     pub regions: &'a [Region],
@@ -162,20 +162,12 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document, regions: &'a [Region]) -> Ctx<'a> {
         let n = doc.tokens.len();
         let mut bits = classify(doc);
-        let mut block = vec![0u32; n];
         let mut block_first = Vec::new();
-        for (i, ((t, slot), b)) in doc
-            .tokens
-            .iter()
-            .zip(block.iter_mut())
-            .zip(bits.iter_mut())
-            .enumerate()
-        {
+        for (i, (t, b)) in doc.tokens.iter().zip(bits.iter_mut()).enumerate() {
             // block_start(doc, i), without the bounds checks.
             if i == 0 || t.paragraph_start || t.newline_before {
                 block_first.push(i);
             }
-            *slot = block_first.len().saturating_sub(1) as u32;
             if matches!(t.kind, TokenKind::Word) {
                 *b |= WORD;
                 // Most words start with a lower-case ASCII letter: one byte says no.
@@ -203,7 +195,6 @@ impl<'a> Ctx<'a> {
         let mut ctx = Ctx {
             doc,
             bits,
-            block,
             block_first,
             regions,
             mentions,
@@ -338,20 +329,28 @@ impl<'a> Ctx<'a> {
         mark_of(self.doc, i).is_some()
     }
 
+    /// The block (paragraph) number of token `i` (`i` a token of the document).
+    pub fn block_of(&self, i: usize) -> usize {
+        self.block_first
+            .partition_point(|&f| f <= i)
+            .saturating_sub(1)
+    }
+
     /// First token of the block holding token `i`.
     pub fn block_lo(&self, i: usize) -> usize {
-        self.block
-            .get(i)
-            .and_then(|b| self.block_first.get(*b as usize))
-            .copied()
-            .unwrap_or(0)
+        if i >= self.len() {
+            return 0;
+        }
+        self.block_first.get(self.block_of(i)).copied().unwrap_or(0)
     }
 
     /// One past the last token of the block holding token `i`.
     pub fn block_hi(&self, i: usize) -> usize {
-        self.block
-            .get(i)
-            .and_then(|b| self.block_first.get(*b as usize + 1))
+        if i >= self.len() {
+            return self.len();
+        }
+        self.block_first
+            .get(self.block_of(i) + 1)
             .copied()
             .unwrap_or(self.len())
     }
