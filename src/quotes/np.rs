@@ -161,20 +161,24 @@ impl<'a> Ctx<'a> {
     /// Builds the context.
     pub fn new(doc: &'a Document, regions: &'a [Region]) -> Ctx<'a> {
         let n = doc.tokens.len();
-        let mut bits = classify(doc);
+        // The class bits of every token (`cues::classify`) with the word and capital flags,
+        // in the one pass that also finds the blocks.
+        let mut bits = vec![0u32; n];
+        let table = super::cues::table();
         let mut block_first = Vec::new();
-        for (i, (t, b)) in doc.tokens.iter().zip(bits.iter_mut()).enumerate() {
+        for (i, (t, slot)) in doc.tokens.iter().zip(bits.iter_mut()).enumerate() {
             // block_start(doc, i), without the bounds checks.
             if i == 0 || t.paragraph_start || t.newline_before {
                 block_first.push(i);
             }
             if matches!(t.kind, TokenKind::Word) {
-                *b |= WORD;
+                let mut b = word_token_bits(table, &doc.text, t) | WORD;
                 // Most words start with a lower-case ASCII letter: one byte says no.
                 let first = doc.text.as_bytes().get(t.span.start).copied().unwrap_or(0);
                 if !first.is_ascii_lowercase() && capitalised(&doc.text, t) {
-                    *b |= CAP;
+                    b |= CAP;
                 }
+                *slot = b;
             }
         }
         for r in regions {
