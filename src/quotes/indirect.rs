@@ -231,10 +231,14 @@ fn clause_start(ctx: &Ctx, c: usize, se: usize, strong: bool) -> Option<usize> {
     let mut that = false;
     let from = a;
     for k in from..(from + 8).min(se) {
-        if ctx.bits[k] & THAT != 0 && ctx.lower(k) {
-            a = k + 1;
-            that = true;
-            break;
+        if ctx.is_word(k) {
+            // A word is no punctuation and no mark: only "that" matters.
+            if ctx.bits[k] & THAT != 0 && ctx.lower(k) {
+                a = k + 1;
+                that = true;
+                break;
+            }
+            continue;
         }
         if ctx.punct(k, ",") || ctx.is_mark(k) || ctx.punct(k, ":") {
             break;
