@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 
 use super::words::WordTable;
 
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, Token, TokenKind};
 
 /// A speech verb usable in every pattern, including reported speech without marks.
 pub const CUE: u32 = 1;
@@ -330,6 +330,19 @@ pub fn classify(doc: &Document) -> Vec<u32> {
         }
     }
     bits
+}
+
+/// The word table (forced once, so that a loop over the tokens does not test the lazy
+/// initialisation for every word).
+pub(crate) fn table() -> &'static WordTable<u32> {
+    &TABLE
+}
+
+/// The class bits of one word token of `text` (what [`classify`] gives it), for a caller
+/// that walks the tokens itself; `table` is [`table`].
+#[inline]
+pub(crate) fn word_token_bits(table: &WordTable<u32>, text: &str, t: &Token) -> u32 {
+    bits_at(table, text, t.span.start, t.span.end)
 }
 
 #[cfg(test)]

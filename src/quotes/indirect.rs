@@ -10,17 +10,71 @@
 //!   `quotes.indirect_participle`.
 
 use super::cues::*;
-use super::np::{Ctx, Np, NpKind};
+use super::np::{Ctx, Np, NpKind, IN_QUOTE};
 use super::Draft;
 use crate::document::{QuoteKind, Span};
 
 const MAX_SENTENCE: usize = 80;
 
+/// The word classes a reported-speech cue has one of.
+const CANDIDATE: u32 = CUE | CUE_WEAK | ACCORDING | BELIEF | STANCE | QCUE;
+
+/// Where the sentences around a cue end, found with two cursors that only move forwards:
+/// the cues come in text order, so the whole pass reads every token a bounded number of
+/// times instead of walking `MAX_SENTENCE` tokens back and forth for every cue (in one
+/// huge sentence that was 160 steps per cue).
+struct Bounds {
+    /// Tokens before this one have been read for `last_end`.
+    seen: usize,
+    /// The last sentence end before `seen`.
+    last_end: Option<usize>,
+    /// The first sentence end at or after the position last asked for (or the token count).
+    next_end: usize,
+}
+
+impl Bounds {
+    /// The sentence (`ss..se`) around the cue at `c`, within the block `lo..hi` and at most
+    /// `MAX_SENTENCE` tokens either side — what walking back from `c` while the previous
+    /// token ends no sentence, and forwards from `c + 1` until a token that ends one, gives.
+    /// `c` must not be smaller than at the previous call.
+    fn sentence(&mut self, ctx: &Ctx, c: usize, lo: usize, hi: usize) -> (usize, usize) {
+        while self.seen < c {
+            if ctx.sentence_end(self.seen) {
+                self.last_end = Some(self.seen);
+            }
+            self.seen += 1;
+        }
+        let mut ss = c.saturating_sub(MAX_SENTENCE).max(lo);
+        if let Some(e) = self.last_end {
+            ss = ss.max(e + 1);
+        }
+        if self.next_end <= c {
+            self.next_end = c + 1;
+            while self.next_end < ctx.len() && !ctx.sentence_end(self.next_end) {
+                self.next_end += 1;
+            }
+        }
+        let se = hi.min(c + MAX_SENTENCE).min(self.next_end);
+        (ss, se)
+    }
+}
+
+/// How many tokens [`find`] looks at as cues: each adds at most one statement.
+pub(super) fn candidates(ctx: &Ctx) -> usize {
+    ctx.bits.iter().filter(|&&b| b & CANDIDATE != 0).count()
+}
+
+#[inline(never)]
 pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let n = ctx.len();
+    let mut bounds = Bounds {
+        seen: 0,
+        last_end: None,
+        next_end: 0,
+    };
     for c in 0..n {
         let b = ctx.bits[c];
-        if b & (CUE | CUE_WEAK | ACCORDING | BELIEF | STANCE | QCUE) == 0 || ctx.region_of[c] != 0 {
+        if b & CANDIDATE == 0 || ctx.quoted(c) {
             continue;
         }
         let speech = ctx.is_cue(c, true);
@@ -34,14 +88,7 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         }
         let lo = ctx.block_lo(c);
         let hi = ctx.block_hi(c);
-        let mut ss = c;
-        while ss > lo && !ctx.sentence_end(ss - 1) && c - ss < MAX_SENTENCE {
-            ss -= 1;
-        }
-        let mut se = c + 1;
-        while se < hi && !ctx.sentence_end(se) && se - c < MAX_SENTENCE {
-            se += 1;
-        }
+        let (ss, se) = bounds.sentence(ctx, c, lo, hi);
         let strong = b & (CUE | ACCORDING) != 0 || attitude;
         if b & ACCORDING != 0 {
             let Some((np, _)) = ctx.cue_subject(c) else {
@@ -73,10 +120,10 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         let subject = ctx.cue_subject(c);
         // "Nobody has claimed responsibility", "No group said …": no one made a statement.
         if subject.is_some_and(|(np, _)| {
-            matches!(
-                ctx.text(np.first).to_ascii_lowercase().as_str(),
-                "nobody" | "no" | "none" | "noone"
-            )
+            let t = ctx.text(np.first);
+            ["nobody", "no", "none", "noone"]
+                .iter()
+                .any(|w| t.eq_ignore_ascii_case(w))
         }) {
             continue;
         }
@@ -134,14 +181,16 @@ pub(super) fn find(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             }
             continue;
         }
-        // The cue's own tail: up to the next comma (`officials told state media, adding …`).
-        let tail_end = (c + 1..se).find(|&k| ctx.punct(k, ",")).unwrap_or(se);
-        let tail_words = (c + 1..tail_end).filter(|&k| ctx.is_word(k)).count();
         let clause_before = np.first > ss + 1
             && ctx.skip_back(c, ss) == np.last + 1
             && ctx.punct(np.first - 1, ",")
-            && tail_words <= 4
-            && !(c + 1..tail_end).any(|k| ctx.bits[k] & THAT != 0);
+            && {
+                // The cue's own tail: up to the next comma (`officials told state media,
+                // adding …`).
+                let tail_end = (c + 1..se).find(|&k| ctx.punct(k, ",")).unwrap_or(se);
+                let tail_words = (c + 1..tail_end).filter(|&k| ctx.is_word(k)).count();
+                tail_words <= 4 && !(c + 1..tail_end).any(|k| ctx.bits[k] & THAT != 0)
+            };
         if clause_before {
             emit(
                 ctx,
@@ -182,10 +231,14 @@ fn clause_start(ctx: &Ctx, c: usize, se: usize, strong: bool) -> Option<usize> {
     let mut that = false;
     let from = a;
     for k in from..(from + 8).min(se) {
-        if ctx.bits[k] & THAT != 0 && ctx.lower(k) {
-            a = k + 1;
-            that = true;
-            break;
+        if ctx.is_word(k) {
+            // A word is no punctuation and no mark: only "that" matters.
+            if ctx.bits[k] & THAT != 0 && ctx.lower(k) {
+                a = k + 1;
+                that = true;
+                break;
+            }
+            continue;
         }
         if ctx.punct(k, ",") || ctx.is_mark(k) || ctx.punct(k, ":") {
             break;
@@ -198,11 +251,15 @@ fn clause_start(ctx: &Ctx, c: usize, se: usize, strong: bool) -> Option<usize> {
         return None;
     }
     // `said in a statement.`, `said on Monday`: an adverbial, no reported clause.
-    let words = (a..se).filter(|&k| ctx.is_word(k)).count();
-    if !that && words <= 4 && ctx.bits[a] & (ADVERBIAL | PREP) != 0 {
+    if !that && ctx.bits[a] & (ADVERBIAL | PREP) != 0 && words_at_most(ctx, a, se, 4) {
         return None;
     }
     Some(a)
+}
+
+/// True when `a..b` holds at most `max` word tokens; stops reading at the one after.
+fn words_at_most(ctx: &Ctx, a: usize, b: usize, max: usize) -> bool {
+    (a..b).filter(|&k| ctx.is_word(k)).nth(max).is_none()
 }
 
 /// The subject of the nearest earlier cue in the sentence.
@@ -224,13 +281,20 @@ fn emit(
     if a >= b {
         return;
     }
-    let words = (a..b).filter(|&k| ctx.is_word(k)).count();
-    if words < 1 {
+    if words_at_most(ctx, a, b, 0) {
         return;
     }
     // `X claimed responsibility`: a short object reads better with its verb.
-    let a = if words < 3 && a == cue + 1 { cue } else { a };
-    let quoted = (a..b).filter(|&k| ctx.region_of[k] != 0).count();
+    let a = if a == cue + 1 && words_at_most(ctx, a, b, 2) {
+        cue
+    } else {
+        a
+    };
+    // A plain count over the slice (the compiler vectorises it).
+    let quoted = ctx
+        .bits
+        .get(a..b)
+        .map_or(0, |r| r.iter().filter(|&&q| q & IN_QUOTE != 0).count());
     if quoted * 2 > b - a {
         return;
     }
@@ -254,7 +318,7 @@ fn emit(
         cue: Some(ctx.cue_span(cue)),
         rule,
         region: None,
-        block: ctx.block[a],
+        block: ctx.block_of(a),
         opens_block: false,
     });
 }

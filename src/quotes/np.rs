@@ -3,9 +3,9 @@
 //! spokesman", "officials"), read forwards after a cue or backwards before one, plus the
 //! link from a speaker mention to an entity of the entity stage.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
-use crate::document::{Document, Label, Sex, Span, TokenKind};
+use crate::document::{Document, Label, Sex, Span, Token, TokenKind};
 
 use super::cues::*;
 use super::marks::{mark_of, Region};
@@ -38,14 +38,13 @@ pub struct Np {
 pub struct Ctx<'a> {
     /// The document.
     pub doc: &'a Document,
-    /// Word-class bits per token.
+    /// Word-class bits per token, plus the [`IN_QUOTE`] and [`ENDS_SENTENCE`] flags (kept
+    /// here rather than in two more per-token vectors: a 10 MB document has 2 M tokens).
     pub bits: Vec<u32>,
-    /// Paragraph (block) number per token.
-    pub block: Vec<u32>,
-    /// First token of each block.
+    /// First token of each block (paragraph), in order; [`Ctx::block_of`] finds a token's
+    /// block by halving it (a per-token block number was 4 bytes per token to write for a
+    /// few look-ups per statement).
     pub block_first: Vec<usize>,
-    /// Region index + 1 for tokens from an opening to a closing mark, 0 elsewhere.
-    pub region_of: Vec<u32>,
     /// The quoted regions.
     pub regions: &'a [Region],
     /// Entity mentions (span, entity index), by start.
@@ -56,10 +55,83 @@ pub struct Ctx<'a> {
     /// The first entity of each name and of each last name (ASCII-lower-cased), built on
     /// first use (see [`Ctx::first_named`]).
     first_names: OnceCell<FirstNames>,
-    /// Per token: a terminal that really ends a sentence ([`Ctx::sentence_end`]), computed
-    /// once because the rules ask for it while scanning sentences token by token.
-    ends: Vec<bool>,
+    /// The mentions' ends never decrease (no mention holds a later one), so "ends at or
+    /// before" splits them in two like "starts before" does and [`partition_from`] applies.
+    ends_sorted: bool,
+    /// How many times [`Ctx::first_named`] was asked (up to [`SCANS_BEFORE_TABLE`]).
+    first_named_asked: Cell<usize>,
+    /// Where [`Ctx::link`]'s last searches of `mentions` landed: speakers come in text
+    /// order, so the next search starts near there instead of halving 100 000s of mentions
+    /// (cache misses) for every quotation of a long document.
+    end_hint: Cell<usize>,
+    start_hint: Cell<usize>,
 }
+
+/// True when word token `t` starts with a capital letter.
+fn capitalised(text: &str, t: &Token) -> bool {
+    // Token::is_capitalised decodes the first char and asks Unicode; an ASCII first byte
+    // answers by itself (for a well-formed, non-empty span).
+    match text.as_bytes().get(t.span.start) {
+        Some(&b) if b < 0x80 && t.span.end > t.span.start && text.is_char_boundary(t.span.end) => {
+            b.is_ascii_uppercase()
+        }
+        _ => t.is_capitalised(text),
+    }
+}
+
+/// `v.partition_point(pred)` for a predicate true on a prefix of `v` and false after it,
+/// found by galloping from `hint` (the answer of a nearby earlier search), then halving the
+/// bracket: a few probes near `hint` when the answer is near it.
+fn partition_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = v.len();
+    let h = hint.min(n);
+    let (lo, hi) = if h < n && pred(&v[h]) {
+        // The answer is after `h`: every element before `lo` is true.
+        let mut lo = h + 1;
+        let mut step = 1;
+        loop {
+            let probe = lo + step - 1;
+            if probe >= n {
+                break (lo, n);
+            }
+            if pred(&v[probe]) {
+                lo = probe + 1;
+                step *= 2;
+            } else {
+                break (lo, probe);
+            }
+        }
+    } else {
+        // The answer is at or before `h`: every element from `hi` on is false.
+        let mut hi = h;
+        let mut step = 1;
+        loop {
+            if hi == 0 {
+                break (0, 0);
+            }
+            let probe = hi.saturating_sub(step);
+            if pred(&v[probe]) {
+                break (probe + 1, hi);
+            }
+            hi = probe;
+            step *= 2;
+        }
+    };
+    lo + v[lo..hi].partition_point(pred)
+}
+
+/// Flag in [`Ctx::bits`]: the token lies from an opening to a closing mark of a quoted
+/// region ([`Ctx::quoted`]).
+pub const IN_QUOTE: u32 = 1 << 30;
+/// Flag in [`Ctx::bits`]: a word token ([`Ctx::is_word`]). This flag and [`CAP`] answer
+/// the rules' most frequent questions from the 4-byte class word instead of the token (and
+/// for [`CAP`] its text), read again and again around every cue.
+const WORD: u32 = 1 << 28;
+/// Flag in [`Ctx::bits`]: a capitalised word token ([`Ctx::cap`]).
+const CAP: u32 = 1 << 29;
+/// Flag in [`Ctx::bits`]: a terminal that really ends a sentence ([`Ctx::sentence_end`]),
+/// computed once because the rules ask for it while scanning sentences token by token.
+const ENDS_SENTENCE: u32 = 1 << 31;
 
 /// How many entity mentions before a speaker [`Ctx::link`] looks back through. A pronoun or
 /// description refers to someone mentioned recently; an unbounded search made documents
@@ -81,26 +153,39 @@ fn last_word(name: &str) -> &str {
 
 const MAX_NAME: usize = 8;
 
+/// How many speakers' names [`Ctx::first_named`] looks up by scanning the entities before it
+/// builds its table.
+const SCANS_BEFORE_TABLE: usize = 8;
+
 impl<'a> Ctx<'a> {
     /// Builds the context.
     pub fn new(doc: &'a Document, regions: &'a [Region]) -> Ctx<'a> {
         let n = doc.tokens.len();
-        let bits = classify(doc);
-        let mut block = vec![0u32; n];
+        // The class bits of every token (`cues::classify`) with the word and capital flags,
+        // in the one pass that also finds the blocks.
+        let mut bits = vec![0u32; n];
+        let table = super::cues::table();
         let mut block_first = Vec::new();
-        for (i, (t, slot)) in doc.tokens.iter().zip(block.iter_mut()).enumerate() {
+        for (i, (t, slot)) in doc.tokens.iter().zip(bits.iter_mut()).enumerate() {
             // block_start(doc, i), without the bounds checks.
             if i == 0 || t.paragraph_start || t.newline_before {
                 block_first.push(i);
             }
-            *slot = block_first.len().saturating_sub(1) as u32;
+            if matches!(t.kind, TokenKind::Word) {
+                let mut b = word_token_bits(table, &doc.text, t) | WORD;
+                // Most words start with a lower-case ASCII letter: one byte says no.
+                let first = doc.text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+                if !first.is_ascii_lowercase() && capitalised(&doc.text, t) {
+                    b |= CAP;
+                }
+                *slot = b;
+            }
         }
-        let mut region_of = vec![0u32; n];
-        for (k, r) in regions.iter().enumerate() {
+        for r in regions {
             let a = r.open.unwrap_or(r.first);
             let b = r.close.map_or(r.end, |c| c + 1).min(n);
-            for slot in region_of.iter_mut().take(b).skip(a) {
-                *slot = k as u32 + 1;
+            for slot in bits.iter_mut().take(b).skip(a) {
+                *slot |= IN_QUOTE;
             }
         }
         let mut mentions: Vec<(Span, usize)> = doc
@@ -110,25 +195,26 @@ impl<'a> Ctx<'a> {
             .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.span, e)))
             .collect();
         mentions.sort_by_key(|(s, e)| (s.start, s.end, *e));
+        let ends_sorted = mentions.windows(2).all(|w| w[0].0.end <= w[1].0.end);
         let mut ctx = Ctx {
             doc,
             bits,
-            block,
             block_first,
-            region_of,
             regions,
             mentions,
             titles: OnceCell::new(),
             first_names: OnceCell::new(),
-            ends: Vec::new(),
+            ends_sorted,
+            first_named_asked: Cell::new(0),
+            end_hint: Cell::new(0),
+            start_hint: Cell::new(0),
         };
-        let mut ends = vec![false; n];
         for (i, t) in doc.tokens.iter().enumerate() {
-            if matches!(t.kind, TokenKind::Terminal) {
-                ends[i] = ctx.terminal_ends_sentence(i);
+            // `terminal_ends_sentence` reads no flag, so setting them in turn is safe.
+            if matches!(t.kind, TokenKind::Terminal) && ctx.terminal_ends_sentence(i) {
+                ctx.bits[i] |= ENDS_SENTENCE;
             }
         }
-        ctx.ends = ends;
         ctx
     }
 
@@ -167,37 +253,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// True for word tokens.
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
-        self.doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Word))
+        self.bits.get(i).is_some_and(|b| b & WORD != 0)
     }
 
     /// True for capitalised word tokens.
+    #[inline]
     pub fn cap(&self, i: usize) -> bool {
-        let Some(t) = self.doc.tokens.get(i) else {
-            return false;
-        };
-        if !matches!(t.kind, TokenKind::Word) {
-            return false;
-        }
-        // Token::is_capitalised decodes the first char and asks Unicode; an ASCII first
-        // byte answers by itself (for a well-formed, non-empty span).
-        let text = &self.doc.text;
-        match text.as_bytes().get(t.span.start) {
-            Some(&b)
-                if b < 0x80 && t.span.end > t.span.start && text.is_char_boundary(t.span.end) =>
-            {
-                b.is_ascii_uppercase()
-            }
-            _ => t.is_capitalised(text),
-        }
+        self.bits.get(i).is_some_and(|b| b & CAP != 0)
     }
 
     /// True for a word starting with a lower-case letter.
+    #[inline]
     pub fn lower(&self, i: usize) -> bool {
-        self.is_word(i) && !self.cap(i)
+        self.bits.get(i).is_some_and(|b| b & (WORD | CAP) == WORD)
     }
 
     /// True when token `i` is punctuation with exactly this text.
@@ -227,7 +297,13 @@ impl<'a> Ctx<'a> {
     /// initial).
     #[inline]
     pub fn sentence_end(&self, i: usize) -> bool {
-        self.ends.get(i).copied().unwrap_or(false)
+        self.bits.get(i).is_some_and(|b| b & ENDS_SENTENCE != 0)
+    }
+
+    /// True when token `i` lies inside a quoted region, its marks included.
+    #[inline]
+    pub fn quoted(&self, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & IN_QUOTE != 0)
     }
 
     fn terminal_ends_sentence(&self, i: usize) -> bool {
@@ -257,20 +333,28 @@ impl<'a> Ctx<'a> {
         mark_of(self.doc, i).is_some()
     }
 
+    /// The block (paragraph) number of token `i` (`i` a token of the document).
+    pub fn block_of(&self, i: usize) -> usize {
+        self.block_first
+            .partition_point(|&f| f <= i)
+            .saturating_sub(1)
+    }
+
     /// First token of the block holding token `i`.
     pub fn block_lo(&self, i: usize) -> usize {
-        self.block
-            .get(i)
-            .and_then(|b| self.block_first.get(*b as usize))
-            .copied()
-            .unwrap_or(0)
+        if i >= self.len() {
+            return 0;
+        }
+        self.block_first.get(self.block_of(i)).copied().unwrap_or(0)
     }
 
     /// One past the last token of the block holding token `i`.
     pub fn block_hi(&self, i: usize) -> usize {
-        self.block
-            .get(i)
-            .and_then(|b| self.block_first.get(*b as usize + 1))
+        if i >= self.len() {
+            return self.len();
+        }
+        self.block_first
+            .get(self.block_of(i) + 1)
             .copied()
             .unwrap_or(self.len())
     }
@@ -975,12 +1059,11 @@ impl<'a> Ctx<'a> {
     fn agent(&self, c: usize, hi: usize) -> Option<Np> {
         let mut k = c + 1;
         while k < hi && k - c < 24 {
-            if self.region_of[k] == 0
-                && (self.sentence_end(k) || self.punct(k, ",") || self.punct(k, ";"))
+            if !self.quoted(k) && (self.sentence_end(k) || self.punct(k, ",") || self.punct(k, ";"))
             {
                 return None;
             }
-            if self.region_of[k] == 0 && self.lower(k) && self.text(k) == "by" {
+            if !self.quoted(k) && self.lower(k) && self.text(k) == "by" {
                 return self.np_forward(k + 1, hi);
             }
             k += 1;
@@ -1012,7 +1095,7 @@ impl<'a> Ctx<'a> {
     fn clause_subject(&self, c: usize) -> Option<Np> {
         let ss = self.sentence_first(c);
         for k in (ss..c).rev() {
-            if k + 1 < c && self.is_quote_cue(k) && self.region_of[k] == 0 {
+            if k + 1 < c && self.is_quote_cue(k) && !self.quoted(k) {
                 if let Some((n, _)) = self.cue_subject(k) {
                     return Some(n);
                 }
@@ -1082,7 +1165,14 @@ impl<'a> Ctx<'a> {
         let ents = &self.doc.entities;
         // A mention overlapping the speaker's tokens.
         let full = self.span(np.first, np.last);
-        let i = self.mentions.partition_point(|(s, _)| s.end <= full.start);
+        let ends_before = |(s, _): &(Span, usize)| s.end <= full.start;
+        let i = if self.ends_sorted {
+            let i = partition_from(&self.mentions, self.end_hint.get(), ends_before);
+            self.end_hint.set(i);
+            i
+        } else {
+            self.mentions.partition_point(ends_before)
+        };
         for (s, e) in &self.mentions[i..] {
             if s.start >= full.end {
                 break;
@@ -1092,8 +1182,16 @@ impl<'a> Ctx<'a> {
             }
         }
         let before = np.span.start;
+        // The mentions that start before the speaker: `..at`, found once.
+        let at = OnceCell::new();
         let recent = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
-            let i = self.mentions.partition_point(|(s, _)| s.start < before);
+            let i = *at.get_or_init(|| {
+                let i = partition_from(&self.mentions, self.start_hint.get(), |(s, _)| {
+                    s.start < before
+                });
+                self.start_hint.set(i);
+                i
+            });
             self.mentions[i.saturating_sub(RECENT_MENTIONS)..i]
                 .iter()
                 .rev()
@@ -1162,9 +1260,20 @@ impl<'a> Ctx<'a> {
 
 impl Ctx<'_> {
     /// The first entity whose name is `name` or whose name's last word is `last` (ASCII
-    /// case folded). A table built once per document: a scan of every entity for every
-    /// speaker made long documents cost quadratic time.
+    /// case folded). The first few questions of a document scan the entities; after that a
+    /// table built once answers: a scan of every entity for every speaker made long
+    /// documents cost quadratic time, while building the table (two lower-cased strings per
+    /// entity) cost most short documents more than the few scans they need.
     fn first_named(&self, name: &str, last: &str) -> Option<usize> {
+        let asked = self.first_named_asked.get();
+        if asked < SCANS_BEFORE_TABLE {
+            self.first_named_asked.set(asked + 1);
+            // The first entity matching either way is the smaller of the table's two answers.
+            return self.doc.entities.iter().position(|ent| {
+                ent.name.eq_ignore_ascii_case(name)
+                    || last_word(&ent.name).eq_ignore_ascii_case(last)
+            });
+        }
         let names = self.first_names.get_or_init(|| {
             let mut f = FirstNames::default();
             for (i, ent) in self.doc.entities.iter().enumerate() {
@@ -1207,7 +1316,7 @@ impl Ctx<'_> {
                     break;
                 }
                 let t = self.doc.tokens.partition_point(|t| t.span.start < m.start);
-                if self.region_of.get(t).copied().unwrap_or(0) != 0 {
+                if self.quoted(t) {
                     continue;
                 }
                 if fits(*e) {
@@ -1222,4 +1331,23 @@ impl Ctx<'_> {
 fn contains_word(hay: &str, word: &str) -> bool {
     hay.split(|c: char| !c.is_alphanumeric())
         .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod partition_tests {
+    use super::partition_from;
+
+    #[test]
+    fn galloping_search_agrees_with_partition_point() {
+        for len in 0..40usize {
+            let v: Vec<usize> = (0..len).collect();
+            for split in 0..=len {
+                let pred = |x: &usize| *x < split;
+                let want = v.partition_point(pred);
+                for hint in 0..len + 3 {
+                    assert_eq!(partition_from(&v, hint, pred), want, "{len} {split} {hint}");
+                }
+            }
+        }
+    }
 }
