@@ -610,15 +610,10 @@ impl Sense {
 
     /// This sense with `change` made to its fields (a sense of an index is first copied
     /// out): the `with_` methods.
-    fn with(mut self, change: impl FnOnce(&mut OwnedSense)) -> Sense {
-        change(self.owned_mut());
-        self
-    }
-
-    /// The fields of a hand-made sense (a sense of an index is first copied out).
-    fn owned_mut(&mut self) -> &mut OwnedSense {
-        if !matches!(self.data, SenseData::Owned(_)) {
-            let copy = OwnedSense {
+    fn with(self, change: impl FnOnce(&mut OwnedSense)) -> Sense {
+        let mut fields = match self.data {
+            SenseData::Owned(o) => Arc::unwrap_or_clone(o),
+            _ => OwnedSense {
                 canonical: self.canonical().to_string(),
                 kind: self.kind().to_string(),
                 subtype: self.subtype().to_string(),
@@ -626,14 +621,14 @@ impl Sense {
                 prior: self.prior(),
                 source: self.source().to_string(),
                 attrs: self.attrs().to_string(),
-            };
-            self.data = SenseData::Owned(Arc::new(copy));
-            self.kind = NO_KIND;
-        }
-        match &mut self.data {
-            SenseData::Owned(o) => Arc::make_mut(o),
-            // Made `Owned` just above.
-            _ => unreachable!("owned_mut: the sense was just made owned"),
+            },
+        };
+        change(&mut fields);
+        Sense {
+            data: SenseData::Owned(Arc::new(fields)),
+            entry: 0,
+            kind: NO_KIND,
+            exact_case: self.exact_case,
         }
     }
 
