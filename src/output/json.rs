@@ -307,28 +307,16 @@ fn write_doc(doc: &Document, w: &mut Writer<'_>) {
         for (k, m) in e.mentions.iter().enumerate() {
             w.comma(k);
             w.span_fields(m.span, text);
-            if let Some(t) = m.title {
-                w.raw(",\"title\":");
-                w.str(t.text(text));
-            }
+            w.opt_str("title", m.title.map(|t| t.text(text)));
             w.raw(",\"rule\":");
             w.str(&m.provenance.rule);
-            if let Some(entry) = &m.provenance.entry {
-                w.raw(",\"gazetteer_entry\":");
-                w.str(entry);
-            }
+            w.opt_str("gazetteer_entry", m.provenance.entry.as_deref());
             w.raw("}");
             w.item_done();
         }
         w.raw("]");
-        if let Some(kb) = &e.kb_id {
-            w.raw(",\"kb_id\":");
-            w.str(kb);
-        }
-        if let Some(st) = &e.subtype {
-            w.raw(",\"subtype\":");
-            w.str(st);
-        }
+        w.opt_str("kb_id", e.kb_id.as_deref());
+        w.opt_str("subtype", e.subtype.as_deref());
         w.raw("}");
     }
     w.raw("],\"quotes\":[");
@@ -342,9 +330,7 @@ fn write_doc(doc: &Document, w: &mut Writer<'_>) {
             Some(sp) => {
                 w.span_fields(sp.span, text);
                 if let Some(e) = sp.entity {
-                    w.raw(",\"entity\":\"E");
-                    w.num((e + 1) as u64);
-                    w.raw("\"");
+                    w.entity_ref("entity", e);
                 }
                 w.raw("}");
             }
@@ -373,23 +359,13 @@ fn write_doc(doc: &Document, w: &mut Writer<'_>) {
         w.opt_num(c.bounds.min);
         w.raw(",\"max\":");
         w.opt_num(c.bounds.max);
-        for (key, value) in [("qualifier", &c.qualifier), ("victims", &c.victims)] {
-            if let Some(v) = value {
-                w.key(key);
-                w.str(v);
-            }
-        }
+        w.opt_str("qualifier", c.qualifier.as_deref());
+        w.opt_str("victims", c.victims.as_deref());
         if let Some(p) = c.place {
-            w.raw(",\"place\":\"E");
-            w.num((p + 1) as u64);
-            w.raw("\"");
+            w.entity_ref("place", p);
         }
-        for (key, value) in [("trigger", &c.trigger), ("claimed_by", &c.claimed_by)] {
-            if let Some(v) = value {
-                w.key(key);
-                w.str(v);
-            }
-        }
+        w.opt_str("trigger", c.trigger.as_deref());
+        w.opt_str("claimed_by", c.claimed_by.as_deref());
         if let Some(sub) = c.subset_of {
             w.raw(",\"subset_of\":");
             w.num(sub as u64);
@@ -484,6 +460,23 @@ impl Writer<'_> {
         self.buf.push_str(",\"");
         self.buf.push_str(key);
         self.buf.push_str("\":");
+    }
+
+    /// `,"key":"…"` when there is a value; nothing when there is none (the field is
+    /// left out, as serde's `skip_serializing_if` does).
+    fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.key(key);
+            self.str(v);
+        }
+    }
+
+    /// `,"key":"E{index + 1}"`: a reference to an entity by its id.
+    fn entity_ref(&mut self, key: &str, index: usize) {
+        self.key(key);
+        self.raw("\"E");
+        self.num((index + 1) as u64);
+        self.raw("\"");
     }
 
     fn num(&mut self, mut n: u64) {
