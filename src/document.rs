@@ -568,18 +568,18 @@ struct OwnedSense {
 impl Sense {
     /// A sense of entry `entry` of the embedded index.
     pub(crate) fn embedded(index: &'static Index, entry: u32, exact_case: bool) -> Sense {
-        Sense {
-            data: SenseData::Embedded(index),
-            entry,
-            kind: index.kind(entry).map_or(NO_KIND, Kind::code),
-            exact_case,
-        }
+        Sense::of_entry(SenseData::Embedded(index), index, entry, exact_case)
     }
 
     /// A sense of entry `entry` of a user index.
     pub(crate) fn user(index: &Arc<Index>, entry: u32, exact_case: bool) -> Sense {
+        Sense::of_entry(SenseData::User(Arc::clone(index)), index, entry, exact_case)
+    }
+
+    /// A sense of entry `entry` of `index`, which `data` refers to.
+    fn of_entry(data: SenseData, index: &Index, entry: u32, exact_case: bool) -> Sense {
         Sense {
-            data: SenseData::User(Arc::clone(index)),
+            data,
             entry,
             kind: index.kind(entry).map_or(NO_KIND, Kind::code),
             exact_case,
