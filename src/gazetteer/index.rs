@@ -267,28 +267,27 @@ impl Index {
     /// is `bit` (no false negatives).
     #[inline]
     pub(crate) fn lower_may_start(&self, bit: (usize, u64)) -> bool {
-        self.lower_filters[0]
-            .get(bit.0)
-            .is_some_and(|w| w & bit.1 != 0)
+        self.lower_has(0, bit)
+    }
+
+    /// True when lower-case filter `k` (see [`Index::lower_filters`]) has `bit` set.
+    #[inline]
+    fn lower_has(&self, k: usize, (w, b): (usize, u64)) -> bool {
+        self.lower_filters[k].get(w).is_some_and(|x| x & b != 0)
     }
 
     /// False when no lower-case-matchable key is the one word whose filter bit is `single`
     /// or begins with the two words whose filter bit is `pair` (no false negatives).
     #[inline]
     pub(crate) fn lower_pair_may_start(&self, single: (usize, u64), pair: (usize, u64)) -> bool {
-        let has = |k: usize, (w, b): (usize, u64)| {
-            self.lower_filters[k].get(w).is_some_and(|x| x & b != 0)
-        };
-        has(1, single) || has(2, pair)
+        self.lower_has(1, single) || self.lower_has(2, pair)
     }
 
     /// False when no lower-case-matchable key of two or more words begins with the two
     /// words whose filter bit is `pair` (no false negatives).
     #[inline]
     pub(crate) fn lower_pair_may_continue(&self, pair: (usize, u64)) -> bool {
-        self.lower_filters[2]
-            .get(pair.0)
-            .is_some_and(|x| x & pair.1 != 0)
+        self.lower_has(2, pair)
     }
 
     /// False when no key of `main` begins with the two words whose filter hash (over

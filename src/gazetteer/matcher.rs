@@ -12,7 +12,7 @@
 use fst::raw::{CompiledAddr, Fst, Node, Output};
 
 use super::compile::{filter_hash, filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
-use super::index::{filter_bit_of, Bytes, FirstTable, Index};
+use super::index::{filter_bit_of, Bytes, FirstState, FirstTable, Index};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_article_bytes, is_space_article, normalize_with,
     Folded, Mode,
@@ -65,10 +65,25 @@ struct Walk<'f> {
     cache_pair: Option<u64>,
 }
 
-/// The filter hash of `word` followed by a space, continuing `h`.
-fn pair_prefix(word: &str) -> u64 {
-    let h = filter_hash(word.as_bytes());
-    filter_hash_step(h, b' ')
+/// The filter hash of `word` followed by a space.
+fn pair_prefix(word: &[u8]) -> u64 {
+    filter_hash_step(filter_hash(word), b' ')
+}
+
+/// What a first-word table's state `st` (of automaton `f`) says of its word: the key's
+/// value when the word alone is a key, and the cursor after it when keys go on after it.
+fn after_first(f: &Fst<Bytes>, st: FirstState) -> (Option<u64>, Option<Cur>) {
+    let fin = st.flags & FIRST_FINAL != 0;
+    if st.flags & FIRST_CONT == 0 {
+        return (fin.then_some(st.out), None);
+    }
+    let c = Cur {
+        addr: st.addr as CompiledAddr,
+        out: Output::new(st.out),
+    };
+    // A final word that keys continue: its value needs the node's final output.
+    let v = fin.then(|| c.out.cat(f.node(c.addr).final_output()).value());
+    (v, Some(c))
 }
 
 impl<'f> Walk<'f> {
@@ -124,20 +139,7 @@ impl<'f> Walk<'f> {
             return (None, None);
         };
         if let Some(t) = self.firsts[k] {
-            let Some(st) = t.get(word) else {
-                return (None, None);
-            };
-            let fin = st.flags & FIRST_FINAL != 0;
-            if st.flags & FIRST_CONT == 0 {
-                return (fin.then_some(st.out), None);
-            }
-            let c = Cur {
-                addr: st.addr as CompiledAddr,
-                out: Output::new(st.out),
-            };
-            // A final word that keys continue: its value needs the node's final output.
-            let v = fin.then(|| c.out.cat(f.node(c.addr).final_output()).value());
-            return (v, Some(c));
+            return t.get(word).map_or((None, None), |st| after_first(f, st));
         }
         // No first-word table: walk from the root.
         let mut node = f.root();
@@ -200,7 +202,7 @@ impl<'f> Walk<'f> {
                 .cur
                 .iter()
                 .any(Option::is_some)
-                .then(|| pair_prefix(word));
+                .then(|| pair_prefix(word.as_bytes()));
         } else {
             let ok = self.pair_ok(word);
             #[allow(clippy::needless_range_loop)] // three arrays indexed by layer
@@ -251,8 +253,8 @@ impl<'f> Walk<'f> {
         self.cache_word.clear();
         self.cache_word.push_str(word);
         // The first word's pair hash, needed only when a key goes on after it.
-        self.cache_pair =
-            (!self.any_fed && self.cache.iter().any(Option::is_some)).then(|| pair_prefix(word));
+        self.cache_pair = (!self.any_fed && self.cache.iter().any(Option::is_some))
+            .then(|| pair_prefix(word.as_bytes()));
         out
     }
 }
@@ -342,8 +344,7 @@ fn spaced_plain_word<'t>(
 
 /// The filter hash of the word pair `w1 w2` (`w1` already lower-cased).
 fn pair_hash(w1: &[u8], w2: &str) -> u64 {
-    let h = filter_hash(w1);
-    w2.bytes().fold(filter_hash_step(h, b' '), |h, b| {
+    w2.bytes().fold(pair_prefix(w1), |h, b| {
         filter_hash_step(h, b.to_ascii_lowercase())
     })
 }
@@ -746,17 +747,9 @@ impl<'g> Matcher<'g> {
             let Some(f) = ix.fst(lower) else { continue };
             let table = ix.first(lower)?;
             let Some(st) = table.get(word) else { continue };
-            let fin = st.flags & FIRST_FINAL != 0;
-            cont[k] = st.flags & FIRST_CONT != 0;
-            values[k] = match (fin, cont[k]) {
-                (false, _) => None,
-                (true, false) => Some(st.out),
-                (true, true) => Some(
-                    Output::new(st.out)
-                        .cat(f.node(st.addr as CompiledAddr).final_output())
-                        .value(),
-                ),
-            };
+            let (value, next) = after_first(f, st);
+            values[k] = value;
+            cont[k] = next.is_some();
         }
         if cont.iter().any(|&c| c) {
             // Would the walk go on into the next token? Only one plain word after a
