@@ -97,15 +97,11 @@ pub(crate) fn word_hash(bytes: &[u8], lower: bool) -> u64 {
     h.0
 }
 
-/// Lower-cases the ASCII capitals among eight ASCII bytes at once (each byte < 0x80).
+/// Lower-cases the ASCII capitals among eight bytes at once (bytes of an ASCII word: for
+/// anything else they are left as they are).
 #[inline]
 fn ascii_lower_u64(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Per byte: high bit set when the byte is >= b'A', and when it is > b'Z'.
-    let ge_a = x + ONES * (0x80 - u64::from(b'A'));
-    let gt_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = (ge_a & !gt_z) & (ONES * 0x80);
-    x | (upper >> 2)
+    crate::quotes::words::lower(x).unwrap_or(x)
 }
 
 impl<'a> WordSet<'a> {

@@ -69,9 +69,10 @@ pub(crate) fn pack_in(text: &[u8], start: usize, len: usize) -> Option<Key> {
     }
 }
 
-/// ASCII lower case of 8 packed bytes; None when a byte is not ASCII.
+/// ASCII lower case of 8 packed bytes; None when a byte is not ASCII. (Also the entity
+/// lexicon's, to hash words lower-cased.)
 #[inline]
-fn lower(x: u64) -> Option<u64> {
+pub(crate) fn lower(x: u64) -> Option<u64> {
     if x & HIGH != 0 {
         return None;
     }
