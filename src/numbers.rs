@@ -616,8 +616,8 @@ static NUMBER_STARTS: Lazy<WordTable<()>> = Lazy::new(|| {
     let mut words: Vec<&'static str> = QUALIFIERS.iter().map(|(s, _)| s[0]).collect();
     words.extend(CORE_FIRSTS);
     words.extend(UNITS);
-    words.extend(TENS);
-    for t in TENS {
+    words.extend(TENS.map(|(t, _)| t));
+    for (t, _) in TENS {
         for u in &UNITS[1..10] {
             // built once for the life of the process (the table keeps `&'static str`s)
             words.push(format!("{t}-{u}").leak());
@@ -673,9 +673,17 @@ const UNITS: [&str; 20] = [
     "nineteen",
 ];
 
-/// The tens words (with the common misspelling "fourty").
-const TENS: [&str; 9] = [
-    "twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety",
+/// The tens words with their values (and the common misspelling "fourty").
+const TENS: [(&str, u64); 9] = [
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fourty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 
 /// True when a number phrase can start at `w` (see [`NUMBER_STARTS`]).
@@ -696,45 +704,14 @@ struct Core {
     plus: bool,
 }
 
+/// The value of a unit word ("seven"), from [`UNITS`].
 fn unit(w: &str) -> Option<u64> {
-    Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
+    UNITS.iter().position(|u| *u == w).map(|v| v as u64)
 }
 
+/// The value of a tens word ("seventy"), from [`TENS`].
 fn tens(w: &str) -> Option<u64> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fourty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    TENS.iter().find(|(t, _)| *t == w).map(|&(_, v)| v)
 }
 
 fn scale(w: &str) -> Option<u64> {
@@ -1154,7 +1131,7 @@ mod tests {
             .filter(|p| !p.is_empty() && p.len() < 20 && !p.contains(' '))
             .map(str::to_string)
             .collect();
-        for t in super::TENS {
+        for (t, _) in super::TENS {
             for u in super::UNITS {
                 firsts.push(format!("{t}-{u}"));
             }
