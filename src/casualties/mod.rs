@@ -284,11 +284,17 @@ pub fn find(doc: &Document) -> Vec<Fig> {
 
 /// The prefilter: a token that is (in lower case) a cue word.
 fn token_is_cue(cue_words: &WordTable<()>, text: &str, span: Span) -> bool {
+    listed_word(cue_words, text, span)
+}
+
+/// True when the word with this span in `text` is (in any case) in `table`, a table of
+/// words 3 to 12 letters long ([`CUE_LIST`], [`PASS2_LIST`]): looked up in the document's
+/// text, with no copy of the word. (The length bound turns most punctuation away; the
+/// table's filter also turns away a token that starts with no letter.)
+fn listed_word(table: &WordTable<()>, text: &str, span: Span) -> bool {
     let len = span.end.wrapping_sub(span.start);
-    // (Every cue word is 3 to 12 letters long: the table's filter also turns away a token
-    // that starts with no letter.)
     (3..=12).contains(&len)
-        && cue_words
+        && table
             .get_in_rare(text.as_bytes(), span.start, len)
             .is_some()
 }
@@ -392,15 +398,7 @@ static PASS2_WORDS: Lazy<WordTable<()>> =
 /// True when pass 2 can act at the word with this span: one table lookup in the document's
 /// text (any case) instead of a dozen `match`es on every word of the sentence.
 fn pass2_word(text: &str, span: Span) -> bool {
-    // (every listed word is 3 to 12 letters long: most punctuation is turned away here)
-    (3..=12).contains(&span.end.wrapping_sub(span.start))
-        && PASS2_WORDS
-            .get_in_rare(
-                text.as_bytes(),
-                span.start,
-                span.end.wrapping_sub(span.start),
-            )
-            .is_some()
+    listed_word(&PASS2_WORDS, text, span)
 }
 
 /// The first of `acts` (ascending word indices) at or after `k`; `next` is where the search
