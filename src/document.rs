@@ -568,20 +568,41 @@ struct OwnedSense {
 impl Sense {
     /// A sense of entry `entry` of the embedded index.
     pub(crate) fn embedded(index: &'static Index, entry: u32, exact_case: bool) -> Sense {
-        Sense::of_entry(SenseData::Embedded(index), index, entry, exact_case)
+        Sense::embedded_coded(index, entry, Sense::kind_code_of(index, entry), exact_case)
     }
 
     /// A sense of entry `entry` of a user index.
     pub(crate) fn user(index: &Arc<Index>, entry: u32, exact_case: bool) -> Sense {
-        Sense::of_entry(SenseData::User(Arc::clone(index)), index, entry, exact_case)
+        Sense::user_coded(index, entry, Sense::kind_code_of(index, entry), exact_case)
     }
 
-    /// A sense of entry `entry` of `index`, which `data` refers to.
-    fn of_entry(data: SenseData, index: &Index, entry: u32, exact_case: bool) -> Sense {
+    /// The kind code a sense of entry `entry` of `index` has (see [`Sense::embedded_coded`]).
+    pub(crate) fn kind_code_of(index: &Index, entry: u32) -> u8 {
+        index.kind(entry).map_or(NO_KIND, Kind::code)
+    }
+
+    /// [`Sense::embedded`] with the entry's kind code already read (by
+    /// [`Sense::kind_code_of`]), so that the entry table is not read again.
+    pub(crate) fn embedded_coded(
+        index: &'static Index,
+        entry: u32,
+        kind: u8,
+        exact_case: bool,
+    ) -> Sense {
         Sense {
-            data,
+            data: SenseData::Embedded(index),
             entry,
-            kind: index.kind(entry).map_or(NO_KIND, Kind::code),
+            kind,
+            exact_case,
+        }
+    }
+
+    /// [`Sense::user`] with the entry's kind code already read.
+    pub(crate) fn user_coded(index: &Arc<Index>, entry: u32, kind: u8, exact_case: bool) -> Sense {
+        Sense {
+            data: SenseData::User(Arc::clone(index)),
+            entry,
+            kind,
             exact_case,
         }
     }

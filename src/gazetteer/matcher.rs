@@ -13,6 +13,7 @@ use fst::raw::{CompiledAddr, Fst, Node, Output};
 
 use super::compile::{filter_hash, filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
 use super::index::{filter_bit_of, Bytes, FirstState, FirstTable, Index};
+use super::memo::{Learned, Memo, MemoHit, KEY_MAX};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_article_bytes, is_space_article, normalize_with,
     Folded, Mode,
@@ -391,14 +392,33 @@ fn article_start(tokens: &[Token], i: usize, text: &str) -> bool {
 /// words; or news furniture with more than half its words capitalised; or three or more
 /// words, three quarters capitalised, without final punctuation.
 fn is_headline(sentence: &Sentence, tokens: &[Token], text: &str) -> bool {
+    use crate::document::Shape;
     let toks = tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+    let terminal = toks
+        .iter()
+        .rev()
+        .find(|t| !t.is_quote())
+        .is_some_and(|t| t.kind == TokenKind::Terminal);
+    if terminal && !sentence.furniture {
+        // Prose (most sentences): only the all-caps test can hold, and the shapes alone
+        // decide it (counted without branches, as this runs over every token).
+        let (mut words, mut allcaps) = (0usize, 0usize);
+        for t in toks {
+            let word = t.kind == TokenKind::Word;
+            words += usize::from(word);
+            allcaps += usize::from(
+                word && t.shape == Shape::AllCaps && t.span.len() > 1 && t.is_capitalised(text),
+            );
+        }
+        return words >= 2 && allcaps * 5 >= words * 3;
+    }
     let (mut words, mut caps, mut allcaps) = (0usize, 0usize, 0usize);
     for t in toks {
         if t.kind == TokenKind::Word {
             words += 1;
             if t.is_capitalised(text) {
                 caps += 1;
-                if t.shape == crate::document::Shape::AllCaps && t.span.len() > 1 {
+                if t.shape == Shape::AllCaps && t.span.len() > 1 {
                     allcaps += 1;
                 }
             }
@@ -415,17 +435,40 @@ fn is_headline(sentence: &Sentence, tokens: &[Token], text: &str) -> bool {
         // whose lower-case words are plain words.
         return caps * 2 > words;
     }
-    let terminal = toks
-        .iter()
-        .rev()
-        .find(|t| !t.is_quote())
-        .is_some_and(|t| t.kind == TokenKind::Terminal);
     words >= 3 && !terminal && caps * 4 >= words * 3
+}
+
+/// The longest token the quick path reads.
+const PLAIN_MAX: usize = 48;
+
+/// The key word of a plain token `s` (ASCII letters and digits, at most [`PLAIN_MAX`]
+/// bytes): lower-cased, with the ending fold of [`fold_suffix`]; `None` when `s` is not
+/// plain or its word is an article (which only a walk can place).
+fn plain_word<'b>(s: &[u8], buf: &'b mut [u8; PLAIN_MAX]) -> Option<&'b [u8]> {
+    if s.is_empty() || s.len() > PLAIN_MAX {
+        return None;
+    }
+    for (d, &c) in buf.iter_mut().zip(s) {
+        if !c.is_ascii_alphanumeric() {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
+    let mut n = s.len();
+    if n >= 5 && buf[n - 1] == b'h' && matches!(buf[n - 2], b'a' | b'e') {
+        buf[n - 2] = b'a';
+        n -= 1;
+    }
+    let word = &buf[..n];
+    (!is_article_bytes(word)).then_some(word)
 }
 
 /// The matcher's reusable state.
 pub(crate) struct Matcher<'g> {
     gaz: &'g Gazetteer,
+    /// The quick path's memo of token texts (see [`super::memo`]); `None` in tests that
+    /// compare against recomputation.
+    memo: Option<&'g mut Memo>,
     layers: [Option<&'g Index>; 2],
     word: String,
     tmp: String,
@@ -441,6 +484,9 @@ struct Best {
     last: usize,
     end: usize,
     values: [Option<u64>; 2],
+    /// For a one-token match of the quick path: the range of its ranked hits in the memo
+    /// (`values` is then not read).
+    hits: Option<(u32, u8)>,
 }
 
 /// Where a match may start: byte `at` of token `i` of a sentence whose tokens end at
@@ -456,11 +502,12 @@ struct Site<'t> {
 }
 
 impl<'g> Matcher<'g> {
-    pub(crate) fn new(gaz: &'g Gazetteer) -> Matcher<'g> {
+    pub(crate) fn new(gaz: &'g Gazetteer, memo: Option<&'g mut Memo>) -> Matcher<'g> {
         let layers = gaz.layers();
         let has_lower = layers.iter().flatten().any(|ix| ix.fst(true).is_some());
         Matcher {
             gaz,
+            memo,
             layers,
             word: String::with_capacity(64),
             tmp: String::with_capacity(64),
@@ -641,7 +688,7 @@ impl<'g> Matcher<'g> {
         let quick = if self.walk_only {
             None
         } else {
-            self.quick(site)
+            self.quick(site, prose)
         };
         let found = match quick {
             Some(found) => found,
@@ -655,6 +702,19 @@ impl<'g> Matcher<'g> {
         }
         *max_end = best.end;
         let span = crate::document::Span::new(at, best.end);
+        if let (Some(range), Some(memo)) = (best.hits, self.memo.as_deref()) {
+            let hits = memo.hits(range);
+            if !hits.is_empty() {
+                let mut senses = Vec::with_capacity(hits.len());
+                senses.extend(hits.iter().filter_map(|h| self.gaz.memo_sense(h)));
+                out.push(Candidate {
+                    span,
+                    tokens: i..best.last + 1,
+                    senses,
+                });
+            }
+            return;
+        }
         let surface = span.text(text);
         let (tmp, word, scratch) = (&mut self.tmp, &mut self.word, &mut self.scratch);
         let (case_h, lit_h) = if surface.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -700,9 +760,9 @@ impl<'g> Matcher<'g> {
     /// ASCII letters and digits (not an article) whose word either no key continues, or is
     /// followed by nothing a key could continue with (end of sentence, a line break, a
     /// token that cannot be inside a name, or one plain word that the pair filters rule
-    /// out). One first-word probe per layer decides it. `None` for every other case: the
-    /// caller then walks.
-    fn quick(&self, site: Site<'_>) -> Option<Option<Best>> {
+    /// out). One first-word probe per layer decides it, or the memo's record of the same
+    /// token text. `None` for every other case: the caller then walks.
+    fn quick(&mut self, site: Site<'_>, prose: bool) -> Option<Option<Best>> {
         let Site {
             text,
             tokens,
@@ -713,43 +773,25 @@ impl<'g> Matcher<'g> {
         } = site;
         let t = &tokens[i];
         let s = t.text(text).as_bytes();
-        if at != t.span.start || s.is_empty() || s.len() > 48 {
+        if at != t.span.start || s.is_empty() || s.len() > PLAIN_MAX {
             return None;
         }
-        let mut buf = [0u8; 48];
-        for (d, &c) in buf.iter_mut().zip(s) {
-            if !c.is_ascii_alphanumeric() {
-                return None;
+        let lower = mode == Start::Lower;
+        let tag = u8::from(lower) | (u8::from(prose) << 1);
+        let known = self.memo.as_deref().and_then(|m| m.get(s, tag));
+        let (values, cont, hits) = match known {
+            Some(Learned::Walk) => return None,
+            Some(Learned::Probed { cont, key, hits }) => {
+                // With the hits at hand `values` only says whether the word is a key.
+                ([key.then_some(0), None], cont, Some(hits))
             }
-            *d = c.to_ascii_lowercase();
-        }
-        // The ending fold of `fold_suffix`, on the lower-cased word.
-        let mut n = s.len();
-        if n >= 5 && buf[n - 1] == b'h' && matches!(buf[n - 2], b'a' | b'e') {
-            buf[n - 2] = b'a';
-            n -= 1;
-        }
-        let word = &buf[..n];
-        if is_article_bytes(word) {
-            return None;
-        }
+            None => self.learn(s, lower, prose, tag)?,
+        };
         // The word must end with the token: a token joined to it that a name can go on
         // with ("'s", ".", "-") is folded into the same word or cut by a hyphen: walk.
         let after = after_token(text, tokens, i, end);
         if matches!(after, After::Joined) {
             return None;
-        }
-        let lower = mode == Start::Lower;
-        let mut values = [None, None];
-        let mut cont = [false, false];
-        for (k, ix) in self.layers.iter().enumerate() {
-            let Some(ix) = ix else { continue };
-            let Some(f) = ix.fst(lower) else { continue };
-            let table = ix.first(lower)?;
-            let Some(st) = table.get(word) else { continue };
-            let (value, next) = after_first(f, st);
-            values[k] = value;
-            cont[k] = next.is_some();
         }
         if cont.iter().any(|&c| c) {
             // Would the walk go on into the next token? Only one plain word after a
@@ -757,6 +799,8 @@ impl<'g> Matcher<'g> {
             // filter, or for a lower-case start the lower-case one (whose words are the
             // text's own bytes: only for a word that lower-casing and the ending fold left
             // as it was, as `lower_pair_may_start` asks).
+            let mut buf = [0u8; PLAIN_MAX];
+            let word = plain_word(s, &mut buf)?;
             match after {
                 After::Stop => {}
                 After::Spaced(n) if !lower || s == word => {
@@ -783,7 +827,86 @@ impl<'g> Matcher<'g> {
             last: i,
             end: t.span.end,
             values,
+            hits,
         }))
+    }
+
+    /// What the quick path learns about token text `s` alone: the first-word probes'
+    /// values and `cont` (see [`Learned`]), or `None` when only a walk can tell. Recorded in
+    /// the memo, with the surface's ranked hits, when there is a memo and `s` fits; the
+    /// range of those hits comes last.
+    #[allow(clippy::type_complexity)]
+    fn learn(
+        &mut self,
+        s: &[u8],
+        lower: bool,
+        prose: bool,
+        tag: u8,
+    ) -> Option<([Option<u64>; 2], [bool; 2], Option<(u32, u8)>)> {
+        let mut buf = [0u8; PLAIN_MAX];
+        let probed = plain_word(s, &mut buf).and_then(|word| self.probe(word, lower));
+        let Some(memo) = self.memo.as_deref_mut() else {
+            return probed.map(|(v, c)| (v, c, None));
+        };
+        if s.len() > KEY_MAX {
+            return probed.map(|(v, c)| (v, c, None));
+        }
+        let Some((values, cont)) = probed else {
+            memo.insert(s, tag, None);
+            return None;
+        };
+        let mut found: Vec<MemoHit> = Vec::new();
+        if values.iter().any(Option::is_some) {
+            // The surface is the token itself, plain ASCII: its case key is itself with
+            // the ending folded, its literal form itself lower-cased (as in `start_at`).
+            let surface = std::str::from_utf8(s).unwrap_or("");
+            let tmp = &mut self.tmp;
+            tmp.clear();
+            tmp.push_str(surface);
+            fold_suffix(tmp);
+            let case_h = hash32(tmp);
+            tmp.clear();
+            tmp.push_str(surface);
+            tmp.make_ascii_lowercase();
+            let lit_h = hash32(tmp);
+            self.gaz
+                .gather(&self.layers, &values, case_h, lit_h, prose, &mut self.hits);
+            found.extend(self.hits.iter().map(|h| {
+                let kind = self.layers[usize::from(h.layer)].map_or(u8::MAX, |ix| {
+                    crate::document::Sense::kind_code_of(ix, h.entry)
+                });
+                MemoHit {
+                    layer: h.layer,
+                    exact: h.exact,
+                    kind,
+                    entry: h.entry,
+                }
+            }));
+        }
+        let is_key = values.iter().any(Option::is_some);
+        let hits = match memo.insert(s, tag, Some((cont, is_key, &found))) {
+            Some(Learned::Probed { hits, .. }) => Some(hits),
+            _ => None,
+        };
+        Some((values, cont, hits))
+    }
+
+    /// The first-word probes of `word` (plain, lower-cased and ending-folded) in every
+    /// layer: the value of the key that is the word alone, and whether keys go on after
+    /// it; `None` when a layer has no first-word table.
+    fn probe(&self, word: &[u8], lower: bool) -> Option<([Option<u64>; 2], [bool; 2])> {
+        let mut values = [None, None];
+        let mut cont = [false, false];
+        for (k, ix) in self.layers.iter().enumerate() {
+            let Some(ix) = ix else { continue };
+            let Some(f) = ix.fst(lower) else { continue };
+            let table = ix.first(lower)?;
+            let Some(st) = table.get(word) else { continue };
+            let (value, next) = after_first(f, st);
+            values[k] = value;
+            cont[k] = next.is_some();
+        }
+        Some((values, cont))
     }
 
     /// The longest match from byte `at` of token `i`.
@@ -866,6 +989,7 @@ impl<'g> Matcher<'g> {
                                     last: j,
                                     end: from + k,
                                     values,
+                                    hits: None,
                                 });
                             }
                         }
@@ -902,6 +1026,7 @@ impl<'g> Matcher<'g> {
                     last: j,
                     end: t.span.end - trailing,
                     values,
+                    hits: None,
                 });
             } else if let Some(cut) = possessive(s) {
                 // "Syria's": try the name without the possessive ending.
@@ -915,6 +1040,7 @@ impl<'g> Matcher<'g> {
                             last: j,
                             end: t.span.end - cut,
                             values,
+                            hits: None,
                         });
                     }
                 }
@@ -975,12 +1101,19 @@ mod tests {
         for text in texts {
             let mut doc = Document::new(text);
             crate::text::annotate(&mut doc);
-            let quick = Matcher::new(&gaz).run(&doc.text, &doc.tokens, &doc.sentences);
-            let mut m = Matcher::new(&gaz);
+            let quick = Matcher::new(&gaz, None).run(&doc.text, &doc.tokens, &doc.sentences);
+            let mut m = Matcher::new(&gaz, None);
             m.walk_only = true;
             let walked = m.run(&doc.text, &doc.tokens, &doc.sentences);
             assert_eq!(quick, walked, "{text}");
             assert!(!quick.is_empty(), "{text}");
+            // With the memo: the first run fills it, the second reads it.
+            for _ in 0..2 {
+                let memoised = super::super::memo::with_memo(&gaz, |memo| {
+                    Matcher::new(&gaz, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
+                });
+                assert_eq!(memoised, walked, "{text}");
+            }
         }
     }
 }

@@ -45,6 +45,7 @@ pub(crate) mod index;
 #[allow(dead_code)] // some fields are read by build.rs only
 mod lists;
 mod matcher;
+pub mod memo;
 pub(crate) mod normalize;
 mod row;
 
@@ -301,6 +302,20 @@ impl Gazetteer {
             _ => self
                 .defaults
                 .then(|| Sense::embedded(&EMBEDDED, entry, exact)),
+        }
+    }
+
+    /// The [`Sense`] of a memoised hit (whose kind code is already read).
+    #[inline]
+    pub(in crate::gazetteer) fn memo_sense(&self, h: &memo::MemoHit) -> Option<Sense> {
+        match h.layer {
+            0 => self
+                .user
+                .as_ref()
+                .map(|ix| Sense::user_coded(ix, h.entry, h.kind, h.exact)),
+            _ => self
+                .defaults
+                .then(|| Sense::embedded_coded(&EMBEDDED, h.entry, h.kind, h.exact)),
         }
     }
 
@@ -704,7 +719,9 @@ impl GazetteerBuilder {
 /// assert_eq!(doc.span_text(doc.candidates[0].span), "Oman");
 /// ```
 pub fn annotate(doc: &mut Document, gazetteer: &Gazetteer) {
-    let candidates = matcher::Matcher::new(gazetteer).run(&doc.text, &doc.tokens, &doc.sentences);
+    let candidates = memo::with_memo(gazetteer, |memo| {
+        matcher::Matcher::new(gazetteer, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
+    });
     doc.candidates = candidates;
 }
 
