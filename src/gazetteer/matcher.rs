@@ -463,6 +463,29 @@ fn plain_word<'b>(s: &[u8], buf: &'b mut [u8; PLAIN_MAX]) -> Option<&'b [u8]> {
     (!is_article_bytes(word)).then_some(word)
 }
 
+/// The leading run of ASCII lower-case letters and digits of a token's bytes: its length
+/// and its filter hash.
+#[inline]
+fn lower_run(b: &[u8]) -> (usize, u64) {
+    let mut h = FILTER_SEED;
+    let mut n = 0;
+    for &c in b {
+        if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            break;
+        }
+        h = filter_hash_step(h, c);
+        n += 1;
+    }
+    (n, h)
+}
+
+/// True when a token's bytes hold a hyphen after the first byte (U+2010 and U+2011 begin
+/// with the byte 0xE2; the caller checks the characters).
+#[inline]
+fn may_hold_hyphen(b: &[u8]) -> bool {
+    b.len() > 2 && b[1..].iter().any(|&c| c == b'-' || c == 0xE2)
+}
+
 /// The matcher's reusable state.
 pub(crate) struct Matcher<'g> {
     gaz: &'g Gazetteer,
@@ -522,18 +545,9 @@ impl<'g> Matcher<'g> {
     /// A cheap filter for lower-case starts: the first word of the token (when it is plain
     /// ASCII) must have its bit set in a layer's first-word filter. False only when no
     /// lower-case key can start here.
+    /// `run` is the token's [`lower_run`].
     #[inline]
-    fn lower_may_start(&self, s: &str) -> bool {
-        let b = s.as_bytes();
-        let mut h = FILTER_SEED;
-        let mut n = 0;
-        for &c in b {
-            if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
-                break;
-            }
-            h = filter_hash_step(h, c);
-            n += 1;
-        }
+    fn lower_may_start(&self, b: &[u8], (n, h): (usize, u64)) -> bool {
         if n < b.len() && b[n] != b'-' {
             return true; // not plain: let the walk decide
         }
@@ -620,17 +634,28 @@ impl<'g> Matcher<'g> {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let s = t.text(text);
+            // This loop sees every token: it reads the token's bytes once, without the
+            // character-boundary checks of `&str` slicing (the rare paths that need
+            // characters take the `&str`).
+            let b = text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
+            let Some(&b0) = b.first() else { continue };
+            let capitalised = if b0.is_ascii() {
+                b0.is_ascii_uppercase()
+            } else {
+                t.is_capitalised(text)
+            };
+            // Set when the token is known to be all ASCII letters and digits (no hyphen).
+            let mut plain = false;
             let mode = if headline
-                || t.is_capitalised(text)
-                || (article_prefix(s.as_bytes()) && article_start(tokens, i, text))
+                || capitalised
+                || (article_prefix(b) && article_start(tokens, i, text))
             {
                 Some(Start::Main)
-            } else if self.has_lower
-                && self.lower_may_start(s)
-                && self.lower_pair_may_start(text, tokens, i, end)
-            {
-                Some(Start::Lower)
+            } else if self.has_lower {
+                let run = lower_run(b);
+                plain = run.0 == b.len();
+                (self.lower_may_start(b, run) && self.lower_pair_may_start(text, tokens, i, end))
+                    .then_some(Start::Lower)
             } else {
                 None
             };
@@ -646,32 +671,41 @@ impl<'g> Matcher<'g> {
                 self.start_at(site, !headline, &mut max_end, out);
             }
             // Names after a hyphen inside a token: "Israel-Hamas", "pro-Russian".
-            // (U+2010 and U+2011 begin with the byte 0xE2.)
-            if s.len() > 2
-                && s.as_bytes()[1..].iter().any(|&b| b == b'-' || b == 0xE2)
-                && s.chars()
-                    .skip(1)
-                    .any(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-            {
-                let mut prev_hyphen = false;
-                for (k, c) in s.char_indices() {
-                    if prev_hyphen
-                        && k > 1
-                        && (c.is_uppercase() || (headline && c.is_alphanumeric()))
-                    {
-                        let site = Site {
-                            text,
-                            tokens,
-                            i,
-                            at: t.span.start + k,
-                            end,
-                            mode: Start::Main,
-                        };
-                        self.start_at(site, !headline, &mut max_end, out);
-                    }
-                    prev_hyphen = matches!(c, '-' | '\u{2010}' | '\u{2011}');
-                }
+            if !plain && may_hold_hyphen(b) {
+                self.after_hyphens(text, tokens, i, end, headline, &mut max_end, out);
             }
+        }
+    }
+
+    /// Starts after each hyphen inside token `i` that a capital (or, in a headline, any
+    /// letter or digit) follows.
+    #[allow(clippy::too_many_arguments)]
+    fn after_hyphens(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        headline: bool,
+        max_end: &mut usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let t = &tokens[i];
+        let s = t.text(text);
+        let mut prev_hyphen = false;
+        for (k, c) in s.char_indices() {
+            if prev_hyphen && k > 1 && (c.is_uppercase() || (headline && c.is_alphanumeric())) {
+                let site = Site {
+                    text,
+                    tokens,
+                    i,
+                    at: t.span.start + k,
+                    end,
+                    mode: Start::Main,
+                };
+                self.start_at(site, !headline, max_end, out);
+            }
+            prev_hyphen = matches!(c, '-' | '\u{2010}' | '\u{2011}');
         }
     }
 
@@ -762,6 +796,7 @@ impl<'g> Matcher<'g> {
     /// token that cannot be inside a name, or one plain word that the pair filters rule
     /// out). One first-word probe per layer decides it, or the memo's record of the same
     /// token text. `None` for every other case: the caller then walks.
+    #[inline(never)]
     fn quick(&mut self, site: Site<'_>, prose: bool) -> Option<Option<Best>> {
         let Site {
             text,
@@ -910,6 +945,7 @@ impl<'g> Matcher<'g> {
     }
 
     /// The longest match from byte `at` of token `i`.
+    #[inline(never)]
     fn walk(&mut self, site: Site<'_>) -> Option<Best> {
         let Site {
             text,
