@@ -545,16 +545,65 @@ impl<'g> Matcher<'g> {
     /// A cheap filter for lower-case starts: the first word of the token (when it is plain
     /// ASCII) must have its bit set in a layer's first-word filter. False only when no
     /// lower-case key can start here.
-    /// `run` is the token's [`lower_run`].
+    /// `run` is the token's [`lower_run`]; `joined_next` says whether a token joined to
+    /// this one follows (see [`After::Joined`]).
     #[inline]
-    fn lower_may_start(&self, b: &[u8], (n, h): (usize, u64)) -> bool {
+    fn lower_may_start(
+        &self,
+        b: &[u8],
+        (n, h): (usize, u64),
+        joined_next: impl FnOnce() -> bool,
+    ) -> bool {
         if n < b.len() && b[n] != b'-' {
-            return true; // not plain: let the walk decide
+            // Not plain ("'s", "don't"): its first word as the walk folds it.
+            return self.lower_may_start_folded(b, joined_next);
         }
         if n >= 5 && b[n - 1] == b'h' && matches!(b[n - 2], b'a' | b'e') {
             return true; // its key ends in -a (see `fold_suffix`): let the walk decide
         }
         let bit = filter_bit_of(h);
+        self.layers
+            .iter()
+            .flatten()
+            .any(|ix| ix.lower_may_start(bit))
+    }
+
+    /// [`Matcher::lower_may_start`] for an ASCII token that is not a run of lower-case
+    /// letters and digits: its first key word folded as the walk folds it (letters
+    /// lower-cased, `'` `` ` `` and `.` dropped, `&` kept; a hyphen or any other character
+    /// ends the word). True when that cannot decide: a non-ASCII byte, a word that a joined
+    /// token may go on, an empty word, an article, an `-ah`/`-eh` ending.
+    fn lower_may_start_folded(&self, b: &[u8], joined_next: impl FnOnce() -> bool) -> bool {
+        let mut w = [0u8; PLAIN_MAX];
+        let mut n = 0;
+        let mut ended = false;
+        for &c in b {
+            let k = match c {
+                b'a'..=b'z' | b'0'..=b'9' | b'&' => c,
+                b'A'..=b'Z' => c.to_ascii_lowercase(),
+                b'\'' | b'`' | b'.' => continue,
+                _ if c.is_ascii() => {
+                    ended = true;
+                    break;
+                }
+                _ => return true,
+            };
+            let Some(d) = w.get_mut(n) else {
+                return true;
+            };
+            *d = k;
+            n += 1;
+        }
+        if n == 0 || (!ended && joined_next()) {
+            return true;
+        }
+        let word = &w[..n];
+        if is_article_bytes(word)
+            || (n >= 5 && word[n - 1] == b'h' && matches!(word[n - 2], b'a' | b'e'))
+        {
+            return true;
+        }
+        let bit = filter_bit_of(filter_hash(word));
         self.layers
             .iter()
             .flatten()
@@ -646,19 +695,20 @@ impl<'g> Matcher<'g> {
             };
             // Set when the token is known to be all ASCII letters and digits (no hyphen).
             let mut plain = false;
-            let mode = if headline
-                || capitalised
-                || (article_prefix(b) && article_start(tokens, i, text))
-            {
-                Some(Start::Main)
-            } else if self.has_lower {
-                let run = lower_run(b);
-                plain = run.0 == b.len();
-                (self.lower_may_start(b, run) && self.lower_pair_may_start(text, tokens, i, end))
+            let mode =
+                if headline || capitalised || (article_prefix(b) && article_start(tokens, i, text))
+                {
+                    Some(Start::Main)
+                } else if self.has_lower {
+                    let run = lower_run(b);
+                    plain = run.0 == b.len();
+                    let joined_next = || matches!(after_token(text, tokens, i, end), After::Joined);
+                    (self.lower_may_start(b, run, joined_next)
+                        && self.lower_pair_may_start(text, tokens, i, end))
                     .then_some(Start::Lower)
-            } else {
-                None
-            };
+                } else {
+                    None
+                };
             if let Some(mode) = mode {
                 let site = Site {
                     text,
@@ -823,12 +873,32 @@ impl<'g> Matcher<'g> {
             None => self.learn(s, lower, prose, tag)?,
         };
         // The word must end with the token: a token joined to it that a name can go on
-        // with ("'s", ".", "-") is folded into the same word or cut by a hyphen: walk.
-        let after = after_token(text, tokens, i, end);
+        // with ("'s", "-") is folded into the same word or cut by a hyphen: walk. Except a
+        // full stop joined to a word of two or more bytes ("January.", "UK."): the fold
+        // drops it and a match cannot end on it (only after one letter, as in "U.S."),
+        // so the word goes on as if it were not there, and what follows the stop decides.
+        //
+        // A possessive ending joined to the word ("Labour's", "Syria’s") folds into it
+        // ("labours"): when no key is or begins with that word, the walk can only match the
+        // word before the ending and stops at the next boundary.
+        let mut after = after_token(text, tokens, i, end);
+        let mut before_next = i;
+        let mut possessive = false;
         if matches!(after, After::Joined) {
-            return None;
+            match tokens.get(i + 1).map(|d| d.text(text)) {
+                Some(".") if s.len() >= 2 => {}
+                Some("'s" | "\u{2019}s") if self.possessive_ends(s, lower, tag)? => {
+                    possessive = true;
+                }
+                _ => return None,
+            }
+            before_next = i + 1;
+            after = after_token(text, tokens, before_next, end);
+            if matches!(after, After::Joined) {
+                return None;
+            }
         }
-        if cont.iter().any(|&c| c) {
+        if !possessive && cont.iter().any(|&c| c) {
             // Would the walk go on into the next token? Only one plain word after a
             // space, screened out by the pair filters, is decided here: the main pair
             // filter, or for a lower-case start the lower-case one (whose words are the
@@ -839,7 +909,7 @@ impl<'g> Matcher<'g> {
             match after {
                 After::Stop => {}
                 After::Spaced(n) if !lower || s == word => {
-                    let w2 = spaced_plain_word(text, tokens, i, end, n)?;
+                    let w2 = spaced_plain_word(text, tokens, before_next, end, n)?;
                     let h = pair_hash(word, w2);
                     let bit = filter_bit_of(h);
                     for (k, ix) in self.layers.iter().enumerate() {
@@ -864,6 +934,40 @@ impl<'g> Matcher<'g> {
             values,
             hits,
         }))
+    }
+
+    /// For a plain token `s` followed by a joined possessive ending: true when no layer has
+    /// a key that is, or begins with, the word the walk folds them into (`s` lower-cased
+    /// and an `s`); `None` when only a walk can tell (no first-word table, an article).
+    /// Memoised under `tag` with bit 2 set.
+    fn possessive_ends(&mut self, s: &[u8], lower: bool, tag: u8) -> Option<bool> {
+        let tag = tag | 4;
+        let known = self.memo.as_deref().and_then(|m| m.get(s, tag));
+        let (cont, key) = match known {
+            Some(Learned::Walk) => return None,
+            Some(Learned::Probed { cont, key, .. }) => (cont, key),
+            None => {
+                let mut buf = [0u8; PLAIN_MAX + 1];
+                let n = s.len();
+                let word = buf.get_mut(..n + 1)?;
+                for (d, c) in word.iter_mut().zip(s) {
+                    *d = c.to_ascii_lowercase();
+                }
+                word[n] = b's';
+                let probed = if is_article_bytes(word) {
+                    None
+                } else {
+                    self.probe(word, lower)
+                };
+                let learned =
+                    probed.map(|(values, cont)| (cont, values.iter().any(Option::is_some)));
+                if let Some(memo) = self.memo.as_deref_mut() {
+                    memo.insert(s, tag, learned.map(|(cont, key)| (cont, key, &[][..])));
+                }
+                learned?
+            }
+        };
+        Some(!key && !cont.iter().any(|&c| c))
     }
 
     /// What the quick path learns about token text `s` alone: the first-word probes'
@@ -1132,6 +1236,9 @@ mod tests {
             "the prime minister said the foreign minister and a deputy prime minister met",
             "the president elect, the secretary general of the party and an army spokesman",
             "interior ministry officials and the defence secretary; the ministry of defence",
+            "They flew to New. York was cold in January. The UK. Then Jan.-Feb. talks in Oman.",
+            "It's the world's biggest; don't ask. The president's aides, the minister's car.",
+            "Officials in the U.S. said the A. Smith plan failed in Kabul.Later the army's chief",
         ];
         let gaz = Gazetteer::embedded();
         for text in texts {
