@@ -317,30 +317,58 @@ fn after_token<'t>(text: &str, tokens: &'t [Token], i: usize, end: usize) -> Aft
     }
 }
 
+/// True when a plain word of `b`'s bytes folds its ending (see
+/// [`super::normalize::fold_suffix`]: five or more bytes ending in `ah` or `eh`, any case).
+#[inline]
+fn folds_ending(b: &[u8]) -> bool {
+    let n = b.len();
+    n >= 5 && matches!(b[n - 1], b'h' | b'H') && matches!(b[n - 2], b'a' | b'A' | b'e' | b'E')
+}
+
 /// The text of token `n` = `i + 1` (see [`After::Spaced`]) when it is one plain word after a
 /// single space (ASCII letters and digits; not an article, no `-ah`/`-eh` ending, so that
-/// its key word is itself lower-cased) and the token after it ends it.
+/// its key word is itself lower-cased) that ends with its token, and whether a possessive
+/// ending is folded into it. The word ends when what follows cannot go on with it; or with
+/// a joined full stop (after two or more bytes: the fold drops it, and a match cannot end on
+/// it) or a joined possessive ending (the key word is then the word and an `s`), when
+/// nothing is joined after those.
 fn spaced_plain_word<'t>(
     text: &'t str,
     tokens: &[Token],
     i: usize,
     end: usize,
     n: &Token,
-) -> Option<&'t str> {
+) -> Option<(&'t str, bool)> {
     let ns = n.text(text);
     let b = ns.as_bytes();
     let plain = n.kind == TokenKind::Word
         && !b.is_empty()
         && b.iter().all(u8::is_ascii_alphanumeric)
-        && (b.len() < 5 || !matches!(b[b.len() - 1], b'h' | b'H'))
+        && !folds_ending(b)
         && !is_article(ns);
-    let ends_word = || {
-        tokens
-            .get(i + 2)
-            .filter(|_| i + 2 < end)
-            .is_none_or(|a| a.space_before || a.newline_before || !inner_ok(a, a.text(text)))
-    };
-    (plain && text.get(tokens[i].span.end..n.span.start) == Some(" ") && ends_word()).then_some(ns)
+    if !plain || text.get(tokens[i].span.end..n.span.start) != Some(" ") {
+        return None;
+    }
+    match after_token(text, tokens, i + 1, end) {
+        After::Stop | After::Spaced(_) => Some((ns, false)),
+        After::Joined => {
+            let tail_joined = matches!(after_token(text, tokens, i + 2, end), After::Joined);
+            match tokens.get(i + 2).map(|a| a.text(text)) {
+                _ if tail_joined => None,
+                Some(".") if b.len() >= 2 => Some((ns, false)),
+                // ("a" and its ending would fold into the article "as".)
+                Some("'s" | "\u{2019}s") if !ns.eq_ignore_ascii_case("a") => Some((ns, true)),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// The filter hashes of the word pair `w1 w2` (`w1` already lower-cased), and of `w1 w2s`
+/// when `possessive` (see [`spaced_plain_word`]).
+fn pair_hashes(w1: &[u8], (w2, possessive): (&str, bool)) -> (u64, Option<u64>) {
+    let h = pair_hash(w1, w2);
+    (h, possessive.then(|| filter_hash_step(h, b's')))
 }
 
 /// The filter hash of the word pair `w1 w2` (`w1` already lower-cased).
@@ -621,17 +649,22 @@ impl<'g> Matcher<'g> {
         let plain = !b.is_empty()
             && b.iter()
                 .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && (b.len() < 5 || b[b.len() - 1] != b'h')
+            && !folds_ending(b)
             && !is_article(w1);
         if !plain {
             return true;
         }
         let single = filter_bit_of(filter_hash(b));
-        let pair = match after_token(text, tokens, i, end) {
-            // The walk stops after the first word: only a one-word key can match.
-            After::Stop => (usize::MAX, 0),
+        // No bit: no pair (the walk stops after the first word: only a one-word key can
+        // match).
+        const NONE: (usize, u64) = (usize::MAX, 0);
+        let (pair, pair_s) = match after_token(text, tokens, i, end) {
+            After::Stop => (NONE, NONE),
             After::Spaced(n) => match spaced_plain_word(text, tokens, i, end, n) {
-                Some(w2) => filter_bit_of(pair_hash(b, w2)),
+                Some(w2) => {
+                    let (h, hs) = pair_hashes(b, w2);
+                    (filter_bit_of(h), hs.map_or(NONE, filter_bit_of))
+                }
                 None => return true,
             },
             After::Joined => return true,
@@ -639,7 +672,7 @@ impl<'g> Matcher<'g> {
         self.layers
             .iter()
             .flatten()
-            .any(|ix| ix.lower_pair_may_start(single, pair))
+            .any(|ix| ix.lower_pair_may_start(single, pair) || ix.lower_pair_may_continue(pair_s))
     }
 
     pub(crate) fn run(
@@ -910,15 +943,17 @@ impl<'g> Matcher<'g> {
                 After::Stop => {}
                 After::Spaced(n) if !lower || s == word => {
                     let w2 = spaced_plain_word(text, tokens, before_next, end, n)?;
-                    let h = pair_hash(word, w2);
-                    let bit = filter_bit_of(h);
+                    let (h, hs) = pair_hashes(word, w2);
+                    let go_on_with = |ix: &Index, h: u64| {
+                        if lower {
+                            ix.lower_pair_may_continue(filter_bit_of(h))
+                        } else {
+                            ix.main_pair_may_continue(h)
+                        }
+                    };
                     for (k, ix) in self.layers.iter().enumerate() {
                         let go_on = |ix: &Index| {
-                            if lower {
-                                ix.lower_pair_may_continue(bit)
-                            } else {
-                                ix.main_pair_may_continue(h)
-                            }
+                            go_on_with(ix, h) || hs.is_some_and(|hs| go_on_with(ix, hs))
                         };
                         if cont[k] && ix.is_some_and(go_on) {
                             return None;
@@ -1239,6 +1274,9 @@ mod tests {
             "They flew to New. York was cold in January. The UK. Then Jan.-Feb. talks in Oman.",
             "It's the world's biggest; don't ask. The president's aides, the minister's car.",
             "Officials in the U.S. said the A. Smith plan failed in Kabul.Later the army's chief",
+            "The prime minister's aides in New York. The world's biggest, said Tony Blair's aide.",
+            "England coach Andy Smith saw the fourth quarter in the Gaza Strip. Then the Gulf's",
+            "the prime minister. The chief executive's car, the a's, the US Army's base in Raqqah.",
         ];
         let gaz = Gazetteer::embedded();
         for text in texts {
