@@ -13,7 +13,7 @@ use fst::raw::{CompiledAddr, Fst, Node, Output};
 
 use super::compile::{filter_hash, filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
 use super::index::{filter_bit_of, Bytes, FirstState, FirstTable, Index};
-use super::memo::{Learned, Memo, MemoHit, KEY_MAX};
+use super::memo::{Learned, Memo, MemoHit, Probe, KEY_MAX};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_article_bytes, is_space_article, normalize_with,
     Folded, Mode,
@@ -280,6 +280,12 @@ fn inner_ok(t: &Token, s: &str) -> bool {
     }
 }
 
+/// [`inner_ok`], reading the token's text only when its kind does not decide.
+#[inline]
+fn inner_ok_token(t: &Token, text: &str) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number) || inner_ok(t, t.text(text))
+}
+
 /// How a walk starts at a token.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Start {
@@ -306,7 +312,7 @@ enum After<'t> {
 
 fn after_token<'t>(text: &str, tokens: &'t [Token], i: usize, end: usize) -> After<'t> {
     match tokens.get(i + 1).filter(|_| i + 1 < end) {
-        Some(n) if !n.newline_before && inner_ok(n, n.text(text)) => {
+        Some(n) if !n.newline_before && inner_ok_token(n, text) => {
             if n.space_before {
                 After::Spaced(n)
             } else {
@@ -364,18 +370,25 @@ fn spaced_plain_word<'t>(
     }
 }
 
-/// The filter hashes of the word pair `w1 w2` (`w1` already lower-cased), and of `w1 w2s`
-/// when `possessive` (see [`spaced_plain_word`]).
-fn pair_hashes(w1: &[u8], (w2, possessive): (&str, bool)) -> (u64, Option<u64>) {
-    let h = pair_hash(w1, w2);
+/// The filter hashes of the word pair `w1 w2` (given `w1`'s [`pair_prefix`]), and of
+/// `w1 w2s` when `possessive` (see [`spaced_plain_word`]).
+fn pair_hashes(prefix: u64, (w2, possessive): (&str, bool)) -> (u64, Option<u64>) {
+    let h = w2
+        .bytes()
+        .fold(prefix, |h, b| filter_hash_step(h, b.to_ascii_lowercase()));
     (h, possessive.then(|| filter_hash_step(h, b's')))
 }
 
-/// The filter hash of the word pair `w1 w2` (`w1` already lower-cased).
-fn pair_hash(w1: &[u8], w2: &str) -> u64 {
-    w2.bytes().fold(pair_prefix(w1), |h, b| {
-        filter_hash_step(h, b.to_ascii_lowercase())
-    })
+/// What the quick path knows of a start token's word: the value of the key that is the
+/// word alone and whether keys go on after it (per layer); the range of the surface's
+/// ranked hits in the memo, when memoised; the word's [`pair_prefix`]; whether the token
+/// is its own key word (lower case, no folded ending).
+struct WordFacts {
+    values: [Option<u64>; 2],
+    cont: [bool; 2],
+    hits: Option<(u32, u8)>,
+    prefix: u64,
+    own: bool,
 }
 
 /// True when a word begins as an article may (al, el, ar, as, ad, at, az, an; ul, ud, ut):
@@ -662,7 +675,7 @@ impl<'g> Matcher<'g> {
             After::Stop => (NONE, NONE),
             After::Spaced(n) => match spaced_plain_word(text, tokens, i, end, n) {
                 Some(w2) => {
-                    let (h, hs) = pair_hashes(b, w2);
+                    let (h, hs) = pair_hashes(pair_prefix(b), w2);
                     (filter_bit_of(h), hs.map_or(NONE, filter_bit_of))
                 }
                 None => return true,
@@ -897,14 +910,31 @@ impl<'g> Matcher<'g> {
         let lower = mode == Start::Lower;
         let tag = u8::from(lower) | (u8::from(prose) << 1);
         let known = self.memo.as_deref().and_then(|m| m.get(s, tag));
-        let (values, cont, hits) = match known {
+        let facts = match known {
             Some(Learned::Walk) => return None,
-            Some(Learned::Probed { cont, key, hits }) => {
+            Some(Learned::Probed {
+                cont,
+                key,
+                hits,
+                prefix,
+                own,
+            }) => WordFacts {
                 // With the hits at hand `values` only says whether the word is a key.
-                ([key.then_some(0), None], cont, Some(hits))
-            }
+                values: [key.then_some(0), None],
+                cont,
+                hits: Some(hits),
+                prefix,
+                own,
+            },
             None => self.learn(s, lower, prose, tag)?,
         };
+        let WordFacts {
+            values,
+            cont,
+            hits,
+            prefix,
+            own,
+        } = facts;
         // The word must end with the token: a token joined to it that a name can go on
         // with ("'s", "-") is folded into the same word or cut by a hyphen: walk. Except a
         // full stop joined to a word of two or more bytes ("January.", "UK."): the fold
@@ -937,13 +967,11 @@ impl<'g> Matcher<'g> {
             // filter, or for a lower-case start the lower-case one (whose words are the
             // text's own bytes: only for a word that lower-casing and the ending fold left
             // as it was, as `lower_pair_may_start` asks).
-            let mut buf = [0u8; PLAIN_MAX];
-            let word = plain_word(s, &mut buf)?;
             match after {
                 After::Stop => {}
-                After::Spaced(n) if !lower || s == word => {
+                After::Spaced(n) if !lower || own => {
                     let w2 = spaced_plain_word(text, tokens, before_next, end, n)?;
-                    let (h, hs) = pair_hashes(word, w2);
+                    let (h, hs) = pair_hashes(prefix, w2);
                     let go_on_with = |ix: &Index, h: u64| {
                         if lower {
                             ix.lower_pair_may_continue(filter_bit_of(h))
@@ -997,7 +1025,14 @@ impl<'g> Matcher<'g> {
                 let learned =
                     probed.map(|(values, cont)| (cont, values.iter().any(Option::is_some)));
                 if let Some(memo) = self.memo.as_deref_mut() {
-                    memo.insert(s, tag, learned.map(|(cont, key)| (cont, key, &[][..])));
+                    let probe = learned.map(|(cont, key)| Probe {
+                        cont,
+                        key,
+                        prefix: 0,
+                        own: false,
+                        hits: &[],
+                    });
+                    memo.insert(s, tag, probe);
                 }
                 learned?
             }
@@ -1005,30 +1040,33 @@ impl<'g> Matcher<'g> {
         Some(!key && !cont.iter().any(|&c| c))
     }
 
-    /// What the quick path learns about token text `s` alone: the first-word probes'
-    /// values and `cont` (see [`Learned`]), or `None` when only a walk can tell. Recorded in
-    /// the memo, with the surface's ranked hits, when there is a memo and `s` fits; the
-    /// range of those hits comes last.
-    #[allow(clippy::type_complexity)]
-    fn learn(
-        &mut self,
-        s: &[u8],
-        lower: bool,
-        prose: bool,
-        tag: u8,
-    ) -> Option<([Option<u64>; 2], [bool; 2], Option<(u32, u8)>)> {
+    /// What the quick path learns about token text `s` alone (see [`WordFacts`]), or
+    /// `None` when only a walk can tell. Recorded in the memo, with the surface's ranked
+    /// hits, when there is a memo and `s` fits.
+    fn learn(&mut self, s: &[u8], lower: bool, prose: bool, tag: u8) -> Option<WordFacts> {
         let mut buf = [0u8; PLAIN_MAX];
-        let probed = plain_word(s, &mut buf).and_then(|word| self.probe(word, lower));
+        let word = plain_word(s, &mut buf);
+        let probed = word.and_then(|word| {
+            let (values, cont) = self.probe(word, lower)?;
+            Some(WordFacts {
+                values,
+                cont,
+                hits: None,
+                prefix: pair_prefix(word),
+                own: s == word,
+            })
+        });
         let Some(memo) = self.memo.as_deref_mut() else {
-            return probed.map(|(v, c)| (v, c, None));
+            return probed;
         };
         if s.len() > KEY_MAX {
-            return probed.map(|(v, c)| (v, c, None));
+            return probed;
         }
-        let Some((values, cont)) = probed else {
+        let Some(mut facts) = probed else {
             memo.insert(s, tag, None);
             return None;
         };
+        let values = facts.values;
         let mut found: Vec<MemoHit> = Vec::new();
         if values.iter().any(Option::is_some) {
             // The surface is the token itself, plain ASCII: its case key is itself with
@@ -1057,12 +1095,17 @@ impl<'g> Matcher<'g> {
                 }
             }));
         }
-        let is_key = values.iter().any(Option::is_some);
-        let hits = match memo.insert(s, tag, Some((cont, is_key, &found))) {
-            Some(Learned::Probed { hits, .. }) => Some(hits),
-            _ => None,
+        let probe = Probe {
+            cont: facts.cont,
+            key: values.iter().any(Option::is_some),
+            prefix: facts.prefix,
+            own: facts.own,
+            hits: &found,
         };
-        Some((values, cont, hits))
+        if let Some(Learned::Probed { hits, .. }) = memo.insert(s, tag, Some(probe)) {
+            facts.hits = Some(hits);
+        }
+        Some(facts)
     }
 
     /// The first-word probes of `word` (plain, lower-cased and ending-folded) in every

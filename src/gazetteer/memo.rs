@@ -19,13 +19,12 @@
 use std::cell::RefCell;
 use std::sync::{Arc, Weak};
 
-use super::compile::word_hash;
 use super::index::Index;
 use super::Gazetteer;
 
 /// Token texts longer than this are not memoised (they are rare).
 pub(super) const KEY_MAX: usize = 16;
-/// Slots in the table (a power of two; 24 bytes each, so that the table stays in a core's
+/// Slots in the table (a power of two; 32 bytes each, so that the table stays in a core's
 /// second-level cache); the memo is emptied when three quarters are used.
 const SLOTS: usize = 16384;
 
@@ -53,28 +52,60 @@ pub(super) enum Learned {
         cont: [bool; 2],
         key: bool,
         hits: (u32, u8),
+        /// The filter hash of the key word and a space (see `matcher::pair_prefix`), for
+        /// the pair filters.
+        prefix: u64,
+        /// The token is its own key word (lower case, no folded ending).
+        own: bool,
     },
+}
+
+/// What [`Memo::insert`] keeps of a probed word (see [`Learned::Probed`]).
+pub(super) struct Probe<'h> {
+    pub cont: [bool; 2],
+    pub key: bool,
+    pub prefix: u64,
+    pub own: bool,
+    /// The surface's ranked hits.
+    pub hits: &'h [MemoHit],
 }
 
 #[derive(Clone, Copy)]
 struct Slot {
-    key: [u8; KEY_MAX],
+    /// The token's bytes, zero-padded, as two little-endian words (compared as integers).
+    key: [u64; 2],
+    prefix: u64,
+    at: u32,
     len: u8,
     tag: u8,
-    /// Bit 0: probed (else walk); bits 1 and 2: `cont`; bit 3: `key`.
+    /// Bit 0: probed (else walk); bits 1 and 2: `cont`; bit 3: `key`; bit 4: `own`.
     flags: u8,
     count: u8,
-    at: u32,
 }
 
 const EMPTY: Slot = Slot {
-    key: [0; KEY_MAX],
+    key: [0; 2],
+    prefix: 0,
+    at: 0,
     len: 0,
     tag: 0,
     flags: 0,
     count: 0,
-    at: 0,
 };
+
+/// `key` (at most [`KEY_MAX`] bytes) zero-padded into two little-endian words.
+#[inline]
+fn pack(key: &[u8]) -> [u64; 2] {
+    let mut b = [0u8; KEY_MAX];
+    b[..key.len()].copy_from_slice(key);
+    let (lo, hi) = b.split_at(8);
+    let word = |x: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(x);
+        u64::from_le_bytes(w)
+    };
+    [word(lo), word(hi)]
+}
 
 impl Slot {
     fn learned(&self) -> Learned {
@@ -85,6 +116,8 @@ impl Slot {
             cont: [self.flags & 2 != 0, self.flags & 4 != 0],
             key: self.flags & 8 != 0,
             hits: (self.at, self.count),
+            prefix: self.prefix,
+            own: self.flags & 16 != 0,
         }
     }
 }
@@ -138,8 +171,9 @@ impl Memo {
     }
 
     #[inline]
-    fn home(&self, key: &[u8], tag: u8) -> usize {
-        let h = (word_hash(key) ^ u64::from(tag)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    fn home(&self, key: [u64; 2], len: usize, tag: u8) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(29) ^ ((len as u64) << 56) ^ u64::from(tag))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (h >> 40) as usize & (self.slots.len() - 1)
     }
 
@@ -150,27 +184,29 @@ impl Memo {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut i = self.home(key, tag);
+        let packed = pack(key);
+        let mut i = self.home(packed, key.len(), tag);
         loop {
             let s = &self.slots[i];
             if s.len == 0 {
                 return None;
             }
-            if usize::from(s.len) == key.len() && s.tag == tag && &s.key[..key.len()] == key {
+            if s.key == packed && usize::from(s.len) == key.len() && s.tag == tag {
                 return Some(s.learned());
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Memoises what the probes said of `key` under `tag` (`None`: walk; else `cont`,
-    /// whether the word is a key, and the ranked hits), unless the key is empty or too long or there are too many hits.
+    /// Memoises what the probes said of `key` under `tag` (`None`: walk; else the fields of
+    /// [`Learned::Probed`] with the ranked hits themselves), unless the key is empty or too
+    /// long or there are too many hits.
     /// Returns what [`Memo::get`] will now give for it.
     pub(super) fn insert(
         &mut self,
         key: &[u8],
         tag: u8,
-        probed: Option<([bool; 2], bool, &[MemoHit])>,
+        probed: Option<Probe<'_>>,
     ) -> Option<Learned> {
         if key.is_empty() || key.len() > KEY_MAX {
             return None;
@@ -179,18 +215,22 @@ impl Memo {
             self.clear();
         }
         let mut slot = EMPTY;
-        slot.key[..key.len()].copy_from_slice(key);
+        slot.key = pack(key);
         slot.len = key.len() as u8;
         slot.tag = tag;
-        if let Some((cont, is_key, hits)) = probed {
-            slot.count = u8::try_from(hits.len()).ok()?;
+        if let Some(p) = probed {
+            slot.count = u8::try_from(p.hits.len()).ok()?;
             slot.at = u32::try_from(self.hits.len()).ok()?;
-            slot.flags =
-                1 | (u8::from(cont[0]) << 1) | (u8::from(cont[1]) << 2) | (u8::from(is_key) << 3);
-            self.hits.extend_from_slice(hits);
+            slot.prefix = p.prefix;
+            slot.flags = 1
+                | (u8::from(p.cont[0]) << 1)
+                | (u8::from(p.cont[1]) << 2)
+                | (u8::from(p.key) << 3)
+                | (u8::from(p.own) << 4);
+            self.hits.extend_from_slice(p.hits);
         }
         let mask = self.slots.len() - 1;
-        let mut i = self.home(key, tag);
+        let mut i = self.home(slot.key, key.len(), tag);
         while self.slots[i].len != 0 {
             i = (i + 1) & mask;
         }
@@ -252,13 +292,27 @@ mod tests {
             kind: 0,
             entry: 7,
         }];
-        let kept = m.insert(b"Syria", 1, Some(([false, true], true, &hits)));
+        let probe = |hits| Probe {
+            cont: [false, true],
+            key: true,
+            prefix: 77,
+            own: false,
+            hits,
+        };
+        let kept = m.insert(b"Syria", 1, Some(probe(&hits)));
         assert_eq!(kept, m.get(b"Syria", 1));
         assert_eq!(m.insert(b"Syria", 2, None), Some(Learned::Walk));
         match m.get(b"Syria", 1) {
-            Some(Learned::Probed { cont, key, hits: r }) => {
+            Some(Learned::Probed {
+                cont,
+                key,
+                hits: r,
+                prefix,
+                own,
+            }) => {
                 assert_eq!(cont, [false, true]);
-                assert!(key);
+                assert!(key && !own);
+                assert_eq!(prefix, 77);
                 assert_eq!(m.hits(r), &hits);
             }
             other => panic!("{other:?}"),
@@ -273,11 +327,12 @@ mod tests {
         assert_eq!(m.get(&long[..KEY_MAX], 1), None);
         // Too many hits to keep.
         let many = vec![hits[0]; 256];
-        assert_eq!(
-            m.insert(b"Many", 1, Some(([false, false], true, &many))),
-            None
-        );
+        assert_eq!(m.insert(b"Many", 1, Some(probe(&many))), None);
         assert_eq!(m.get(b"Many", 1), None);
+        // Keys that differ only in trailing zero bytes or in length stay apart.
+        m.insert(b"AB\0", 1, None);
+        assert_eq!(m.get(b"AB", 1), None);
+        assert_eq!(m.get(b"AB\0", 1), Some(Learned::Walk));
     }
 
     #[test]
