@@ -530,15 +530,25 @@ pub fn filter_mix(h: u64) -> u64 {
     h ^ (h >> 32)
 }
 
-/// `log2` of the bits of a word-pair filter (2^20 bits, 128 KiB: about 5% false positives
-/// for the default lists' ~60,000 pairs).
+/// `log2` of the bits of the smallest word-pair filter (2^20 bits, 128 KiB: about 5% false
+/// positives for the default lists' ~60,000 pairs). A list with more pairs gets about 16
+/// bits per pair (the same rate), up to [`PAIR_FILTER_MAX_LOG2`].
 pub const PAIR_FILTER_LOG2: u32 = 20;
+/// `log2` of the bits of the largest word-pair filter (2^27 bits, 16 MiB).
+pub const PAIR_FILTER_MAX_LOG2: u32 = 27;
 
-/// The (`u64` word, bit) of a finished filter hash in a word-pair filter.
+/// The (`u64` word, bit) of a finished filter hash in a word-pair filter of `2^log2` bits.
 #[inline]
-pub fn pair_bit(h: u64) -> (usize, u64) {
-    let bit = (filter_mix(h) >> (64 - PAIR_FILTER_LOG2)) as usize;
+pub fn pair_bit(h: u64, log2: u32) -> (usize, u64) {
+    let bit = (filter_mix(h) >> (64 - log2)) as usize;
     (bit / 64, 1u64 << (bit % 64))
+}
+
+/// `log2` of the bits of a word-pair filter section of `bytes` bytes; `None` when the
+/// section is not one (empty, or not a power of two of at least 2^6 bits).
+pub fn pair_filter_log2(bytes: usize) -> Option<u32> {
+    let bits = bytes.checked_mul(8)?;
+    (bits >= 64 && bits.is_power_of_two()).then(|| bits.trailing_zeros())
 }
 
 /// Builds the word-pair filter of an `fst::Map` (its bytes): for every key of two words or
@@ -549,7 +559,7 @@ pub fn pair_filter(fst_bytes: &[u8]) -> Vec<u8> {
     let Ok(f) = fst::raw::Fst::new(fst_bytes) else {
         return Vec::new();
     };
-    let mut bits = vec![0u64; (1usize << PAIR_FILTER_LOG2) / 64];
+    let mut hashes = Vec::new();
     let mut stream = f.stream();
     while let Some((key, _)) = stream.next() {
         let Some(sp) = key.iter().position(|&b| b == b' ') else {
@@ -559,7 +569,19 @@ pub fn pair_filter(fst_bytes: &[u8]) -> Vec<u8> {
             .iter()
             .position(|&b| b == b' ')
             .map_or(key.len(), |e| sp + 1 + e);
-        let (w, b) = pair_bit(filter_hash(&key[..end]));
+        hashes.push(filter_hash(&key[..end]));
+    }
+    // About 16 bits per pair (consecutive keys often share their first two words, so
+    // this counts generously).
+    let log2 = hashes
+        .len()
+        .saturating_mul(16)
+        .next_power_of_two()
+        .trailing_zeros()
+        .clamp(PAIR_FILTER_LOG2, PAIR_FILTER_MAX_LOG2);
+    let mut bits = vec![0u64; (1usize << log2) / 64];
+    for h in hashes {
+        let (w, b) = pair_bit(h, log2);
         bits[w] |= b;
     }
     bits.iter().flat_map(|w| w.to_le_bytes()).collect()

@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use fst::raw::Fst;
 
 use super::compile::{
-    filter_hash, filter_mix, pair_bit, word_hash, Compiled, Stats, COUNT_BITS, ENTRY_BYTES,
-    FIRST_HEADER, FIRST_INLINE, FIRST_SLOT, FLAG_LOWER, POSTING_ACRONYM, POSTING_BYTES,
+    filter_hash, filter_mix, pair_bit, pair_filter_log2, word_hash, Compiled, Stats, COUNT_BITS,
+    ENTRY_BYTES, FIRST_HEADER, FIRST_INLINE, FIRST_SLOT, FLAG_LOWER, POSTING_ACRONYM,
+    POSTING_BYTES,
 };
 use super::row::Kind;
 
@@ -33,6 +34,8 @@ pub(crate) struct Index {
     lower_filters: LowerFilters,
     /// The word-pair filter of `main` (empty: none, every pair may continue).
     main_pairs: Bytes,
+    /// `log2` of its bits (`None`: no filter).
+    pair_log2: Option<u32>,
 }
 
 /// A first-word table (see [`super::compile::first_table`]) read in place.
@@ -217,6 +220,7 @@ impl Index {
             main: fst_or_none(Cow::Owned(c.main)),
             lower_filters: lower_filters(lower.as_ref()),
             lower,
+            pair_log2: pair_filter_log2(c.main_pairs.len()),
             main_pairs: Cow::Owned(c.main_pairs),
             postings: Cow::Owned(c.postings),
             entries: Cow::Owned(c.entries),
@@ -239,6 +243,7 @@ impl Index {
             main: fst_or_none(Cow::Borrowed(main)),
             lower_filters: lower_filters(lower.as_ref()),
             lower,
+            pair_log2: pair_filter_log2(main_pairs.len()),
             main_pairs: Cow::Borrowed(main_pairs),
             postings: Cow::Borrowed(postings),
             entries: Cow::Borrowed(entries),
@@ -290,12 +295,21 @@ impl Index {
         self.lower_has(2, pair)
     }
 
+    /// The size of the word-pair filter of `main` in bytes.
+    #[cfg(test)]
+    pub(crate) fn main_pairs_bytes(&self) -> usize {
+        self.main_pairs.len()
+    }
+
     /// False when no key of `main` begins with the two words whose filter hash (over
     /// `first second`, see [`super::compile::pair_filter`]) is `h` (no false negatives).
     #[inline]
     pub(crate) fn main_pair_may_continue(&self, h: u64) -> bool {
-        let (w, b) = pair_bit(h);
-        // A missing or short section (no filter) lets every pair through.
+        // A missing section (no filter) lets every pair through.
+        let Some(log2) = self.pair_log2 else {
+            return true;
+        };
+        let (w, b) = pair_bit(h, log2);
         self.main_pairs.len() < w * 8 + 8 || u64_at(&self.main_pairs, w * 8) & b != 0
     }
 

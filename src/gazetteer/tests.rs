@@ -352,3 +352,28 @@ fn lower_case_filters_keep_every_match() {
         assert_eq!(&got, want, "{text}");
     }
 }
+
+#[test]
+fn pair_filters_grow_with_the_pairs_and_keep_every_match() {
+    // 70,000 two-word names: more pairs than the smallest filter holds at 16 bits each.
+    let mut tsv = String::new();
+    for i in 0..70_000u32 {
+        tsv.push_str(&row(&format!("Zorv{i} Kell{}", i % 97), "PER", "", "", 1));
+    }
+    let g = gaz(&tsv);
+    let ix = g.layers()[0].expect("user lists");
+    assert!(ix.main_pairs_bytes() > (1 << super::compile::PAIR_FILTER_LOG2) / 8);
+    for i in [0u32, 7, 69_999] {
+        let name = format!("Zorv{i} Kell{}", i % 97);
+        let text = format!("On Monday {name} said no.");
+        let got: Vec<String> = matches(&g, &text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, vec![name], "{text}");
+    }
+    // The embedded lists keep the smallest filter.
+    let e = Gazetteer::embedded();
+    let ix = e.layers()[1].expect("embedded");
+    assert_eq!(
+        ix.main_pairs_bytes(),
+        (1 << super::compile::PAIR_FILTER_LOG2) / 8
+    );
+}
