@@ -1320,6 +1320,8 @@ mod tests {
             "The prime minister's aides in New York. The world's biggest, said Tony Blair's aide.",
             "England coach Andy Smith saw the fourth quarter in the Gaza Strip. Then the Gulf's",
             "the prime minister. The chief executive's car, the a's, the US Army's base in Raqqah.",
+            "They met at St John's Wood, in King's Lynn and at St John's, then St Peter's. The \
+             Democratic People's Republic of Korea and the Lao People's Democratic Republic.",
         ];
         let gaz = Gazetteer::embedded();
         for text in texts {
@@ -1337,6 +1339,138 @@ mod tests {
                     Matcher::new(&gaz, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
                 });
                 assert_eq!(memoised, walked, "{text}");
+            }
+        }
+    }
+
+    /// The same with a user list whose keys need the second word's possessive ending, a
+    /// joined full stop or a folded `-ah` ending to be read right.
+    #[test]
+    fn quick_path_equals_the_walk_with_user_lists() {
+        let mut b = super::super::GazetteerBuilder::new();
+        let rows = "Zed Blorp's Tower\tZed Blorp's Tower\tLOC\t\t\t1\tt\t\n\
+                    Quill's Ferry\tQuill's Ferry\tLOC\t\t\t1\tt\t\n\
+                    Vorn Taqqah\tVorn Taqqah\tLOC\t\t\t1\tt\t\n\
+                    Pell Arno\tPell Arno\tPER\t\t\t1\tt\t\n";
+        b.add_tsv("user.tsv", rows).expect("parses");
+        let gaz = b.build().expect("builds");
+        let texts = [
+            "They met at Zed Blorp's Tower. Then Zed Blorp's men left Zed Blorp.",
+            "Quill's Ferry and Quill's. Vorn Taqqah, Vorn Taqqa and Vorn Taqqeh. Pell Arno. Pell.",
+            "PELL ARNO VISITS ZED BLORP'S TOWER\n\nPell Arno's aides met Pell Arno.",
+        ];
+        for text in texts {
+            let mut doc = Document::new(text);
+            crate::text::annotate(&mut doc);
+            let mut m = Matcher::new(&gaz, None);
+            m.walk_only = true;
+            let walked = m.run(&doc.text, &doc.tokens, &doc.sentences);
+            assert!(walked.len() >= 3, "{text}");
+            let quick = Matcher::new(&gaz, None).run(&doc.text, &doc.tokens, &doc.sentences);
+            assert_eq!(quick, walked, "{text}");
+            for _ in 0..2 {
+                let memoised = super::super::memo::with_memo(&gaz, |memo| {
+                    Matcher::new(&gaz, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
+                });
+                assert_eq!(memoised, walked, "{text}");
+            }
+        }
+    }
+
+    /// Random sequences of the pieces the quick path has shapes for (joined full stops and
+    /// possessives, articles, hyphens, lower-case titles, multi-word names), with random
+    /// separators: the quick path (with and without the memo) finds what the walk finds.
+    mod random_texts {
+        use super::*;
+        use proptest::prelude::*;
+
+        const PIECES: &[&str] = &[
+            "Syria",
+            "'s",
+            "’s",
+            ".",
+            "al",
+            "-",
+            "Assad",
+            "U",
+            "S",
+            "the",
+            "world",
+            "prime",
+            "minister",
+            "New",
+            "York",
+            "Hawke",
+            "Bay",
+            "Gaza",
+            "Strip",
+            "don't",
+            "It",
+            "at",
+            "As",
+            "Raqqah",
+            "Deir",
+            "el",
+            "Balah",
+            "president",
+            "coach",
+            "A",
+            "a",
+            "Labour",
+            "Party",
+            "UK",
+            "BBC",
+            "News",
+            "Jordan",
+            "Kerry",
+            "Rev",
+            "chief",
+            "executive",
+            "officer",
+            "Tony",
+            "Blair",
+            "'",
+            "Oman",
+            "based",
+            "Israel",
+            "Hamas",
+            "of",
+            "in",
+            "St",
+            "John",
+            "Wood",
+            "King",
+            "Lynn",
+        ];
+        const SEPARATORS: &[&str] = &[" ", "", " ", "\n", ", ", "  ", " ", ""];
+
+        fn text() -> impl Strategy<Value = String> {
+            proptest::collection::vec((0..PIECES.len(), 0..SEPARATORS.len()), 1..24).prop_map(
+                |parts| {
+                    parts
+                        .into_iter()
+                        .map(|(p, s)| format!("{}{}", PIECES[p], SEPARATORS[s]))
+                        .collect()
+                },
+            )
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(400))]
+            #[test]
+            fn quick_path_and_memo_equal_the_walk(text in text()) {
+                let gaz = Gazetteer::embedded();
+                let mut doc = Document::new(text.as_str());
+                crate::text::annotate(&mut doc);
+                let mut m = Matcher::new(&gaz, None);
+                m.walk_only = true;
+                let walked = m.run(&doc.text, &doc.tokens, &doc.sentences);
+                let quick = Matcher::new(&gaz, None).run(&doc.text, &doc.tokens, &doc.sentences);
+                prop_assert_eq!(&quick, &walked);
+                let memoised = super::super::super::memo::with_memo(&gaz, |memo| {
+                    Matcher::new(&gaz, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
+                });
+                prop_assert_eq!(&memoised, &walked);
             }
         }
     }
