@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::cell::Cell;
 
 use super::lexicon::{
-    self, WordSet, LOC_HEADS, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES,
+    self, CapitalForms, LOC_HEADS, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES,
     SENTENCE_START, TEAM_VERBS,
 };
 use crate::document::{Candidate, Document, Sense, Sex, Shape, Token, TokenKind};
@@ -32,8 +32,9 @@ pub(crate) struct Context<'d> {
     title_at: Vec<u32>,
     /// For each token, the start token of the longest title candidate ending there.
     title_ending_at: Vec<u32>,
-    /// Lower-case words of the document (to tell common words at sentence starts).
-    lower_words: WordSet<'d>,
+    /// Lower-case forms of capitalised words, marked where they also occur in lower case
+    /// (to tell common words at sentence starts).
+    lower_words: CapitalForms,
     /// Per sentence: headline mode (furniture, or mostly capitalised words).
     headline: Vec<bool>,
     /// The story is a sports report (a sport named in its first line or a headline).
@@ -729,59 +730,30 @@ fn index_candidates(doc: &Document) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
 }
 
 /// Per token, whether it is a name token (see [`Context::is_name_token`]); and the
-/// lower-case words of the document that also occur capitalised (to tell common words at
-/// sentence starts). One pass over the tokens for both, reading token bytes directly.
+/// lower-case forms of the document's capitalised words, marked where they also occur as
+/// lower-case words (to tell common words at sentence starts: `is_common_word` asks about
+/// capitalised words). One pass over the tokens for both, reading token bytes directly.
 #[inline(never)]
-fn token_facts(doc: &Document) -> (Vec<bool>, WordSet<'_>) {
+fn token_facts(doc: &Document) -> (Vec<bool>, CapitalForms) {
     let text = doc.text.as_str();
     let bytes = text.as_bytes();
-    // Only lower-case words that also occur capitalised matter (is_common_word asks
-    // about capitalised words): collect those forms first, then keep the lower-case
-    // words among them. The forms go into one buffer (no allocation per word). Most
-    // lower-case words are no such form: a bit per (length, first byte, last byte) of the
-    // forms rules them out before the set is asked.
-    let mut forms = String::new();
-    let mut bounds: Vec<(usize, usize)> = Vec::new();
-    let mut filter = [0u64; FILTER_WORDS];
+    let mut forms = CapitalForms::new();
     let mut name_token = Vec::with_capacity(doc.tokens.len());
     for t in &doc.tokens {
         let w = span_bytes(bytes, t.span.start, t.span.end);
         name_token.push(is_name_word(t, w, text));
         if t.shape == Shape::Capitalised && matches!(t.kind, TokenKind::Word) {
-            let start = forms.len();
-            if w.is_ascii() {
-                forms.push_str(t.text(text));
-                forms[start..].make_ascii_lowercase();
-            } else {
-                forms.push_str(&t.text(text).to_lowercase());
-            }
-            let bit = filter_bit(&forms.as_bytes()[start..]);
-            filter[bit / 64] |= 1 << (bit % 64);
-            bounds.push((start, forms.len()));
+            forms.add_capitalised(text, t.span.start, t.span.end);
         }
     }
-    let mut lower: Vec<&str> = Vec::new();
-    if !bounds.is_empty() {
-        let capital_forms = WordSet::new(bounds.iter().map(|&(s, e)| &forms[s..e]));
-        let mut seen = vec![false; capital_forms.slots()];
-        for t in &doc.tokens {
-            if t.shape == Shape::Lower && matches!(t.kind, TokenKind::Word) {
-                let bit = filter_bit(span_bytes(bytes, t.span.start, t.span.end));
-                if filter[bit / 64] & (1 << (bit % 64)) == 0 {
-                    continue;
-                }
-                // Each distinct word once ("the" is in every story, "The" in most).
-                let w = t.text(text);
-                if let Some(slot) = capital_forms.slot_of(w) {
-                    if !seen[slot] {
-                        seen[slot] = true;
-                        lower.push(w);
-                    }
-                }
-            }
+    // A second pass: a lower-case word before the first capitalised occurrence of its
+    // form counts too.
+    for t in &doc.tokens {
+        if t.shape == Shape::Lower && matches!(t.kind, TokenKind::Word) {
+            forms.mark_lower(text, t.span.start, t.span.end);
         }
     }
-    (name_token, WordSet::new(lower))
+    (name_token, forms)
 }
 
 /// The bytes of a token: `text[start..end]`, or none when the range does not fit. Token
@@ -790,22 +762,6 @@ fn token_facts(doc: &Document) -> (Vec<bool>, WordSet<'_>) {
 #[inline]
 fn span_bytes(text: &[u8], start: usize, end: usize) -> &[u8] {
     text.get(start..end).unwrap_or(&[])
-}
-
-/// Size of the word filter of [`token_facts`], in 64-bit words.
-const FILTER_WORDS: usize = 64;
-
-/// The filter bit of a word: from its length, first and last bytes.
-#[inline]
-fn filter_bit(w: &[u8]) -> usize {
-    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-        return 0;
-    };
-    let h = (w.len() as u32)
-        .wrapping_mul(0x9E37_79B9)
-        .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA6B))
-        .wrapping_add(u32::from(last).wrapping_mul(0xC2B2_AE35));
-    (h >> 20) as usize % (FILTER_WORDS * 64)
 }
 
 /// True when the token is a name token: a capitalised or ALL-CAPS word, or a word with an
