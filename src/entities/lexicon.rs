@@ -191,56 +191,36 @@ impl<'a> WordSet<'a> {
     }
 }
 
-/// The lower-case forms of a document's capitalised words, each marked when a lower-case
-/// word token of the document is exactly that form: [`CapitalForms::contains_lower`] tells
-/// whether the lower-case form of a word occurs as a word of its own ("Police" at a
-/// sentence start, "police" elsewhere). Only capitalised words' forms are kept, so a form
-/// seen only in lower case or only ALL-CAPS is not found, whatever word asks.
+/// Words of 1..=16 ASCII bytes, lower-cased and packed into two `u64`, each with a value:
+/// open addressing with linear probing over a power of two at most half full.
 ///
-/// Speed: this is built for every document over every word token. A form of 1..=16 ASCII
-/// bytes (nearly all) is packed into two `u64`, read from the text as fixed 8-byte windows
-/// and lower-cased eight bytes at a time, then hashed with one multiply and compared as
-/// integers: no copy of the word, no byte loop. Other forms (longer, or not ASCII) are kept
-/// as lower-case strings in a map.
-pub(crate) struct CapitalForms {
-    /// Packed forms; open addressing over a power of two at most half full (`len` 0: empty).
-    short: Vec<Packed>,
-    short_count: usize,
-    /// `64 - log2(short.len())`: the hash's top bits index `short`.
+/// Speed: the entity phases look words up for nearly every token. A packed word is read
+/// from the text as fixed 8-byte windows ([`pack_lower`]), lower-cased eight bytes at a
+/// time, hashed with one multiply and compared as integers: no copy, no byte loop.
+struct PackedTable<V: Copy + Default> {
+    slots: Vec<Packed<V>>,
+    count: usize,
+    /// `64 - log2(slots.len())`: the hash's top bits index `slots`.
     shift: u32,
-    /// Forms that do not pack, with whether a lower-case token is exactly that form.
-    long: FxMap<String, bool>,
-    /// A bit per packed form, from other bits of its hash: turns most lower-case words away
-    /// before the table is probed.
-    filter: [u64; FILTER_WORDS],
 }
 
-/// A packed form: its bytes lower-cased (0..8 in `lo`, 8..16 in `hi`, unused bytes 0).
+/// A packed word (0..8 in `lo`, 8..16 in `hi`, unused bytes 0) and its value.
 #[derive(Clone, Copy, Default)]
-struct Packed {
+struct Packed<V> {
     lo: u64,
     hi: u64,
     /// Length in bytes; 0 for an empty slot.
     len: u8,
-    /// A lower-case word token is exactly this form.
-    seen_lower: bool,
+    value: V,
 }
 
-/// Size of the filter of [`CapitalForms`], in 64-bit words.
-const FILTER_WORDS: usize = 16;
-
-/// The longest form [`CapitalForms`] packs.
+/// The longest word a [`PackedTable`] holds.
 const MAX_PACKED: usize = 16;
 
-/// The hash of a packed word (its top bits index a table, its low bits the filter).
+/// The hash of a packed word (its top bits index a table, its low bits a filter).
 #[inline]
 fn packed_hash(lo: u64, hi: u64, len: usize) -> u64 {
     (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-#[inline]
-fn filter_bit(h: u64) -> usize {
-    (h as usize) % (FILTER_WORDS * 64)
 }
 
 /// `text[start..start + len]` (1..=16 bytes) packed as they are, not lower-cased: fixed
@@ -285,26 +265,23 @@ fn pack_lower(text: &[u8], start: usize, len: usize) -> Option<(u64, u64)> {
     ))
 }
 
-impl CapitalForms {
-    /// An empty set.
-    pub(crate) fn new() -> CapitalForms {
-        CapitalForms {
-            short: Vec::new(),
-            short_count: 0,
+impl<V: Copy + Default> PackedTable<V> {
+    fn new() -> PackedTable<V> {
+        PackedTable {
+            slots: Vec::new(),
+            count: 0,
             shift: 64,
-            long: FxMap::default(),
-            filter: [0; FILTER_WORDS],
         }
     }
 
-    /// The slot of a packed form in `short` (which must not be empty): where it is, or the
-    /// empty slot where it would go.
+    /// The slot of a packed word (the table must not be empty): where it is, or the empty
+    /// slot where it would go. `h` is its [`packed_hash`].
     #[inline]
     fn slot(&self, lo: u64, hi: u64, len: usize, h: u64) -> usize {
-        let mask = self.short.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
-            let s = &self.short[i];
+            let s = &self.slots[i];
             if s.len == 0 || (s.lo == lo && s.hi == hi && usize::from(s.len) == len) {
                 return i;
             }
@@ -312,35 +289,99 @@ impl CapitalForms {
         }
     }
 
-    fn insert_packed(&mut self, lo: u64, hi: u64, len: usize) {
-        if self.short.is_empty() {
-            self.short = vec![Packed::default(); 64];
+    /// The value of a packed word, if it is in the table.
+    #[inline]
+    fn get_mut(&mut self, lo: u64, hi: u64, len: usize, h: u64) -> Option<&mut V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let i = self.slot(lo, hi, len, h);
+        let s = &mut self.slots[i];
+        (s.len != 0).then_some(&mut s.value)
+    }
+
+    #[inline]
+    fn get(&self, lo: u64, hi: u64, len: usize) -> Option<V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let s = &self.slots[self.slot(lo, hi, len, packed_hash(lo, hi, len))];
+        (s.len != 0).then_some(s.value)
+    }
+
+    /// The value of a packed word (1..=16 bytes), added with the default value if new.
+    fn entry(&mut self, lo: u64, hi: u64, len: usize, h: u64) -> &mut V {
+        if self.slots.is_empty() {
+            self.slots = vec![Packed::default(); 64];
             self.shift = 64 - 6;
         }
-        let h = packed_hash(lo, hi, len);
-        let i = self.slot(lo, hi, len, h);
-        if self.short[i].len != 0 {
-            return;
-        }
-        self.short[i] = Packed {
-            lo,
-            hi,
-            len: len as u8,
-            seen_lower: false,
-        };
-        self.filter[filter_bit(h) / 64] |= 1 << (filter_bit(h) % 64);
-        self.short_count += 1;
-        // Keep the table at most half full.
-        if self.short_count * 2 > self.short.len() {
-            let old = std::mem::take(&mut self.short);
-            self.short = vec![Packed::default(); old.len() * 2];
-            self.shift -= 1;
-            for p in old.into_iter().filter(|p| p.len != 0) {
-                let h = packed_hash(p.lo, p.hi, usize::from(p.len));
-                let j = self.slot(p.lo, p.hi, usize::from(p.len), h);
-                self.short[j] = p;
+        let mut i = self.slot(lo, hi, len, h);
+        if self.slots[i].len == 0 {
+            self.count += 1;
+            // Keep the table at most half full.
+            if self.count * 2 > self.slots.len() {
+                let old = std::mem::take(&mut self.slots);
+                self.slots = vec![Packed::default(); old.len() * 2];
+                self.shift -= 1;
+                for p in old.into_iter().filter(|p| p.len != 0) {
+                    let len = usize::from(p.len);
+                    let j = self.slot(p.lo, p.hi, len, packed_hash(p.lo, p.hi, len));
+                    self.slots[j] = p;
+                }
+                i = self.slot(lo, hi, len, h);
             }
+            self.slots[i] = Packed {
+                lo,
+                hi,
+                len: len as u8,
+                value: V::default(),
+            };
         }
+        &mut self.slots[i].value
+    }
+}
+
+/// The lower-case forms of a document's capitalised words, each marked when a lower-case
+/// word token of the document is exactly that form: [`CapitalForms::contains_lower`] tells
+/// whether the lower-case form of a word occurs as a word of its own ("Police" at a
+/// sentence start, "police" elsewhere). Only capitalised words' forms are kept, so a form
+/// seen only in lower case or only ALL-CAPS is not found, whatever word asks.
+///
+/// Speed: this is built for every document over every word token. Forms of 1..=16 ASCII
+/// bytes (nearly all) go in a [`PackedTable`]; other forms (longer, or not ASCII) are kept
+/// as lower-case strings in a map.
+pub(crate) struct CapitalForms {
+    /// Packed forms, with whether a lower-case token is exactly that form.
+    short: PackedTable<bool>,
+    /// Forms that do not pack, likewise.
+    long: FxMap<String, bool>,
+    /// A bit per packed form, from the low bits of its hash: turns most lower-case words
+    /// away before the table is probed.
+    filter: [u64; FILTER_WORDS],
+}
+
+/// Size of the filter of [`CapitalForms`], in 64-bit words.
+const FILTER_WORDS: usize = 16;
+
+#[inline]
+fn filter_bit(h: u64) -> usize {
+    (h as usize) % (FILTER_WORDS * 64)
+}
+
+impl CapitalForms {
+    /// An empty set.
+    pub(crate) fn new() -> CapitalForms {
+        CapitalForms {
+            short: PackedTable::new(),
+            long: FxMap::default(),
+            filter: [0; FILTER_WORDS],
+        }
+    }
+
+    fn insert_packed(&mut self, lo: u64, hi: u64, len: usize) {
+        let h = packed_hash(lo, hi, len);
+        self.short.entry(lo, hi, len, h);
+        self.filter[filter_bit(h) / 64] |= 1 << (filter_bit(h) % 64);
     }
 
     /// Adds the form of the capitalised word token `text[start..end]`.
@@ -370,18 +411,14 @@ impl CapitalForms {
     pub(crate) fn mark_lower(&mut self, text: &str, start: usize, end: usize) {
         let len = end.saturating_sub(start);
         match pack_raw(text.as_bytes(), start, len) {
+            // Packed as written (forms are lower-case: a word with a capital is none).
             Some((lo, hi)) if (lo | hi) & 0x8080_8080_8080_8080 == 0 => {
-                if self.short.is_empty() {
-                    return;
-                }
                 let h = packed_hash(lo, hi, len);
                 if self.filter[filter_bit(h) / 64] & (1 << (filter_bit(h) % 64)) == 0 {
                     return;
                 }
-                let i = self.slot(lo, hi, len, h);
-                // Forms are lower-case: the packed bytes as written must equal one.
-                if self.short[i].len != 0 {
-                    self.short[i].seen_lower = true;
+                if let Some(seen) = self.short.get_mut(lo, hi, len, h) {
+                    *seen = true;
                 }
             }
             _ => {
@@ -398,19 +435,12 @@ impl CapitalForms {
     /// True when the lower-case form of the word (`str::to_lowercase`) is the form of a
     /// capitalised word that also occurs as a lower-case word token.
     pub(crate) fn contains_lower(&self, word: &str) -> bool {
-        let found = |lo: u64, hi: u64, len: usize| {
-            if self.short.is_empty() {
-                return false;
-            }
-            let s = &self.short[self.slot(lo, hi, len, packed_hash(lo, hi, len))];
-            s.len != 0 && s.seen_lower
-        };
         if let Some((lo, hi)) = pack_lower(word.as_bytes(), 0, word.len()) {
-            return found(lo, hi, word.len());
+            return self.short.get(lo, hi, word.len()).unwrap_or(false);
         }
         let lowered = word.to_lowercase();
         match pack_lower(lowered.as_bytes(), 0, lowered.len()) {
-            Some((lo, hi)) => found(lo, hi, lowered.len()),
+            Some((lo, hi)) => self.short.get(lo, hi, lowered.len()).unwrap_or(false),
             None => self.long.get(&lowered).copied().unwrap_or(false),
         }
     }
@@ -650,6 +680,23 @@ static CLASSES: Lazy<WordSet<'static>> = Lazy::new(|| {
     WordSet::with_classes(words)
 });
 
+/// The listed words of 1..=16 ASCII bytes with no capital (all that an ASCII word of that
+/// length can match), packed: [`classes_in`] finds a token's classes without reading its
+/// bytes one by one.
+static PACKED_CLASSES: Lazy<PackedTable<u16>> = Lazy::new(|| {
+    let mut table = PackedTable::new();
+    for (&w, &c) in CLASSES.slots.iter().zip(&CLASSES.classes) {
+        let Some(w) = w else { continue };
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        if let Some((lo, hi)) = pack_lower(w.as_bytes(), 0, w.len()) {
+            *table.entry(lo, hi, w.len(), packed_hash(lo, hi, w.len())) |= c;
+        }
+    }
+    table
+});
+
 /// The classes of a word: of the file lists when its lower-case form (`to_lowercase`) is
 /// listed; of the in-code lists when it is ASCII, at most 32 bytes long, and its lower-case
 /// form is listed.
@@ -663,6 +710,18 @@ pub(crate) fn classes(word: &str) -> u16 {
         }
     } else {
         CLASSES.get(&word.to_lowercase()) & !IN_CODE
+    }
+}
+
+/// [`classes`] of the word `text[start..end]`: a word of 1..=16 ASCII bytes is looked up
+/// packed (an ASCII word matches only a listed word of its length with no capital, and the
+/// 32-byte limit of the in-code lists does not come into play).
+#[inline]
+pub(crate) fn classes_in(text: &str, start: usize, end: usize) -> u16 {
+    let len = end.saturating_sub(start);
+    match pack_lower(text.as_bytes(), start, len) {
+        Some((lo, hi)) => PACKED_CLASSES.get(lo, hi, len).unwrap_or(0),
+        None => text.get(start..end).map_or(0, classes),
     }
 }
 
@@ -725,7 +784,35 @@ mod tests {
         let f = forms_of("\u{212A}ilo kilo");
         assert!(f.contains_lower("Kilo"));
         assert!(f.contains_lower("\u{212A}ILO"));
-        assert!(CapitalForms::new().short.is_empty());
+        assert!(!CapitalForms::new().contains_lower("The"));
+    }
+
+    /// The packed lookup gives exactly the classes of the string lookup, for every listed
+    /// word in three cases, inside a text and at its very end, and for unlisted words.
+    #[test]
+    fn packed_classes_equal_classes() {
+        let mut words: Vec<String> = Vec::new();
+        for w in CLASSES.slots.iter().flatten() {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                words.push(f.to_uppercase().chain(c).collect());
+            }
+        }
+        for w in ["", "x", "Damascus", "SAYS", "Saidx", "organisationsss", "Ｓaid", "ÉTAT"] {
+            words.push(w.to_string());
+        }
+        let mut listed = 0;
+        for w in &words {
+            let c = classes(w);
+            listed += usize::from(c != 0);
+            let text = format!("{w} and more text after it");
+            assert_eq!(classes_in(&text, 0, w.len()), c, "{w:?}");
+            assert_eq!(classes_in(w, 0, w.len()), c, "{w:?} at the end");
+        }
+        assert!(listed > 1000, "{listed}");
+        assert_ne!(classes_in("Army", 0, 4) & ORG_HEADS, 0);
     }
 
     #[test]

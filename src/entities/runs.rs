@@ -170,7 +170,9 @@ impl<'d> Context<'d> {
         };
         let mut c = cell.get();
         if c & CLASSES_KNOWN == 0 {
-            c = lexicon::classes(self.word(i)) | CLASSES_KNOWN;
+            c = self.doc.tokens.get(i).map_or(0, |t| {
+                lexicon::classes_in(self.text, t.span.start, t.span.end)
+            }) | CLASSES_KNOWN;
             cell.set(c);
         }
         c & classes != 0
