@@ -60,11 +60,22 @@ pub(crate) fn sense_score(s: &Sense) -> i64 {
 }
 
 /// The best entity sense of a list, if any is good enough for the run.
+#[cfg(test)]
 fn best_sense<'s>(
     senses: impl Iterator<Item = &'s Sense>,
     headline: bool,
     words: usize,
 ) -> Option<&'s Sense> {
+    best_sense_scored(senses, headline, words).map(|(s, _)| s)
+}
+
+/// [`best_sense`] with its [`sense_score`] (which callers ask again: scoring reads several
+/// fields of the sense, and its attributes for places).
+fn best_sense_scored<'s>(
+    senses: impl Iterator<Item = &'s Sense>,
+    headline: bool,
+    words: usize,
+) -> Option<(&'s Sense, i64)> {
     let mut best: Option<(&Sense, i64)> = None;
     // One-word person names from generated lists (WordNet aliases such as "Salim") are
     // too ambiguous to name anyone by themselves.
@@ -85,7 +96,7 @@ fn best_sense<'s>(
     if !headline && !s.exact_case() {
         return None;
     }
-    Some(s)
+    Some((s, score))
 }
 
 fn has_kind<'s>(mut senses: impl Iterator<Item = &'s Sense>, kind: &str, exact: bool) -> bool {
@@ -115,10 +126,11 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         while k < t.end {
             match ctx.entity_candidate(k) {
                 Some(c) if c.tokens.end <= t.end => {
-                    if let Some(s) = best_sense(c.senses.iter(), run.headline, c.tokens.len()) {
+                    let best = best_sense_scored(c.senses.iter(), run.headline, c.tokens.len());
+                    if let Some((s, score)) = best {
                         // Only countries and curated names: "Admiral" the company is not
                         // named in "Admiral Elson Hermogino".
-                        if matches!(s.kind(), "LOC" | "ORG") && sense_score(s) % 1000 >= 900 {
+                        if matches!(s.kind(), "LOC" | "ORG") && score % 1000 >= 900 {
                             push_sense(ctx, out, c.span, c.tokens.clone(), None, s, false);
                         }
                     }
@@ -149,12 +161,14 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         Some(c) => &c.senses,
         None => &looked_up,
     };
-    let mut best = best_sense(senses.iter(), run.headline, len);
+    let scored = best_sense_scored(senses.iter(), run.headline, len);
+    let mut best = scored.map(|(s, _)| s);
+    let best_score = scored.map_or(0, |(_, score)| score);
     // A common word of the story ("Coast", "Federal", "Police") is not a generated list's
     // place or company by itself.
     if len == 1
         && !run.headline
-        && best.is_some_and(|s| sense_score(s) % 1000 < 900)
+        && best.is_some() && best_score % 1000 < 900
         && ctx.is_common_word(name.start)
     {
         best = None;
@@ -201,7 +215,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         // is a country or a curated name.
         let common = len == 1 && ctx.is_common_word(name.start);
         match best {
-            Some(s) if !common || sense_score(s) % 1000 >= 900 => {
+            Some(s) if !common || best_score % 1000 >= 900 => {
                 push_sense(ctx, out, span, name.clone(), title_span, s, true)
             }
             _ => push(out, None, "names.headline_word", false, None),

@@ -1037,13 +1037,23 @@ pub(crate) fn attr<'s>(s: &'s Sense, key: &str) -> Option<&'s str> {
         let kv = &attrs[start..end];
         if let Some(eq) = kv.bytes().position(|c| c == b'=') {
             let k = &kv[..eq];
-            if k == key || k.trim() == key {
+            if k == key || (k.len() > key.len() && may_trim(k) && k.trim() == key) {
                 return Some(kv[eq + 1..].trim());
             }
         }
         start = end + 1;
     }
     None
+}
+
+/// False when `str::trim` leaves `k` as it is: its first and last bytes are visible ASCII
+/// characters (white space is ASCII space or control, or starts with a non-ASCII byte).
+/// Most keys are plain, and `trim` decodes characters at both ends.
+#[inline]
+fn may_trim(k: &str) -> bool {
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    let b = k.as_bytes();
+    !(plain(b.first()) && plain(b.last()))
 }
 
 /// `al-Assad`, `bin-Salman`, `el-Sisi`: a lower-case Arabic article or particle, a hyphen,
@@ -1074,6 +1084,30 @@ pub(crate) fn particle_prefixed(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `attr` answers exactly as `Sense::attr`, white space and odd keys included.
+    #[test]
+    fn attr_equals_sense_attr() {
+        for attrs in [
+            "",
+            "sex=m",
+            "admin1=03;country=IL",
+            " sex = f ;role=x",
+            "\u{b}sex=m",
+            "sex\u{b}=m",
+            "\u{a0}sex\u{a0}=f",
+            "sexx=m;xsex=f;sex=m",
+            "capital=1;capital=0",
+            "=1;sex;sex=",
+            ";;sex=m;",
+            "country=SY;capital=1",
+        ] {
+            let s = Sense::new("X", "LOC").with_attrs(attrs);
+            for key in ["sex", "capital", "country", "role", "x"] {
+                assert_eq!(attr(&s, key), s.attr(key), "{attrs:?} {key:?}");
+            }
+        }
+    }
 
     #[test]
     fn hyphenated_adjectives_are_not_names() {
