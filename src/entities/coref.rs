@@ -156,10 +156,13 @@ fn acronym_of(text: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .filter(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "of" | "the" | "and" | "for" | "al" | "el" | "in" | "on" | "de"
-            )
+            // `to_lowercase` of a word is one of these only for an ASCII word (the one
+            // non-ASCII capital that lower-cases to ASCII is the Kelvin sign, and no word
+            // here has a "k"): compared without allocating.
+            !(w.is_ascii()
+                && ["of", "the", "and", "for", "al", "el", "in", "on", "de"]
+                    .iter()
+                    .any(|f| w.eq_ignore_ascii_case(f)))
         })
         .collect();
     if words.len() < 2 {

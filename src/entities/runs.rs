@@ -98,17 +98,18 @@ impl<'d> Context<'d> {
                 // headline): capitals say nothing there. Not a result line of a sports
                 // table, which has many numbers; and not a sentence-case headline, whose
                 // capitals still mark names.
+                // (The first lower-case word settles it: most sentences stop there.)
                 let mut words = 0;
-                let mut lower = 0;
                 let mut numbers = 0;
                 for t in doc.sentence_tokens(s) {
-                    numbers += usize::from(matches!(t.kind, TokenKind::Number));
-                    if matches!(t.kind, TokenKind::Word) {
-                        words += 1;
-                        lower += usize::from(t.shape == Shape::Lower);
+                    match t.kind {
+                        TokenKind::Number => numbers += 1,
+                        TokenKind::Word if t.shape == Shape::Lower => return false,
+                        TokenKind::Word => words += 1,
+                        _ => {}
                     }
                 }
-                words >= 2 && lower == 0 && numbers * 4 < words
+                words >= 2 && numbers * 4 < words
             })
             .collect();
         let sports = is_sports_story(doc, text);
