@@ -358,6 +358,9 @@ pub(crate) struct CapitalForms {
     /// A bit per packed form, from the low bits of its hash: turns most lower-case words
     /// away before the table is probed.
     filter: [u64; FILTER_WORDS],
+    /// Per first byte of a packed form, a bit per length: turns most lower-case words away
+    /// before they are packed (a lower-case word is most of a story's tokens).
+    first_len: [u32; 128],
 }
 
 /// Size of the filter of [`CapitalForms`], in 64-bit words.
@@ -375,6 +378,7 @@ impl CapitalForms {
             short: PackedTable::new(),
             long: FxMap::default(),
             filter: [0; FILTER_WORDS],
+            first_len: [0; 128],
         }
     }
 
@@ -382,6 +386,8 @@ impl CapitalForms {
         let h = packed_hash(lo, hi, len);
         self.short.entry(lo, hi, len, h);
         self.filter[filter_bit(h) / 64] |= 1 << (filter_bit(h) % 64);
+        // The first byte is ASCII and `len` is 1..=16.
+        self.first_len[(lo & 0x7f) as usize] |= 1 << len;
     }
 
     /// Adds the form of the capitalised word token `text[start..end]`.
@@ -410,6 +416,21 @@ impl CapitalForms {
     #[inline]
     pub(crate) fn mark_lower(&mut self, text: &str, start: usize, end: usize) {
         let len = end.saturating_sub(start);
+        if self.long.is_empty() {
+            // Only a packed form can match: ASCII, 1..=16 bytes, a first byte and length
+            // that some form has.
+            let Some(&first) = text.as_bytes().get(start) else {
+                return;
+            };
+            if len > MAX_PACKED
+                || self
+                    .first_len
+                    .get(usize::from(first))
+                    .is_none_or(|&lens| lens & (1 << len) == 0)
+            {
+                return;
+            }
+        }
         match pack_raw(text.as_bytes(), start, len) {
             // Packed as written (forms are lower-case: a word with a capital is none).
             Some((lo, hi)) if (lo | hi) & 0x8080_8080_8080_8080 == 0 => {
