@@ -139,7 +139,11 @@ fn surname_key_into(text: &str, out: &mut String) -> bool {
         };
         last
     };
-    let part = last.rsplit('-').next().unwrap_or(last);
+    // The part after the last hyphen (`rsplit('-').next()`, without the searcher).
+    let part = match last.bytes().rposition(|b| b == b'-') {
+        Some(k) => &last[k + 1..],
+        None => last,
+    };
     key_into(part, out);
     out.chars().nth(1).is_some()
 }
@@ -489,6 +493,23 @@ fn longest<'p>(protos: impl Iterator<Item = &'p Proto>, text: &str) -> String {
             best_len = n;
         }
     }
+    // Plain ASCII words with single spaces between them are already folded (most names):
+    // copied without splitting on Unicode white space.
+    let mut plain = true;
+    let mut after_space = true; // no space may open the name
+    for &c in best.as_bytes() {
+        if c == b' ' && !after_space {
+            after_space = true;
+        } else if c.is_ascii_graphic() {
+            after_space = false;
+        } else {
+            plain = false;
+            break;
+        }
+    }
+    if plain && !after_space {
+        return best.to_string();
+    }
     let mut out = String::with_capacity(best.len());
     for w in best.split_whitespace() {
         if !out.is_empty() {
@@ -502,6 +523,7 @@ fn longest<'p>(protos: impl Iterator<Item = &'p Proto>, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Span;
 
     #[test]
     fn keys_fold_case_articles_and_possessives() {
@@ -516,6 +538,35 @@ mod tests {
         assert_eq!(surname_key("Bashar al-Assad"), surname_key("Assad"));
         assert_eq!(surname_key("John Kerry").as_deref(), Some("kerry"));
         assert_eq!(surname_key("X"), None);
+    }
+
+    #[test]
+    fn longest_folds_white_space() {
+        let text = "Kerry  John Kerry the John  Forbes\tKerry the Kerry Jr Mr Kerry";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let proto = |span| Proto {
+            span,
+            tokens: 0..1,
+            title: None,
+            label: Some(Label::Per),
+            rule: "test",
+            sense: None,
+            sex: None,
+            strong: true,
+            sentence_initial: false,
+        };
+        let name = |spans: &[Span]| {
+            let protos: Vec<Proto> = spans.iter().map(|&s| proto(s)).collect();
+            longest(protos.iter(), text)
+        };
+        assert_eq!(name(&[at("Kerry"), at("John Kerry")]), "John Kerry");
+        assert_eq!(name(&[at("John  Forbes\tKerry")]), "John Forbes Kerry");
+        assert_eq!(name(&[at("the Kerry Jr")]), "Kerry Jr");
+        assert_eq!(name(&[at("Kerry  John")]), "Kerry John");
+        assert_eq!(name(&[at("Mr Kerry")]), "Mr Kerry");
     }
 
     #[test]
