@@ -262,17 +262,18 @@ impl<'d> Context<'d> {
         self.first_word.get(si).is_some_and(|&f| i <= f)
     }
 
-    /// The runs of sentence `si`, in order.
-    pub fn runs(&self, si: usize) -> Vec<Run> {
+    /// The runs of sentence `si`, in order, into `runs` (cleared first; one buffer serves
+    /// every sentence of a document).
+    pub fn runs(&self, si: usize, runs: &mut Vec<Run>) {
+        runs.clear();
         let Some(sentence) = self.doc.sentences.get(si) else {
-            return Vec::new();
+            return;
         };
         let (start, end) = (
             sentence.tokens.start,
             sentence.tokens.end.min(self.doc.tokens.len()),
         );
         let headline = self.is_headline(si);
-        let mut runs = Vec::new();
         let mut i = start;
         while i < end {
             if !self.is_name_token(i) {
@@ -298,7 +299,7 @@ impl<'d> Context<'d> {
                 continue;
             }
             if headline {
-                self.headline_pieces(i, j + 1, si, &mut runs);
+                self.headline_pieces(i, j + 1, si, runs);
                 i = j + 1;
                 continue;
             }
@@ -396,7 +397,6 @@ impl<'d> Context<'d> {
             });
             i = j + 1;
         }
-        runs
     }
 
     /// True when token `i` is a number that starts with a year (`1996`, `1996-08-30`).
