@@ -186,6 +186,18 @@ impl<'d> Context<'d> {
             .map_or("", |t| t.span.text(self.text))
     }
 
+    /// The bytes of the token at `i` (empty past the end): for comparing with ASCII words,
+    /// without the char-boundary checks of [`Context::word`] (token spans lie on char
+    /// boundaries, so these are its bytes).
+    fn word_bytes(&self, i: usize) -> &'d [u8] {
+        let text: &'d [u8] = self.text.as_bytes();
+        self.doc
+            .tokens
+            .get(i)
+            .and_then(|t| text.get(t.span.start..t.span.end))
+            .unwrap_or(&[])
+    }
+
     pub fn is_headline(&self, si: usize) -> bool {
         self.headline.get(si).copied().unwrap_or(false)
     }
@@ -282,7 +294,8 @@ impl<'d> Context<'d> {
             }
             let mut j = self.extend(i, end);
             // Months and week days are not names by themselves ("March 3", "on Monday").
-            if j == i && is_calendar_word(self.word(i)) && self.title_before(i, None).is_none() {
+            if j == i && is_calendar_bytes(self.word_bytes(i)) && self.title_before(i, None).is_none()
+            {
                 i += 1;
                 continue;
             }
@@ -309,7 +322,7 @@ impl<'d> Context<'d> {
             // names by themselves ("However", "Police said", "Remain in Mexico" → "Mexico").
             while first <= j
                 && ((self.starts_sentence(si, first) && self.common_at_start(first))
-                    || is_function_word(self.word(first)))
+                    || is_function_bytes(self.word_bytes(first)))
                 && !self
                     .entity_candidate(first)
                     .is_some_and(|c| c.tokens.len() > 1 && c.tokens.end == j + 1)
@@ -330,7 +343,10 @@ impl<'d> Context<'d> {
             let (title_end, title_sex) = self.leading_title(first, j + 1);
             let mut title = None;
             let mut name_start = first;
-            if title_end > first && title_end <= j && matches!(self.word(title_end), "of" | "for") {
+            if title_end > first
+                && title_end <= j
+                && matches!(self.word_bytes(title_end), b"of" | b"for")
+            {
                 // "Prime Minister of Iraq": a title and a place, no person.
                 if title_end < j {
                     runs.push(Run {
@@ -431,7 +447,11 @@ impl<'d> Context<'d> {
             && !known_other
             && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
             && !(to == from + 1 && self.word_in(from, SENTENCE_START))
-            && (matches!(self.word(to), "," | "(" | "-" | "–" | "—") || date_after)
+            // "," "(" "-" "–" "—"
+            && (matches!(
+                self.word_bytes(to),
+                b"," | b"(" | b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x94"
+            ) || date_after)
     }
 
     /// Extends a run that starts at name token `i`; returns its last token.
@@ -454,18 +474,18 @@ impl<'d> Context<'d> {
                 continue;
             }
             if self.is_lower_word(next) && next + 1 < end && self.joined(next + 1) {
-                let w = self.word(next);
+                let w = self.word_bytes(next);
                 let after_name = self.is_name_token(next + 1);
                 if after_name && self.word_in(next, PARTICLES) && !self.is_all_caps(j) {
                     j = next + 1;
                     reach = reach.max(self.candidate_reach(j, end));
                     continue;
                 }
-                let of_lead = matches!(w, "of" | "for")
+                let of_lead = matches!(w, b"of" | b"for")
                     && (self.word_in(j, ORG_LEADS)
                         || self.title_ending_at.get(j).is_some_and(|&t| t != NONE)
                         || self.word_in(j, LOC_OF_LEADS | ORG_HEADS));
-                if w == "and"
+                if w == b"and"
                     && after_name
                     && (org_of || self.org_head_within(next + 1, end, 4))
                     && j > i
@@ -480,7 +500,7 @@ impl<'d> Context<'d> {
                         reach = reach.max(self.candidate_reach(j, end));
                         continue;
                     }
-                    if self.word(next + 1) == "the" && self.is_name_token(next + 2) {
+                    if self.word_bytes(next + 1) == b"the" && self.is_name_token(next + 2) {
                         j = next + 2;
                         continue;
                     }
@@ -557,7 +577,7 @@ impl<'d> Context<'d> {
         }
         // "Minister of Information Moammar al-Eryani": the title takes "of X"; the name
         // starts at a given name, else it is the last two words.
-        if end + 2 < to && matches!(self.word(end), "of" | "for") {
+        if end + 2 < to && matches!(self.word_bytes(end), b"of" | b"for") {
             let given = (end + 2..to).find(|&k| {
                 self.senses_at(k)
                     .any(|s| s.kind() == "GIVEN" && s.exact_case())
@@ -918,74 +938,89 @@ pub(crate) fn hyphenated_adjective(w: &str) -> bool {
 }
 
 /// Closed-class words that are never the first word of a name.
+#[cfg(test)]
 pub(crate) fn is_function_word(w: &str) -> bool {
+    is_function_bytes(w.as_bytes())
+}
+
+/// [`is_function_word`] on a word's bytes (the words are ASCII).
+fn is_function_bytes(w: &[u8]) -> bool {
     matches!(
         w,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "Of"
-            | "To"
-            | "From"
-            | "By"
-            | "With"
-            | "And"
-            | "Or"
-            | "But"
-            | "As"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "During"
-            | "Under"
-            | "Over"
-            | "Into"
-            | "About"
-            | "Against"
-            | "Between"
-            | "Through"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "His"
-            | "Her"
-            | "Its"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "You"
-            | "There"
-            | "Here"
-            | "What"
-            | "Which"
-            | "Who"
-            | "Why"
-            | "How"
-            | "Where"
-            | "Not"
-            | "All"
-            | "Some"
-            | "Any"
-            | "Every"
-            | "Each"
-            | "Than"
-            | "Then"
-            | "So"
-            | "Also"
+        b"The"
+            | b"A"
+            | b"An"
+            | b"In"
+            | b"On"
+            | b"At"
+            | b"For"
+            | b"Of"
+            | b"To"
+            | b"From"
+            | b"By"
+            | b"With"
+            | b"And"
+            | b"Or"
+            | b"But"
+            | b"As"
+            | b"If"
+            | b"When"
+            | b"While"
+            | b"After"
+            | b"Before"
+            | b"During"
+            | b"Under"
+            | b"Over"
+            | b"Into"
+            | b"About"
+            | b"Against"
+            | b"Between"
+            | b"Through"
+            | b"This"
+            | b"That"
+            | b"These"
+            | b"Those"
+            | b"His"
+            | b"Her"
+            | b"Its"
+            | b"Their"
+            | b"Our"
+            | b"My"
+            | b"Your"
+            | b"He"
+            | b"She"
+            | b"It"
+            | b"They"
+            | b"We"
+            | b"You"
+            | b"There"
+            | b"Here"
+            | b"What"
+            | b"Which"
+            | b"Who"
+            | b"Why"
+            | b"How"
+            | b"Where"
+            | b"Not"
+            | b"All"
+            | b"Some"
+            | b"Any"
+            | b"Every"
+            | b"Each"
+            | b"Than"
+            | b"Then"
+            | b"So"
+            | b"Also"
     )
+}
+
+/// [`is_calendar_word`] on a word's bytes: every month and day name starts with one of
+/// these capitals, which rules out most words before their text is taken.
+fn is_calendar_bytes(w: &[u8]) -> bool {
+    matches!(
+        w.first(),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W')
+    ) && std::str::from_utf8(w).is_ok_and(is_calendar_word)
 }
 
 /// Month and week-day names.
@@ -1150,5 +1185,11 @@ mod tests {
         assert!(!is_calendar_word("Marsh"));
         assert!(is_function_word("The"));
         assert!(!is_function_word("Theresa"));
+        for w in [
+            "January", "Sept.", "May", "MONDAY", "Sunday", "Dec", "Mayor", "Marsh", "June",
+            "Thursday", "Wednesday", "Friday", "Saturday", "Octopus", "", "März",
+        ] {
+            assert_eq!(is_calendar_bytes(w.as_bytes()), is_calendar_word(w), "{w}");
+        }
     }
 }
