@@ -44,6 +44,12 @@ pub(crate) struct Context<'d> {
     /// Per token: it is a name token (see [`Context::is_name_token`]); asked about every
     /// token, some several times, so computed once.
     name_token: Vec<bool>,
+    /// The candidates are in order of their first token (as the gazetteer makes them).
+    candidates_sorted: bool,
+    /// Where [`Context::candidates_at`] found the last token's candidates: a candidate
+    /// index such that all candidates before it start before that token. Runs ask about
+    /// tokens in text order, so the next answer is usually a few steps on.
+    candidates_cursor: Cell<usize>,
     /// Per token: the word-list classes of its word (`lexicon::classes`), with
     /// [`CLASSES_KNOWN`] set once looked up. Rules ask about the same words several times.
     classes: Vec<Cell<u16>>,
@@ -126,6 +132,11 @@ impl<'d> Context<'d> {
             })
             .collect();
         Context {
+            candidates_sorted: doc
+                .candidates
+                .windows(2)
+                .all(|w| w[0].tokens.start <= w[1].tokens.start),
+            candidates_cursor: Cell::new(0),
             classes: vec![Cell::new(0); doc.tokens.len()],
             name_token,
             first_word,
@@ -223,7 +234,23 @@ impl<'d> Context<'d> {
     /// order). Callers that ask several questions about one token keep the slice.
     pub fn candidates_at(&self, i: usize) -> &'d [Candidate] {
         let doc = self.doc;
-        let from = doc.candidates.partition_point(|c| c.tokens.start < i);
+        let cands = &doc.candidates;
+        let from = match self.candidates_cursor.get() {
+            // From the last answer on, when it lies before `i`: the same index as the
+            // binary search (candidates in order), in a step or two.
+            p if self.candidates_sorted
+                && p <= cands.len()
+                && (p == 0 || cands[p - 1].tokens.start < i) =>
+            {
+                let mut p = p;
+                while cands.get(p).is_some_and(|c| c.tokens.start < i) {
+                    p += 1;
+                }
+                p
+            }
+            _ => cands.partition_point(|c| c.tokens.start < i),
+        };
+        self.candidates_cursor.set(from);
         let rest = &doc.candidates[from..];
         let n = rest.iter().take_while(|c| c.tokens.start == i).count();
         &rest[..n]
