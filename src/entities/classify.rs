@@ -33,30 +33,39 @@ fn rule_for(label: Label) -> &'static str {
 /// A sense's rank among the senses of one surface form: countries and curated names first,
 /// then places by population. Given names and surnames are not entity senses.
 pub(crate) fn sense_score(s: &Sense) -> i64 {
-    let curated = s.source() == "curated";
-    let prior = s.prior().min(1 << 40) as f64;
-    let base: f64 = match (s.kind(), s.subtype()) {
+    // Each field read is a lookup in the compiled lists: only the fields a kind needs are
+    // read (the subtype for places, the prior where it counts).
+    let kind = s.kind();
+    let exact = if s.exact_case() { 1000 } else { 0 };
+    if !matches!(kind, "ORG" | "PER" | "LOC" | "NORP" | "MISC") {
+        return exact;
+    }
+    let prior = || s.prior().min(1 << 40) as f64;
+    let base: f64 = if s.source() == "curated" {
         // Hand-curated lists are the most specific knowledge we have.
-        ("ORG", _) | ("PER", _) | ("LOC", _) | ("NORP", _) | ("MISC", _) if curated => {
-            920.0 + prior.min(100.0) / 2.0
+        920.0 + prior().min(100.0) / 2.0
+    } else {
+        match kind {
+            "LOC" => match s.subtype() {
+                "country" => 900.0,
+                "continent" => 880.0,
+                "region" => 560.0,
+                _ => {
+                    let capital = if attr(s, "capital") == Some("1") {
+                        120.0
+                    } else {
+                        0.0
+                    };
+                    300.0 + (prior().max(1.0).log10() * 50.0).min(350.0) + capital
+                }
+            },
+            "NORP" => 750.0 + prior().min(100.0) / 10.0,
+            "MISC" => 500.0 + prior().min(100.0) / 10.0,
+            // ORG and PER.
+            _ => 450.0 + prior().min(100.0) / 10.0,
         }
-        ("LOC", "country") => 900.0,
-        ("LOC", "continent") => 880.0,
-        ("NORP", _) => 750.0 + prior.min(100.0) / 10.0,
-        ("LOC", "region") => 560.0,
-        ("LOC", _) => {
-            let capital = if attr(s, "capital") == Some("1") {
-                120.0
-            } else {
-                0.0
-            };
-            300.0 + (prior.max(1.0).log10() * 50.0).min(350.0) + capital
-        }
-        ("MISC", _) => 500.0 + prior.min(100.0) / 10.0,
-        ("ORG", _) | ("PER", _) => 450.0 + prior.min(100.0) / 10.0,
-        _ => 0.0,
     };
-    base as i64 + if s.exact_case() { 1000 } else { 0 }
+    base as i64 + exact
 }
 
 /// The best entity sense of a list, if any is good enough for the run.
