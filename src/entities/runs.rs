@@ -1096,6 +1096,18 @@ pub(crate) fn attr<'s>(s: &'s Sense, key: &str) -> Option<&'s str> {
     if attrs.is_empty() {
         return None;
     }
+    // A key that is nowhere in the string is in no pair (most senses have no `sex`, most
+    // places no `capital`): one pass over the bytes, with the first byte tested alone.
+    if let Some(&k0) = key.as_bytes().first() {
+        let k = key.as_bytes();
+        if !attrs
+            .as_bytes()
+            .windows(k.len())
+            .any(|w| w[0] == k0 && w == k)
+        {
+            return None;
+        }
+    }
     // `split(';')` by hand: attribute strings are short, a byte loop beats `memchr`.
     let b = attrs.as_bytes();
     let mut start = 0;
