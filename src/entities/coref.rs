@@ -258,8 +258,11 @@ impl Keys {
 const NO_GROUP: usize = usize::MAX;
 
 /// Groups the mentions into entities and returns them in order of first mention.
-pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
+pub(crate) fn group(ctx: &Context, protos: Vec<Proto>) -> Vec<Entity> {
     let text = ctx.text;
+    // The mentions are sorted, deduplicated and filtered as references (a `Proto` is a few
+    // hundred bytes to move; the stable sort keeps the same order either way).
+    let mut protos: Vec<&Proto> = protos.iter().collect();
     // One mention per span: the first (strongest phases run first) wins.
     protos.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     protos.dedup_by(|b, a| a.span == b.span);
@@ -292,15 +295,15 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
     // Multi-word, strong mentions first; then single words and weak mentions.
     let first_pass = |p: &Proto| p.strong && (p.tokens.len() > 1 || p.label != Some(Label::Per));
     let order = (0..protos.len())
-        .filter(|&i| first_pass(&protos[i]))
+        .filter(|&i| first_pass(protos[i]))
         .map(|i| (0, i))
         .chain(
             (0..protos.len())
-                .filter(|&i| !first_pass(&protos[i]))
+                .filter(|&i| !first_pass(protos[i]))
                 .map(|i| (1, i)),
         );
     for (pass, pi) in order {
-        let p = &protos[pi];
+        let p = protos[pi];
         let t = p.span.text(text);
         key_into(t, &mut buf);
         if buf.is_empty() {
@@ -425,7 +428,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             let mut mentions: Vec<Mention> = members
                 .iter()
                 .map(|&(pi, rule)| {
-                    let p = &protos[pi];
+                    let p = protos[pi];
                     let provenance = match (rule, &p.sense) {
                         (Some(r), _) => Provenance::rule(r),
                         (None, Some(s)) => Provenance::gazetteer(p.rule, s.id().to_string()),
@@ -439,7 +442,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                 })
                 .collect();
             mentions.sort_by_key(|m| m.span.start);
-            let members = || members.iter().map(|&(pi, _)| &protos[pi]);
+            let members = || members.iter().map(|&(pi, _)| protos[pi]);
             let sense = members().find_map(|p| p.sense.as_ref());
             let name = match sense {
                 Some(s) => s.canonical().to_string(),
