@@ -176,18 +176,26 @@ impl<'d> Context<'d> {
 
     /// True when the word at `i` is in one of the word lists `classes` (bits of
     /// `lexicon`); false past the end.
+    #[inline]
     pub fn word_in(&self, i: usize, classes: u16) -> bool {
         let Some(cell) = self.classes.get(i) else {
             return false;
         };
         let mut c = cell.get();
         if c & CLASSES_KNOWN == 0 {
-            c = self.doc.tokens.get(i).map_or(0, |t| {
-                lexicon::classes_in(self.text, t.span.start, t.span.end)
-            }) | CLASSES_KNOWN;
+            c = self.look_up_classes(i);
             cell.set(c);
         }
         c & classes != 0
+    }
+
+    /// The classes of token `i` with [`CLASSES_KNOWN`] set (the first time a token is
+    /// asked: kept out of line so that the cached case of `word_in` inlines small).
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> u16 {
+        self.doc.tokens.get(i).map_or(0, |t| {
+            lexicon::classes_in(self.text, t.span.start, t.span.end)
+        }) | CLASSES_KNOWN
     }
 
     pub fn word(&self, i: usize) -> &'d str {
