@@ -218,6 +218,11 @@ impl Keys {
         }
     }
 
+    /// The length in bytes of the key with id `id`.
+    fn key_len(&self, id: usize) -> usize {
+        self.spans.get(id).map_or(0, |&(s, e)| e - s)
+    }
+
     /// The id of a key already interned.
     fn get(&self, key: &str) -> Option<u32> {
         match self.slots[self.slot(key)] {
@@ -340,10 +345,26 @@ pub(crate) fn group(ctx: &Context, protos: Vec<Proto>) -> Vec<Entity> {
             && p.label != Some(Label::Norp)
         {
             let country = p.sense.as_ref().is_some_and(|s| s.subtype() == "country");
-            if !country && surname_key_into(t, &mut buf) {
-                if let Some(&g) = keys.get(&buf).and_then(|s| by_surname.get(&s)) {
-                    found = Some((g, Some("coref.surname")));
-                }
+            // A plain word (no white space, no hyphen) is its own last part: its surname key
+            // is its key `k`, already interned (most single words; `surname_key_into`
+            // would make the same key again).
+            let plain = || {
+                t.is_ascii()
+                    && !t
+                        .bytes()
+                        .any(|b| b == b'-' || b == b'\x0b' || b.is_ascii_whitespace())
+            };
+            let surname = if country {
+                None
+            } else if plain() {
+                (keys.key_len(k) >= 2).then_some(k as u32)
+            } else if surname_key_into(t, &mut buf) {
+                keys.get(&buf)
+            } else {
+                None
+            };
+            if let Some(&g) = surname.and_then(|s| by_surname.get(&s)) {
+                found = Some((g, Some("coref.surname")));
             }
         }
         if found.is_none()
@@ -570,6 +591,14 @@ mod tests {
         assert_eq!(name(&[at("the Kerry Jr")]), "Kerry Jr");
         assert_eq!(name(&[at("Kerry  John")]), "Kerry John");
         assert_eq!(name(&[at("Mr Kerry")]), "Mr Kerry");
+    }
+
+    /// `group` takes the key of a plain single word as its surname key.
+    #[test]
+    fn a_plain_word_is_its_own_surname() {
+        for w in ["Kerry", "O'Brien", "U.S.", "Assad's", "X", "Al", "the", "Hodeideh", "a1"] {
+            assert_eq!(surname_key(w), Some(key(w)).filter(|k| k.len() >= 2), "{w}");
+        }
     }
 
     #[test]
