@@ -177,7 +177,8 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     // place or company by itself.
     if len == 1
         && !run.headline
-        && best.is_some() && best_score % 1000 < 900
+        && best.is_some()
+        && best_score % 1000 < 900
         && ctx.is_common_word(name.start)
     {
         best = None;

@@ -596,7 +596,9 @@ mod tests {
     /// `group` takes the key of a plain single word as its surname key.
     #[test]
     fn a_plain_word_is_its_own_surname() {
-        for w in ["Kerry", "O'Brien", "U.S.", "Assad's", "X", "Al", "the", "Hodeideh", "a1"] {
+        for w in [
+            "Kerry", "O'Brien", "U.S.", "Assad's", "X", "Al", "the", "Hodeideh", "a1",
+        ] {
             assert_eq!(surname_key(w), Some(key(w)).filter(|k| k.len() >= 2), "{w}");
         }
     }

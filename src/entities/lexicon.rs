@@ -779,7 +779,8 @@ mod tests {
 
     #[test]
     fn capital_forms_need_both_cases() {
-        let f = forms_of("police Police Army Über über Internationalisation internationalisation a");
+        let f =
+            forms_of("police Police Army Über über Internationalisation internationalisation a");
         assert!(f.contains_lower("Police"));
         assert!(f.contains_lower("POLICE"));
         assert!(f.contains_lower("police"));
@@ -821,7 +822,16 @@ mod tests {
                 words.push(f.to_uppercase().chain(c).collect());
             }
         }
-        for w in ["", "x", "Damascus", "SAYS", "Saidx", "organisationsss", "Ｓaid", "ÉTAT"] {
+        for w in [
+            "",
+            "x",
+            "Damascus",
+            "SAYS",
+            "Saidx",
+            "organisationsss",
+            "Ｓaid",
+            "ÉTAT",
+        ] {
             words.push(w.to_string());
         }
         let mut listed = 0;

@@ -329,7 +329,9 @@ impl<'d> Context<'d> {
             }
             let mut j = self.extend(i, end);
             // Months and week days are not names by themselves ("March 3", "on Monday").
-            if j == i && is_calendar_bytes(self.word_bytes(i)) && self.title_before(i, None).is_none()
+            if j == i
+                && is_calendar_bytes(self.word_bytes(i))
+                && self.title_before(i, None).is_none()
             {
                 i += 1;
                 continue;
@@ -836,7 +838,7 @@ fn is_name_word(t: &Token, bytes: &[u8], text: &str) -> bool {
     match first {
         // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
         Some(&b) if b.is_ascii_uppercase() => {
-            !(len == 1 && b == b'I') && !hyphenated_adjective(t.text(text))
+            (len != 1 || b != b'I') && !hyphenated_adjective(t.text(text))
         }
         Some(b) if b.is_ascii_lowercase() => {
             // Most lower-case words have no hyphen at byte 2 or 3: no particle.
@@ -1233,8 +1235,22 @@ mod tests {
         assert!(is_function_word("The"));
         assert!(!is_function_word("Theresa"));
         for w in [
-            "January", "Sept.", "May", "MONDAY", "Sunday", "Dec", "Mayor", "Marsh", "June",
-            "Thursday", "Wednesday", "Friday", "Saturday", "Octopus", "", "März",
+            "January",
+            "Sept.",
+            "May",
+            "MONDAY",
+            "Sunday",
+            "Dec",
+            "Mayor",
+            "Marsh",
+            "June",
+            "Thursday",
+            "Wednesday",
+            "Friday",
+            "Saturday",
+            "Octopus",
+            "",
+            "März",
         ] {
             assert_eq!(is_calendar_bytes(w.as_bytes()), is_calendar_word(w), "{w}");
         }
