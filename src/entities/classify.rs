@@ -33,38 +33,58 @@ fn rule_for(label: Label) -> &'static str {
 /// A sense's rank among the senses of one surface form: countries and curated names first,
 /// then places by population. Given names and surnames are not entity senses.
 pub(crate) fn sense_score(s: &Sense) -> i64 {
-    let curated = s.source() == "curated";
-    let prior = s.prior().min(1 << 40) as f64;
-    let base: f64 = match (s.kind(), s.subtype()) {
+    // Each field read is a lookup in the compiled lists: only the fields a kind needs are
+    // read (the subtype for places, the prior where it counts).
+    let kind = s.kind();
+    let exact = if s.exact_case() { 1000 } else { 0 };
+    if !matches!(kind, "ORG" | "PER" | "LOC" | "NORP" | "MISC") {
+        return exact;
+    }
+    let prior = || s.prior().min(1 << 40) as f64;
+    let base: f64 = if s.source() == "curated" {
         // Hand-curated lists are the most specific knowledge we have.
-        ("ORG", _) | ("PER", _) | ("LOC", _) | ("NORP", _) | ("MISC", _) if curated => {
-            920.0 + prior.min(100.0) / 2.0
+        920.0 + prior().min(100.0) / 2.0
+    } else {
+        match kind {
+            "LOC" => match s.subtype() {
+                "country" => 900.0,
+                "continent" => 880.0,
+                "region" => 560.0,
+                _ => {
+                    let capital = if attr(s, "capital") == Some("1") {
+                        120.0
+                    } else {
+                        0.0
+                    };
+                    300.0 + (prior().max(1.0).log10() * 50.0).min(350.0) + capital
+                }
+            },
+            "NORP" => 750.0 + prior().min(100.0) / 10.0,
+            "MISC" => 500.0 + prior().min(100.0) / 10.0,
+            // ORG and PER.
+            _ => 450.0 + prior().min(100.0) / 10.0,
         }
-        ("LOC", "country") => 900.0,
-        ("LOC", "continent") => 880.0,
-        ("NORP", _) => 750.0 + prior.min(100.0) / 10.0,
-        ("LOC", "region") => 560.0,
-        ("LOC", _) => {
-            let capital = if attr(s, "capital") == Some("1") {
-                120.0
-            } else {
-                0.0
-            };
-            300.0 + (prior.max(1.0).log10() * 50.0).min(350.0) + capital
-        }
-        ("MISC", _) => 500.0 + prior.min(100.0) / 10.0,
-        ("ORG", _) | ("PER", _) => 450.0 + prior.min(100.0) / 10.0,
-        _ => 0.0,
     };
-    base as i64 + if s.exact_case() { 1000 } else { 0 }
+    base as i64 + exact
 }
 
 /// The best entity sense of a list, if any is good enough for the run.
+#[cfg(test)]
 fn best_sense<'s>(
     senses: impl Iterator<Item = &'s Sense>,
     headline: bool,
     words: usize,
 ) -> Option<&'s Sense> {
+    best_sense_scored(senses, headline, words).map(|(s, _)| s)
+}
+
+/// [`best_sense`] with its [`sense_score`] (which callers ask again: scoring reads several
+/// fields of the sense, and its attributes for places).
+fn best_sense_scored<'s>(
+    senses: impl Iterator<Item = &'s Sense>,
+    headline: bool,
+    words: usize,
+) -> Option<(&'s Sense, i64)> {
     let mut best: Option<(&Sense, i64)> = None;
     // One-word person names from generated lists (WordNet aliases such as "Salim") are
     // too ambiguous to name anyone by themselves.
@@ -85,7 +105,7 @@ fn best_sense<'s>(
     if !headline && !s.exact_case() {
         return None;
     }
-    Some(s)
+    Some((s, score))
 }
 
 fn has_kind<'s>(mut senses: impl Iterator<Item = &'s Sense>, kind: &str, exact: bool) -> bool {
@@ -115,10 +135,11 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         while k < t.end {
             match ctx.entity_candidate(k) {
                 Some(c) if c.tokens.end <= t.end => {
-                    if let Some(s) = best_sense(c.senses.iter(), run.headline, c.tokens.len()) {
+                    let best = best_sense_scored(c.senses.iter(), run.headline, c.tokens.len());
+                    if let Some((s, score)) = best {
                         // Only countries and curated names: "Admiral" the company is not
                         // named in "Admiral Elson Hermogino".
-                        if matches!(s.kind(), "LOC" | "ORG") && sense_score(s) % 1000 >= 900 {
+                        if matches!(s.kind(), "LOC" | "ORG") && score % 1000 >= 900 {
                             push_sense(ctx, out, c.span, c.tokens.clone(), None, s, false);
                         }
                     }
@@ -149,12 +170,15 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         Some(c) => &c.senses,
         None => &looked_up,
     };
-    let mut best = best_sense(senses.iter(), run.headline, len);
+    let scored = best_sense_scored(senses.iter(), run.headline, len);
+    let mut best = scored.map(|(s, _)| s);
+    let best_score = scored.map_or(0, |(_, score)| score);
     // A common word of the story ("Coast", "Federal", "Police") is not a generated list's
     // place or company by itself.
     if len == 1
         && !run.headline
-        && best.is_some_and(|s| sense_score(s) % 1000 < 900)
+        && best.is_some()
+        && best_score % 1000 < 900
         && ctx.is_common_word(name.start)
     {
         best = None;
@@ -201,7 +225,7 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
         // is a country or a curated name.
         let common = len == 1 && ctx.is_common_word(name.start);
         match best {
-            Some(s) if !common || sense_score(s) % 1000 >= 900 => {
+            Some(s) if !common || best_score % 1000 >= 900 => {
                 push_sense(ctx, out, span, name.clone(), title_span, s, true)
             }
             _ => push(out, None, "names.headline_word", false, None),

@@ -139,7 +139,11 @@ fn surname_key_into(text: &str, out: &mut String) -> bool {
         };
         last
     };
-    let part = last.rsplit('-').next().unwrap_or(last);
+    // The part after the last hyphen (`rsplit('-').next()`, without the searcher).
+    let part = match last.bytes().rposition(|b| b == b'-') {
+        Some(k) => &last[k + 1..],
+        None => last,
+    };
     key_into(part, out);
     out.chars().nth(1).is_some()
 }
@@ -156,10 +160,13 @@ fn acronym_of(text: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .filter(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "of" | "the" | "and" | "for" | "al" | "el" | "in" | "on" | "de"
-            )
+            // `to_lowercase` of a word is one of these only for an ASCII word (the one
+            // non-ASCII capital that lower-cases to ASCII is the Kelvin sign, and no word
+            // here has a "k"): compared without allocating.
+            !(w.is_ascii()
+                && ["of", "the", "and", "for", "al", "el", "in", "on", "de"]
+                    .iter()
+                    .any(|f| w.eq_ignore_ascii_case(f)))
         })
         .collect();
     if words.len() < 2 {
@@ -211,6 +218,11 @@ impl Keys {
         }
     }
 
+    /// The length in bytes of the key with id `id`.
+    fn key_len(&self, id: usize) -> usize {
+        self.spans.get(id).map_or(0, |&(s, e)| e - s)
+    }
+
     /// The id of a key already interned.
     fn get(&self, key: &str) -> Option<u32> {
         match self.slots[self.slot(key)] {
@@ -251,8 +263,11 @@ impl Keys {
 const NO_GROUP: usize = usize::MAX;
 
 /// Groups the mentions into entities and returns them in order of first mention.
-pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
+pub(crate) fn group(ctx: &Context, protos: Vec<Proto>) -> Vec<Entity> {
     let text = ctx.text;
+    // The mentions are sorted, deduplicated and filtered as references (a `Proto` is a few
+    // hundred bytes to move; the stable sort keeps the same order either way).
+    let mut protos: Vec<&Proto> = protos.iter().collect();
     // One mention per span: the first (strongest phases run first) wins.
     protos.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     protos.dedup_by(|b, a| a.span == b.span);
@@ -285,15 +300,15 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
     // Multi-word, strong mentions first; then single words and weak mentions.
     let first_pass = |p: &Proto| p.strong && (p.tokens.len() > 1 || p.label != Some(Label::Per));
     let order = (0..protos.len())
-        .filter(|&i| first_pass(&protos[i]))
+        .filter(|&i| first_pass(protos[i]))
         .map(|i| (0, i))
         .chain(
             (0..protos.len())
-                .filter(|&i| !first_pass(&protos[i]))
+                .filter(|&i| !first_pass(protos[i]))
                 .map(|i| (1, i)),
         );
     for (pass, pi) in order {
-        let p = &protos[pi];
+        let p = protos[pi];
         let t = p.span.text(text);
         key_into(t, &mut buf);
         if buf.is_empty() {
@@ -330,10 +345,26 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             && p.label != Some(Label::Norp)
         {
             let country = p.sense.as_ref().is_some_and(|s| s.subtype() == "country");
-            if !country && surname_key_into(t, &mut buf) {
-                if let Some(&g) = keys.get(&buf).and_then(|s| by_surname.get(&s)) {
-                    found = Some((g, Some("coref.surname")));
-                }
+            // A plain word (no white space, no hyphen) is its own last part: its surname key
+            // is its key `k`, already interned (most single words; `surname_key_into`
+            // would make the same key again).
+            let plain = || {
+                t.is_ascii()
+                    && !t
+                        .bytes()
+                        .any(|b| b == b'-' || b == b'\x0b' || b.is_ascii_whitespace())
+            };
+            let surname = if country {
+                None
+            } else if plain() {
+                (keys.key_len(k) >= 2).then_some(k as u32)
+            } else if surname_key_into(t, &mut buf) {
+                keys.get(&buf)
+            } else {
+                None
+            };
+            if let Some(&g) = surname.and_then(|s| by_surname.get(&s)) {
+                found = Some((g, Some("coref.surname")));
             }
         }
         if found.is_none()
@@ -418,7 +449,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
             let mut mentions: Vec<Mention> = members
                 .iter()
                 .map(|&(pi, rule)| {
-                    let p = &protos[pi];
+                    let p = protos[pi];
                     let provenance = match (rule, &p.sense) {
                         (Some(r), _) => Provenance::rule(r),
                         (None, Some(s)) => Provenance::gazetteer(p.rule, s.id().to_string()),
@@ -432,7 +463,7 @@ pub(crate) fn group(ctx: &Context, mut protos: Vec<Proto>) -> Vec<Entity> {
                 })
                 .collect();
             mentions.sort_by_key(|m| m.span.start);
-            let members = || members.iter().map(|&(pi, _)| &protos[pi]);
+            let members = || members.iter().map(|&(pi, _)| protos[pi]);
             let sense = members().find_map(|p| p.sense.as_ref());
             let name = match sense {
                 Some(s) => s.canonical().to_string(),
@@ -486,6 +517,23 @@ fn longest<'p>(protos: impl Iterator<Item = &'p Proto>, text: &str) -> String {
             best_len = n;
         }
     }
+    // Plain ASCII words with single spaces between them are already folded (most names):
+    // copied without splitting on Unicode white space.
+    let mut plain = true;
+    let mut after_space = true; // no space may open the name
+    for &c in best.as_bytes() {
+        if c == b' ' && !after_space {
+            after_space = true;
+        } else if c.is_ascii_graphic() {
+            after_space = false;
+        } else {
+            plain = false;
+            break;
+        }
+    }
+    if plain && !after_space {
+        return best.to_string();
+    }
     let mut out = String::with_capacity(best.len());
     for w in best.split_whitespace() {
         if !out.is_empty() {
@@ -499,6 +547,7 @@ fn longest<'p>(protos: impl Iterator<Item = &'p Proto>, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Span;
 
     #[test]
     fn keys_fold_case_articles_and_possessives() {
@@ -513,6 +562,45 @@ mod tests {
         assert_eq!(surname_key("Bashar al-Assad"), surname_key("Assad"));
         assert_eq!(surname_key("John Kerry").as_deref(), Some("kerry"));
         assert_eq!(surname_key("X"), None);
+    }
+
+    #[test]
+    fn longest_folds_white_space() {
+        let text = "Kerry  John Kerry the John  Forbes\tKerry the Kerry Jr Mr Kerry";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let proto = |span| Proto {
+            span,
+            tokens: 0..1,
+            title: None,
+            label: Some(Label::Per),
+            rule: "test",
+            sense: None,
+            sex: None,
+            strong: true,
+            sentence_initial: false,
+        };
+        let name = |spans: &[Span]| {
+            let protos: Vec<Proto> = spans.iter().map(|&s| proto(s)).collect();
+            longest(protos.iter(), text)
+        };
+        assert_eq!(name(&[at("Kerry"), at("John Kerry")]), "John Kerry");
+        assert_eq!(name(&[at("John  Forbes\tKerry")]), "John Forbes Kerry");
+        assert_eq!(name(&[at("the Kerry Jr")]), "Kerry Jr");
+        assert_eq!(name(&[at("Kerry  John")]), "Kerry John");
+        assert_eq!(name(&[at("Mr Kerry")]), "Mr Kerry");
+    }
+
+    /// `group` takes the key of a plain single word as its surname key.
+    #[test]
+    fn a_plain_word_is_its_own_surname() {
+        for w in [
+            "Kerry", "O'Brien", "U.S.", "Assad's", "X", "Al", "the", "Hodeideh", "a1",
+        ] {
+            assert_eq!(surname_key(w), Some(key(w)).filter(|k| k.len() >= 2), "{w}");
+        }
     }
 
     #[test]

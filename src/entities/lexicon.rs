@@ -105,19 +105,6 @@ fn ascii_lower_u64(x: u64) -> u64 {
 }
 
 impl<'a> WordSet<'a> {
-    /// A set of the given words (duplicates are kept once).
-    pub(crate) fn new(words: impl IntoIterator<Item = &'a str>) -> WordSet<'a> {
-        let words = words.into_iter();
-        match words.size_hint() {
-            (n, Some(m)) if n == m => {
-                let mut set = WordSet::with_capacity(n);
-                words.for_each(|w| set.insert(w, 0));
-                set
-            }
-            _ => WordSet::with_classes(words.map(|w| (w, 0)).collect()),
-        }
-    }
-
     /// A set of the given words, each with classes (the classes of a word given twice are
     /// joined).
     fn with_classes(words: Vec<(&'a str, u16)>) -> WordSet<'a> {
@@ -157,11 +144,6 @@ impl<'a> WordSet<'a> {
         }
     }
 
-    /// The number of slots of the table (for [`WordSet::slot_of`]).
-    pub(crate) fn slots(&self) -> usize {
-        self.slots.len()
-    }
-
     /// The slot that holds the word, exactly as written, if it is in the set: a number
     /// below [`WordSet::slots`], the same for the same word.
     pub(crate) fn slot_of(&self, word: &str) -> Option<usize> {
@@ -197,20 +179,6 @@ impl<'a> WordSet<'a> {
         }
     }
 
-    /// True when the word, exactly as written, is in the set.
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.slot_of(word).is_some()
-    }
-
-    /// True when the lower-case form of the word (`str::to_lowercase`) is in the set.
-    pub(crate) fn contains_lower(&self, word: &str) -> bool {
-        if word.is_ascii() {
-            self.slot_of_ascii_lower(word.as_bytes()).is_some()
-        } else {
-            self.contains(&word.to_lowercase())
-        }
-    }
-
     /// The classes of the word, exactly as written (0 when it is not in the set).
     fn get(&self, word: &str) -> u16 {
         self.slot_of(word).map_or(0, |i| self.classes[i])
@@ -220,6 +188,282 @@ impl<'a> WordSet<'a> {
     fn get_ascii_lower(&self, word: &str) -> u16 {
         self.slot_of_ascii_lower(word.as_bytes())
             .map_or(0, |i| self.classes[i])
+    }
+}
+
+/// Words of 1..=16 ASCII bytes, lower-cased and packed into two `u64`, each with a value:
+/// open addressing with linear probing over a power of two at most half full.
+///
+/// Speed: the entity phases look words up for nearly every token. A packed word is read
+/// from the text as fixed 8-byte windows ([`pack_lower`]), lower-cased eight bytes at a
+/// time, hashed with one multiply and compared as integers: no copy, no byte loop.
+struct PackedTable<V: Copy + Default> {
+    slots: Vec<Packed<V>>,
+    count: usize,
+    /// `64 - log2(slots.len())`: the hash's top bits index `slots`.
+    shift: u32,
+}
+
+/// A packed word (0..8 in `lo`, 8..16 in `hi`, unused bytes 0) and its value.
+#[derive(Clone, Copy, Default)]
+struct Packed<V> {
+    lo: u64,
+    hi: u64,
+    /// Length in bytes; 0 for an empty slot.
+    len: u8,
+    value: V,
+}
+
+/// The longest word a [`PackedTable`] holds.
+const MAX_PACKED: usize = 16;
+
+/// The hash of a packed word (its top bits index a table, its low bits a filter).
+#[inline]
+fn packed_hash(lo: u64, hi: u64, len: usize) -> u64 {
+    (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// `text[start..start + len]` (1..=16 bytes) packed as they are, not lower-cased: fixed
+/// 8-byte windows with the bytes past the word masked off when the text has them, a copy
+/// otherwise (near its end). None for other lengths or ranges outside the text.
+#[inline]
+fn pack_raw(text: &[u8], start: usize, len: usize) -> Option<(u64, u64)> {
+    if len == 0 || len > MAX_PACKED {
+        return None;
+    }
+    let window = |at: usize, keep: usize| -> Option<u64> {
+        let w = text.get(at..at.checked_add(8)?)?;
+        let x = u64::from_le_bytes(w.try_into().ok()?);
+        // keep is 1..=8: the shift is 0..=56.
+        Some(x & (u64::MAX >> (64 - 8 * keep as u32)))
+    };
+    let fast = if len <= 8 {
+        window(start, len).map(|lo| (lo, 0))
+    } else {
+        window(start, 8).zip(window(start + 8, len - 8))
+    };
+    if fast.is_some() {
+        return fast;
+    }
+    let word = text.get(start..start.checked_add(len)?)?;
+    let mut buf = [0u8; MAX_PACKED];
+    buf[..len].copy_from_slice(word);
+    let (lo, hi) = buf.split_at(8);
+    Some((
+        u64::from_le_bytes(lo.try_into().ok()?),
+        u64::from_le_bytes(hi.try_into().ok()?),
+    ))
+}
+
+/// [`pack_raw`] lower-cased: None also when a byte is not ASCII.
+#[inline]
+fn pack_lower(text: &[u8], start: usize, len: usize) -> Option<(u64, u64)> {
+    let (lo, hi) = pack_raw(text, start, len)?;
+    Some((
+        crate::quotes::words::lower(lo)?,
+        crate::quotes::words::lower(hi)?,
+    ))
+}
+
+impl<V: Copy + Default> PackedTable<V> {
+    fn new() -> PackedTable<V> {
+        PackedTable {
+            slots: Vec::new(),
+            count: 0,
+            shift: 64,
+        }
+    }
+
+    /// The slot of a packed word (the table must not be empty): where it is, or the empty
+    /// slot where it would go. `h` is its [`packed_hash`].
+    #[inline]
+    fn slot(&self, lo: u64, hi: u64, len: usize, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 || (s.lo == lo && s.hi == hi && usize::from(s.len) == len) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of a packed word, if it is in the table.
+    #[inline]
+    fn get_mut(&mut self, lo: u64, hi: u64, len: usize, h: u64) -> Option<&mut V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let i = self.slot(lo, hi, len, h);
+        let s = &mut self.slots[i];
+        (s.len != 0).then_some(&mut s.value)
+    }
+
+    #[inline]
+    fn get(&self, lo: u64, hi: u64, len: usize) -> Option<V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let s = &self.slots[self.slot(lo, hi, len, packed_hash(lo, hi, len))];
+        (s.len != 0).then_some(s.value)
+    }
+
+    /// The value of a packed word (1..=16 bytes), added with the default value if new.
+    fn entry(&mut self, lo: u64, hi: u64, len: usize, h: u64) -> &mut V {
+        if self.slots.is_empty() {
+            self.slots = vec![Packed::default(); 64];
+            self.shift = 64 - 6;
+        }
+        let mut i = self.slot(lo, hi, len, h);
+        if self.slots[i].len == 0 {
+            self.count += 1;
+            // Keep the table at most half full.
+            if self.count * 2 > self.slots.len() {
+                let old = std::mem::take(&mut self.slots);
+                self.slots = vec![Packed::default(); old.len() * 2];
+                self.shift -= 1;
+                for p in old.into_iter().filter(|p| p.len != 0) {
+                    let len = usize::from(p.len);
+                    let j = self.slot(p.lo, p.hi, len, packed_hash(p.lo, p.hi, len));
+                    self.slots[j] = p;
+                }
+                i = self.slot(lo, hi, len, h);
+            }
+            self.slots[i] = Packed {
+                lo,
+                hi,
+                len: len as u8,
+                value: V::default(),
+            };
+        }
+        &mut self.slots[i].value
+    }
+}
+
+/// The lower-case forms of a document's capitalised words, each marked when a lower-case
+/// word token of the document is exactly that form: [`CapitalForms::contains_lower`] tells
+/// whether the lower-case form of a word occurs as a word of its own ("Police" at a
+/// sentence start, "police" elsewhere). Only capitalised words' forms are kept, so a form
+/// seen only in lower case or only ALL-CAPS is not found, whatever word asks.
+///
+/// Speed: this is built for every document over every word token. Forms of 1..=16 ASCII
+/// bytes (nearly all) go in a [`PackedTable`]; other forms (longer, or not ASCII) are kept
+/// as lower-case strings in a map.
+pub(crate) struct CapitalForms {
+    /// Packed forms, with whether a lower-case token is exactly that form.
+    short: PackedTable<bool>,
+    /// Forms that do not pack, likewise.
+    long: FxMap<String, bool>,
+    /// A bit per packed form, from the low bits of its hash: turns most lower-case words
+    /// away before the table is probed.
+    filter: [u64; FILTER_WORDS],
+    /// Per first byte of a packed form, a bit per length: turns most lower-case words away
+    /// before they are packed (a lower-case word is most of a story's tokens).
+    first_len: [u32; 128],
+}
+
+/// Size of the filter of [`CapitalForms`], in 64-bit words.
+const FILTER_WORDS: usize = 16;
+
+#[inline]
+fn filter_bit(h: u64) -> usize {
+    (h as usize) % (FILTER_WORDS * 64)
+}
+
+impl CapitalForms {
+    /// An empty set.
+    pub(crate) fn new() -> CapitalForms {
+        CapitalForms {
+            short: PackedTable::new(),
+            long: FxMap::default(),
+            filter: [0; FILTER_WORDS],
+            first_len: [0; 128],
+        }
+    }
+
+    fn insert_packed(&mut self, lo: u64, hi: u64, len: usize) {
+        let h = packed_hash(lo, hi, len);
+        self.short.entry(lo, hi, len, h);
+        self.filter[filter_bit(h) / 64] |= 1 << (filter_bit(h) % 64);
+        // The first byte is ASCII and `len` is 1..=16.
+        self.first_len[(lo & 0x7f) as usize] |= 1 << len;
+    }
+
+    /// Adds the form of the capitalised word token `text[start..end]`.
+    pub(crate) fn add_capitalised(&mut self, text: &str, start: usize, end: usize) {
+        let len = end.saturating_sub(start);
+        if let Some((lo, hi)) = pack_lower(text.as_bytes(), start, len) {
+            self.insert_packed(lo, hi, len);
+            return;
+        }
+        let Some(w) = text.get(start..end) else {
+            return;
+        };
+        let lowered = w.to_lowercase();
+        // A non-ASCII capital may lower-case to ASCII (the Kelvin sign): such a form is
+        // packed like any other.
+        match pack_lower(lowered.as_bytes(), 0, lowered.len()) {
+            Some((lo, hi)) => self.insert_packed(lo, hi, lowered.len()),
+            None => {
+                self.long.entry(lowered).or_insert(false);
+            }
+        }
+    }
+
+    /// Marks the form that the lower-case word token `text[start..end]` is exactly, if it
+    /// is one.
+    #[inline]
+    pub(crate) fn mark_lower(&mut self, text: &str, start: usize, end: usize) {
+        let len = end.saturating_sub(start);
+        if self.long.is_empty() {
+            // Only a packed form can match: ASCII, 1..=16 bytes, a first byte and length
+            // that some form has.
+            let Some(&first) = text.as_bytes().get(start) else {
+                return;
+            };
+            if len > MAX_PACKED
+                || self
+                    .first_len
+                    .get(usize::from(first))
+                    .is_none_or(|&lens| lens & (1 << len) == 0)
+            {
+                return;
+            }
+        }
+        match pack_raw(text.as_bytes(), start, len) {
+            // Packed as written (forms are lower-case: a word with a capital is none).
+            Some((lo, hi)) if (lo | hi) & 0x8080_8080_8080_8080 == 0 => {
+                let h = packed_hash(lo, hi, len);
+                if self.filter[filter_bit(h) / 64] & (1 << (filter_bit(h) % 64)) == 0 {
+                    return;
+                }
+                if let Some(seen) = self.short.get_mut(lo, hi, len, h) {
+                    *seen = true;
+                }
+            }
+            _ => {
+                if self.long.is_empty() {
+                    return;
+                }
+                if let Some(seen) = text.get(start..end).and_then(|w| self.long.get_mut(w)) {
+                    *seen = true;
+                }
+            }
+        }
+    }
+
+    /// True when the lower-case form of the word (`str::to_lowercase`) is the form of a
+    /// capitalised word that also occurs as a lower-case word token.
+    pub(crate) fn contains_lower(&self, word: &str) -> bool {
+        if let Some((lo, hi)) = pack_lower(word.as_bytes(), 0, word.len()) {
+            return self.short.get(lo, hi, word.len()).unwrap_or(false);
+        }
+        let lowered = word.to_lowercase();
+        match pack_lower(lowered.as_bytes(), 0, lowered.len()) {
+            Some((lo, hi)) => self.short.get(lo, hi, lowered.len()).unwrap_or(false),
+            None => self.long.get(&lowered).copied().unwrap_or(false),
+        }
     }
 }
 
@@ -457,6 +701,23 @@ static CLASSES: Lazy<WordSet<'static>> = Lazy::new(|| {
     WordSet::with_classes(words)
 });
 
+/// The listed words of 1..=16 ASCII bytes with no capital (all that an ASCII word of that
+/// length can match), packed: [`classes_in`] finds a token's classes without reading its
+/// bytes one by one.
+static PACKED_CLASSES: Lazy<PackedTable<u16>> = Lazy::new(|| {
+    let mut table = PackedTable::new();
+    for (&w, &c) in CLASSES.slots.iter().zip(&CLASSES.classes) {
+        let Some(w) = w else { continue };
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        if let Some((lo, hi)) = pack_lower(w.as_bytes(), 0, w.len()) {
+            *table.entry(lo, hi, w.len(), packed_hash(lo, hi, w.len())) |= c;
+        }
+    }
+    table
+});
+
 /// The classes of a word: of the file lists when its lower-case form (`to_lowercase`) is
 /// listed; of the in-code lists when it is ASCII, at most 32 bytes long, and its lower-case
 /// form is listed.
@@ -473,9 +734,117 @@ pub(crate) fn classes(word: &str) -> u16 {
     }
 }
 
+/// [`classes`] of the word `text[start..end]`: a word of 1..=16 ASCII bytes is looked up
+/// packed (an ASCII word matches only a listed word of its length with no capital, and the
+/// 32-byte limit of the in-code lists does not come into play).
+#[inline]
+pub(crate) fn classes_in(text: &str, start: usize, end: usize) -> u16 {
+    let len = end.saturating_sub(start);
+    match pack_lower(text.as_bytes(), start, len) {
+        Some((lo, hi)) => PACKED_CLASSES.get(lo, hi, len).unwrap_or(0),
+        None => text.get(start..end).map_or(0, classes),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Builds the forms of a text of space-separated words: capitalised words (first
+    /// letter upper case, another letter lower case) add forms, words with no upper-case
+    /// letter mark them, as `token_facts` does with token shapes.
+    fn forms_of(text: &str) -> CapitalForms {
+        let mut forms = CapitalForms::new();
+        let words: Vec<(usize, usize)> = text
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, start + w.len()))
+            })
+            .collect();
+        for &(s, e) in &words {
+            let w = &text[s..e];
+            if w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase) {
+                forms.add_capitalised(text, s, e);
+            }
+        }
+        for &(s, e) in &words {
+            if !text[s..e].chars().any(char::is_uppercase) {
+                forms.mark_lower(text, s, e);
+            }
+        }
+        forms
+    }
+
+    #[test]
+    fn capital_forms_need_both_cases() {
+        let f =
+            forms_of("police Police Army Über über Internationalisation internationalisation a");
+        assert!(f.contains_lower("Police"));
+        assert!(f.contains_lower("POLICE"));
+        assert!(f.contains_lower("police"));
+        // Capitalised only, or lower-case only.
+        assert!(!f.contains_lower("Army"));
+        assert!(!f.contains_lower("A"));
+        // Not ASCII, and longer than a packed form.
+        assert!(f.contains_lower("Über"));
+        assert!(f.contains_lower("ÜBER"));
+        assert!(f.contains_lower("Internationalisation"));
+        assert!(f.contains_lower("INTERNATIONALISATION"));
+        assert!(!f.contains_lower("Internationalisations"));
+        assert!(!f.contains_lower(""));
+        // Words at the very end of the text (no 8-byte window after them) still pack.
+        let f = forms_of("The the");
+        assert!(f.contains_lower("The"));
+        let f = forms_of("the The");
+        assert!(f.contains_lower("THE"));
+        // A word with a capital inside is not its lower-case form.
+        let f = forms_of("Assad al-Assad");
+        assert!(!f.contains_lower("Assad"));
+        // The Kelvin sign lower-cases to an ASCII "k".
+        let f = forms_of("\u{212A}ilo kilo");
+        assert!(f.contains_lower("Kilo"));
+        assert!(f.contains_lower("\u{212A}ILO"));
+        assert!(!CapitalForms::new().contains_lower("The"));
+    }
+
+    /// The packed lookup gives exactly the classes of the string lookup, for every listed
+    /// word in three cases, inside a text and at its very end, and for unlisted words.
+    #[test]
+    fn packed_classes_equal_classes() {
+        let mut words: Vec<String> = Vec::new();
+        for w in CLASSES.slots.iter().flatten() {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                words.push(f.to_uppercase().chain(c).collect());
+            }
+        }
+        for w in [
+            "",
+            "x",
+            "Damascus",
+            "SAYS",
+            "Saidx",
+            "organisationsss",
+            "Ｓaid",
+            "ÉTAT",
+        ] {
+            words.push(w.to_string());
+        }
+        let mut listed = 0;
+        for w in &words {
+            let c = classes(w);
+            listed += usize::from(c != 0);
+            let text = format!("{w} and more text after it");
+            assert_eq!(classes_in(&text, 0, w.len()), c, "{w:?}");
+            assert_eq!(classes_in(w, 0, w.len()), c, "{w:?} at the end");
+        }
+        assert!(listed > 1000, "{listed}");
+        assert_ne!(classes_in("Army", 0, 4) & ORG_HEADS, 0);
+    }
 
     #[test]
     fn lexicons_load_and_ignore_comments() {

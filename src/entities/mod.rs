@@ -60,6 +60,7 @@ pub fn annotate(doc: &mut Document, res: &Resources) {
     }
     let ctx = runs::Context::new(doc, &res.gazetteer);
     let mut protos = Vec::new();
+    let mut runs = Vec::new();
     // Body sentences first, then furniture (headlines, datelines), which may only repeat
     // names the body or the gazetteer knows.
     for furniture_pass in [false, true] {
@@ -67,8 +68,9 @@ pub fn annotate(doc: &mut Document, res: &Resources) {
             if sentence.furniture != furniture_pass {
                 continue;
             }
-            for run in ctx.runs(si) {
-                classify::classify(&ctx, &run, &mut protos);
+            ctx.runs(si, &mut runs);
+            for run in &runs {
+                classify::classify(&ctx, run, &mut protos);
             }
         }
     }

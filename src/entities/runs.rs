@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::cell::Cell;
 
 use super::lexicon::{
-    self, WordSet, LOC_HEADS, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES,
+    self, CapitalForms, LOC_HEADS, LOC_OF_LEADS, NOT_NAMES, ORG_HEADS, ORG_LEADS, PARTICLES,
     SENTENCE_START, TEAM_VERBS,
 };
 use crate::document::{Candidate, Document, Sense, Sex, Shape, Token, TokenKind};
@@ -32,8 +32,9 @@ pub(crate) struct Context<'d> {
     title_at: Vec<u32>,
     /// For each token, the start token of the longest title candidate ending there.
     title_ending_at: Vec<u32>,
-    /// Lower-case words of the document (to tell common words at sentence starts).
-    lower_words: WordSet<'d>,
+    /// Lower-case forms of capitalised words, marked where they also occur in lower case
+    /// (to tell common words at sentence starts).
+    lower_words: CapitalForms,
     /// Per sentence: headline mode (furniture, or mostly capitalised words).
     headline: Vec<bool>,
     /// The story is a sports report (a sport named in its first line or a headline).
@@ -43,6 +44,12 @@ pub(crate) struct Context<'d> {
     /// Per token: it is a name token (see [`Context::is_name_token`]); asked about every
     /// token, some several times, so computed once.
     name_token: Vec<bool>,
+    /// The candidates are in order of their first token (as the gazetteer makes them).
+    candidates_sorted: bool,
+    /// Where [`Context::candidates_at`] found the last token's candidates: a candidate
+    /// index such that all candidates before it start before that token. Runs ask about
+    /// tokens in text order, so the next answer is usually a few steps on.
+    candidates_cursor: Cell<usize>,
     /// Per token: the word-list classes of its word (`lexicon::classes`), with
     /// [`CLASSES_KNOWN`] set once looked up. Rules ask about the same words several times.
     classes: Vec<Cell<u16>>,
@@ -97,17 +104,18 @@ impl<'d> Context<'d> {
                 // headline): capitals say nothing there. Not a result line of a sports
                 // table, which has many numbers; and not a sentence-case headline, whose
                 // capitals still mark names.
+                // (The first lower-case word settles it: most sentences stop there.)
                 let mut words = 0;
-                let mut lower = 0;
                 let mut numbers = 0;
                 for t in doc.sentence_tokens(s) {
-                    numbers += usize::from(matches!(t.kind, TokenKind::Number));
-                    if matches!(t.kind, TokenKind::Word) {
-                        words += 1;
-                        lower += usize::from(t.shape == Shape::Lower);
+                    match t.kind {
+                        TokenKind::Number => numbers += 1,
+                        TokenKind::Word if t.shape == Shape::Lower => return false,
+                        TokenKind::Word => words += 1,
+                        _ => {}
                     }
                 }
-                words >= 2 && lower == 0 && numbers * 4 < words
+                words >= 2 && numbers * 4 < words
             })
             .collect();
         let sports = is_sports_story(doc, text);
@@ -124,6 +132,11 @@ impl<'d> Context<'d> {
             })
             .collect();
         Context {
+            candidates_sorted: doc
+                .candidates
+                .windows(2)
+                .all(|w| w[0].tokens.start <= w[1].tokens.start),
+            candidates_cursor: Cell::new(0),
             classes: vec![Cell::new(0); doc.tokens.len()],
             name_token,
             first_word,
@@ -163,16 +176,26 @@ impl<'d> Context<'d> {
 
     /// True when the word at `i` is in one of the word lists `classes` (bits of
     /// `lexicon`); false past the end.
+    #[inline]
     pub fn word_in(&self, i: usize, classes: u16) -> bool {
         let Some(cell) = self.classes.get(i) else {
             return false;
         };
         let mut c = cell.get();
         if c & CLASSES_KNOWN == 0 {
-            c = lexicon::classes(self.word(i)) | CLASSES_KNOWN;
+            c = self.look_up_classes(i);
             cell.set(c);
         }
         c & classes != 0
+    }
+
+    /// The classes of token `i` with [`CLASSES_KNOWN`] set (the first time a token is
+    /// asked: kept out of line so that the cached case of `word_in` inlines small).
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> u16 {
+        self.doc.tokens.get(i).map_or(0, |t| {
+            lexicon::classes_in(self.text, t.span.start, t.span.end)
+        }) | CLASSES_KNOWN
     }
 
     pub fn word(&self, i: usize) -> &'d str {
@@ -180,6 +203,18 @@ impl<'d> Context<'d> {
             .tokens
             .get(i)
             .map_or("", |t| t.span.text(self.text))
+    }
+
+    /// The bytes of the token at `i` (empty past the end): for comparing with ASCII words,
+    /// without the char-boundary checks of [`Context::word`] (token spans lie on char
+    /// boundaries, so these are its bytes).
+    fn word_bytes(&self, i: usize) -> &'d [u8] {
+        let text: &'d [u8] = self.text.as_bytes();
+        self.doc
+            .tokens
+            .get(i)
+            .and_then(|t| text.get(t.span.start..t.span.end))
+            .unwrap_or(&[])
     }
 
     pub fn is_headline(&self, si: usize) -> bool {
@@ -207,7 +242,23 @@ impl<'d> Context<'d> {
     /// order). Callers that ask several questions about one token keep the slice.
     pub fn candidates_at(&self, i: usize) -> &'d [Candidate] {
         let doc = self.doc;
-        let from = doc.candidates.partition_point(|c| c.tokens.start < i);
+        let cands = &doc.candidates;
+        let from = match self.candidates_cursor.get() {
+            // From the last answer on, when it lies before `i`: the same index as the
+            // binary search (candidates in order), in a step or two.
+            p if self.candidates_sorted
+                && p <= cands.len()
+                && (p == 0 || cands[p - 1].tokens.start < i) =>
+            {
+                let mut p = p;
+                while cands.get(p).is_some_and(|c| c.tokens.start < i) {
+                    p += 1;
+                }
+                p
+            }
+            _ => cands.partition_point(|c| c.tokens.start < i),
+        };
+        self.candidates_cursor.set(from);
         let rest = &doc.candidates[from..];
         let n = rest.iter().take_while(|c| c.tokens.start == i).count();
         &rest[..n]
@@ -258,17 +309,18 @@ impl<'d> Context<'d> {
         self.first_word.get(si).is_some_and(|&f| i <= f)
     }
 
-    /// The runs of sentence `si`, in order.
-    pub fn runs(&self, si: usize) -> Vec<Run> {
+    /// The runs of sentence `si`, in order, into `runs` (cleared first; one buffer serves
+    /// every sentence of a document).
+    pub fn runs(&self, si: usize, runs: &mut Vec<Run>) {
+        runs.clear();
         let Some(sentence) = self.doc.sentences.get(si) else {
-            return Vec::new();
+            return;
         };
         let (start, end) = (
             sentence.tokens.start,
             sentence.tokens.end.min(self.doc.tokens.len()),
         );
         let headline = self.is_headline(si);
-        let mut runs = Vec::new();
         let mut i = start;
         while i < end {
             if !self.is_name_token(i) {
@@ -277,7 +329,10 @@ impl<'d> Context<'d> {
             }
             let mut j = self.extend(i, end);
             // Months and week days are not names by themselves ("March 3", "on Monday").
-            if j == i && is_calendar_word(self.word(i)) && self.title_before(i, None).is_none() {
+            if j == i
+                && is_calendar_bytes(self.word_bytes(i))
+                && self.title_before(i, None).is_none()
+            {
                 i += 1;
                 continue;
             }
@@ -294,7 +349,7 @@ impl<'d> Context<'d> {
                 continue;
             }
             if headline {
-                self.headline_pieces(i, j + 1, si, &mut runs);
+                self.headline_pieces(i, j + 1, si, runs);
                 i = j + 1;
                 continue;
             }
@@ -304,7 +359,7 @@ impl<'d> Context<'d> {
             // names by themselves ("However", "Police said", "Remain in Mexico" → "Mexico").
             while first <= j
                 && ((self.starts_sentence(si, first) && self.common_at_start(first))
-                    || is_function_word(self.word(first)))
+                    || is_function_bytes(self.word_bytes(first)))
                 && !self
                     .entity_candidate(first)
                     .is_some_and(|c| c.tokens.len() > 1 && c.tokens.end == j + 1)
@@ -325,7 +380,10 @@ impl<'d> Context<'d> {
             let (title_end, title_sex) = self.leading_title(first, j + 1);
             let mut title = None;
             let mut name_start = first;
-            if title_end > first && title_end <= j && matches!(self.word(title_end), "of" | "for") {
+            if title_end > first
+                && title_end <= j
+                && matches!(self.word_bytes(title_end), b"of" | b"for")
+            {
                 // "Prime Minister of Iraq": a title and a place, no person.
                 if title_end < j {
                     runs.push(Run {
@@ -392,7 +450,6 @@ impl<'d> Context<'d> {
             });
             i = j + 1;
         }
-        runs
     }
 
     /// True when token `i` is a number that starts with a year (`1996`, `1996-08-30`).
@@ -427,7 +484,11 @@ impl<'d> Context<'d> {
             && !known_other
             && (from..to).all(|k| toks[k].shape == Shape::AllCaps)
             && !(to == from + 1 && self.word_in(from, SENTENCE_START))
-            && (matches!(self.word(to), "," | "(" | "-" | "–" | "—") || date_after)
+            // "," "(" "-" "–" "—"
+            && (matches!(
+                self.word_bytes(to),
+                b"," | b"(" | b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x94"
+            ) || date_after)
     }
 
     /// Extends a run that starts at name token `i`; returns its last token.
@@ -450,18 +511,18 @@ impl<'d> Context<'d> {
                 continue;
             }
             if self.is_lower_word(next) && next + 1 < end && self.joined(next + 1) {
-                let w = self.word(next);
+                let w = self.word_bytes(next);
                 let after_name = self.is_name_token(next + 1);
                 if after_name && self.word_in(next, PARTICLES) && !self.is_all_caps(j) {
                     j = next + 1;
                     reach = reach.max(self.candidate_reach(j, end));
                     continue;
                 }
-                let of_lead = matches!(w, "of" | "for")
+                let of_lead = matches!(w, b"of" | b"for")
                     && (self.word_in(j, ORG_LEADS)
                         || self.title_ending_at.get(j).is_some_and(|&t| t != NONE)
                         || self.word_in(j, LOC_OF_LEADS | ORG_HEADS));
-                if w == "and"
+                if w == b"and"
                     && after_name
                     && (org_of || self.org_head_within(next + 1, end, 4))
                     && j > i
@@ -476,7 +537,7 @@ impl<'d> Context<'d> {
                         reach = reach.max(self.candidate_reach(j, end));
                         continue;
                     }
-                    if self.word(next + 1) == "the" && self.is_name_token(next + 2) {
+                    if self.word_bytes(next + 1) == b"the" && self.is_name_token(next + 2) {
                         j = next + 2;
                         continue;
                     }
@@ -553,7 +614,7 @@ impl<'d> Context<'d> {
         }
         // "Minister of Information Moammar al-Eryani": the title takes "of X"; the name
         // starts at a given name, else it is the last two words.
-        if end + 2 < to && matches!(self.word(end), "of" | "for") {
+        if end + 2 < to && matches!(self.word_bytes(end), b"of" | b"for") {
             let given = (end + 2..to).find(|&k| {
                 self.senses_at(k)
                     .any(|s| s.kind() == "GIVEN" && s.exact_case())
@@ -729,99 +790,61 @@ fn index_candidates(doc: &Document) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
 }
 
 /// Per token, whether it is a name token (see [`Context::is_name_token`]); and the
-/// lower-case words of the document that also occur capitalised (to tell common words at
-/// sentence starts). One pass over the tokens for both, reading token bytes directly.
+/// lower-case forms of the document's capitalised words, marked where they also occur as
+/// lower-case words (to tell common words at sentence starts: `is_common_word` asks about
+/// capitalised words). One pass over the tokens for both, reading token bytes directly.
 #[inline(never)]
-fn token_facts(doc: &Document) -> (Vec<bool>, WordSet<'_>) {
+fn token_facts(doc: &Document) -> (Vec<bool>, CapitalForms) {
     let text = doc.text.as_str();
     let bytes = text.as_bytes();
-    // Only lower-case words that also occur capitalised matter (is_common_word asks
-    // about capitalised words): collect those forms first, then keep the lower-case
-    // words among them. The forms go into one buffer (no allocation per word). Most
-    // lower-case words are no such form: a bit per (length, first byte, last byte) of the
-    // forms rules them out before the set is asked.
-    let mut forms = String::new();
-    let mut bounds: Vec<(usize, usize)> = Vec::new();
-    let mut filter = [0u64; FILTER_WORDS];
-    let mut name_token = Vec::with_capacity(doc.tokens.len());
+    let mut forms = CapitalForms::new();
+    // Collected from an exact-size iterator (no capacity check per token, as a push has).
+    let name_token: Vec<bool> = doc
+        .tokens
+        .iter()
+        .map(|t| {
+            let word = matches!(t.kind, TokenKind::Word);
+            if word && t.shape == Shape::Capitalised {
+                forms.add_capitalised(text, t.span.start, t.span.end);
+            }
+            word && is_name_word(t, bytes, text)
+        })
+        .collect();
+    // A second pass: a lower-case word before the first capitalised occurrence of its
+    // form counts too.
     for t in &doc.tokens {
-        let w = span_bytes(bytes, t.span.start, t.span.end);
-        name_token.push(is_name_word(t, w, text));
-        if t.shape == Shape::Capitalised && matches!(t.kind, TokenKind::Word) {
-            let start = forms.len();
-            if w.is_ascii() {
-                forms.push_str(t.text(text));
-                forms[start..].make_ascii_lowercase();
-            } else {
-                forms.push_str(&t.text(text).to_lowercase());
-            }
-            let bit = filter_bit(&forms.as_bytes()[start..]);
-            filter[bit / 64] |= 1 << (bit % 64);
-            bounds.push((start, forms.len()));
+        if t.shape == Shape::Lower && matches!(t.kind, TokenKind::Word) {
+            forms.mark_lower(text, t.span.start, t.span.end);
         }
     }
-    let mut lower: Vec<&str> = Vec::new();
-    if !bounds.is_empty() {
-        let capital_forms = WordSet::new(bounds.iter().map(|&(s, e)| &forms[s..e]));
-        let mut seen = vec![false; capital_forms.slots()];
-        for t in &doc.tokens {
-            if t.shape == Shape::Lower && matches!(t.kind, TokenKind::Word) {
-                let bit = filter_bit(span_bytes(bytes, t.span.start, t.span.end));
-                if filter[bit / 64] & (1 << (bit % 64)) == 0 {
-                    continue;
-                }
-                // Each distinct word once ("the" is in every story, "The" in most).
-                let w = t.text(text);
-                if let Some(slot) = capital_forms.slot_of(w) {
-                    if !seen[slot] {
-                        seen[slot] = true;
-                        lower.push(w);
-                    }
-                }
-            }
-        }
-    }
-    (name_token, WordSet::new(lower))
+    (name_token, forms)
 }
 
-/// The bytes of a token: `text[start..end]`, or none when the range does not fit. Token
-/// spans lie on char boundaries (the `Span` invariant), so these are the bytes of
-/// `Span::text`, without its char-boundary checks (a sixth of this pass).
+/// True when the word token `t` is a name token: a capitalised or ALL-CAPS word, or a word
+/// with an Arabic-article prefix before a capital (`al-Assad`). `bytes` are the text's.
+///
+/// Asked for every word token: the first byte (and, for a lower-case word, bytes 2 and 3)
+/// are read alone, without taking the token's slice, which costs as much as the rest.
 #[inline]
-fn span_bytes(text: &[u8], start: usize, end: usize) -> &[u8] {
-    text.get(start..end).unwrap_or(&[])
-}
-
-/// Size of the word filter of [`token_facts`], in 64-bit words.
-const FILTER_WORDS: usize = 64;
-
-/// The filter bit of a word: from its length, first and last bytes.
-#[inline]
-fn filter_bit(w: &[u8]) -> usize {
-    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-        return 0;
+fn is_name_word(t: &Token, bytes: &[u8], text: &str) -> bool {
+    let start = t.span.start;
+    let len = t.span.end.saturating_sub(start);
+    let first = if len == 0 || t.span.end > bytes.len() {
+        None
+    } else {
+        bytes.get(start)
     };
-    let h = (w.len() as u32)
-        .wrapping_mul(0x9E37_79B9)
-        .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA6B))
-        .wrapping_add(u32::from(last).wrapping_mul(0xC2B2_AE35));
-    (h >> 20) as usize % (FILTER_WORDS * 64)
-}
-
-/// True when the token is a name token: a capitalised or ALL-CAPS word, or a word with an
-/// Arabic-article prefix before a capital (`al-Assad`). `w` is the token's bytes.
-#[inline]
-fn is_name_word(t: &Token, w: &[u8], text: &str) -> bool {
-    if !matches!(t.kind, TokenKind::Word) {
-        return false;
-    }
     // ASCII first letters (nearly all words) are told from the first byte.
-    match w.first() {
+    match first {
         // "Muslim-majority", "Yemen-based", "U.S.-designated" are adjectives.
-        Some(b) if b.is_ascii_uppercase() => w != b"I" && !hyphenated_adjective(t.text(text)),
+        Some(&b) if b.is_ascii_uppercase() => {
+            (len != 1 || b != b'I') && !hyphenated_adjective(t.text(text))
+        }
         Some(b) if b.is_ascii_lowercase() => {
             // Most lower-case words have no hyphen at byte 2 or 3: no particle.
-            w.len() > 3 && (w[2] == b'-' || w[3] == b'-') && particle_prefixed(t.text(text))
+            len > 3
+                && (bytes.get(start + 2) == Some(&b'-') || bytes.get(start + 3) == Some(&b'-'))
+                && particle_prefixed(t.text(text))
         }
         Some(b) if b.is_ascii() => false,
         _ => {
@@ -952,74 +975,89 @@ pub(crate) fn hyphenated_adjective(w: &str) -> bool {
 }
 
 /// Closed-class words that are never the first word of a name.
+#[cfg(test)]
 pub(crate) fn is_function_word(w: &str) -> bool {
+    is_function_bytes(w.as_bytes())
+}
+
+/// [`is_function_word`] on a word's bytes (the words are ASCII).
+fn is_function_bytes(w: &[u8]) -> bool {
     matches!(
         w,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "Of"
-            | "To"
-            | "From"
-            | "By"
-            | "With"
-            | "And"
-            | "Or"
-            | "But"
-            | "As"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "During"
-            | "Under"
-            | "Over"
-            | "Into"
-            | "About"
-            | "Against"
-            | "Between"
-            | "Through"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "His"
-            | "Her"
-            | "Its"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "You"
-            | "There"
-            | "Here"
-            | "What"
-            | "Which"
-            | "Who"
-            | "Why"
-            | "How"
-            | "Where"
-            | "Not"
-            | "All"
-            | "Some"
-            | "Any"
-            | "Every"
-            | "Each"
-            | "Than"
-            | "Then"
-            | "So"
-            | "Also"
+        b"The"
+            | b"A"
+            | b"An"
+            | b"In"
+            | b"On"
+            | b"At"
+            | b"For"
+            | b"Of"
+            | b"To"
+            | b"From"
+            | b"By"
+            | b"With"
+            | b"And"
+            | b"Or"
+            | b"But"
+            | b"As"
+            | b"If"
+            | b"When"
+            | b"While"
+            | b"After"
+            | b"Before"
+            | b"During"
+            | b"Under"
+            | b"Over"
+            | b"Into"
+            | b"About"
+            | b"Against"
+            | b"Between"
+            | b"Through"
+            | b"This"
+            | b"That"
+            | b"These"
+            | b"Those"
+            | b"His"
+            | b"Her"
+            | b"Its"
+            | b"Their"
+            | b"Our"
+            | b"My"
+            | b"Your"
+            | b"He"
+            | b"She"
+            | b"It"
+            | b"They"
+            | b"We"
+            | b"You"
+            | b"There"
+            | b"Here"
+            | b"What"
+            | b"Which"
+            | b"Who"
+            | b"Why"
+            | b"How"
+            | b"Where"
+            | b"Not"
+            | b"All"
+            | b"Some"
+            | b"Any"
+            | b"Every"
+            | b"Each"
+            | b"Than"
+            | b"Then"
+            | b"So"
+            | b"Also"
     )
+}
+
+/// [`is_calendar_word`] on a word's bytes: every month and day name starts with one of
+/// these capitals, which rules out most words before their text is taken.
+fn is_calendar_bytes(w: &[u8]) -> bool {
+    matches!(
+        w.first(),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W')
+    ) && std::str::from_utf8(w).is_ok_and(is_calendar_word)
 }
 
 /// Month and week-day names.
@@ -1068,6 +1106,18 @@ pub(crate) fn attr<'s>(s: &'s Sense, key: &str) -> Option<&'s str> {
     if attrs.is_empty() {
         return None;
     }
+    // A key that is nowhere in the string is in no pair (most senses have no `sex`, most
+    // places no `capital`): one pass over the bytes, with the first byte tested alone.
+    if let Some(&k0) = key.as_bytes().first() {
+        let k = key.as_bytes();
+        if !attrs
+            .as_bytes()
+            .windows(k.len())
+            .any(|w| w[0] == k0 && w == k)
+        {
+            return None;
+        }
+    }
     // `split(';')` by hand: attribute strings are short, a byte loop beats `memchr`.
     let b = attrs.as_bytes();
     let mut start = 0;
@@ -1079,13 +1129,23 @@ pub(crate) fn attr<'s>(s: &'s Sense, key: &str) -> Option<&'s str> {
         let kv = &attrs[start..end];
         if let Some(eq) = kv.bytes().position(|c| c == b'=') {
             let k = &kv[..eq];
-            if k == key || k.trim() == key {
+            if k == key || (k.len() > key.len() && may_trim(k) && k.trim() == key) {
                 return Some(kv[eq + 1..].trim());
             }
         }
         start = end + 1;
     }
     None
+}
+
+/// False when `str::trim` leaves `k` as it is: its first and last bytes are visible ASCII
+/// characters (white space is ASCII space or control, or starts with a non-ASCII byte).
+/// Most keys are plain, and `trim` decodes characters at both ends.
+#[inline]
+fn may_trim(k: &str) -> bool {
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    let b = k.as_bytes();
+    !(plain(b.first()) && plain(b.last()))
 }
 
 /// `al-Assad`, `bin-Salman`, `el-Sisi`: a lower-case Arabic article or particle, a hyphen,
@@ -1116,6 +1176,30 @@ pub(crate) fn particle_prefixed(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `attr` answers exactly as `Sense::attr`, white space and odd keys included.
+    #[test]
+    fn attr_equals_sense_attr() {
+        for attrs in [
+            "",
+            "sex=m",
+            "admin1=03;country=IL",
+            " sex = f ;role=x",
+            "\u{b}sex=m",
+            "sex\u{b}=m",
+            "\u{a0}sex\u{a0}=f",
+            "sexx=m;xsex=f;sex=m",
+            "capital=1;capital=0",
+            "=1;sex;sex=",
+            ";;sex=m;",
+            "country=SY;capital=1",
+        ] {
+            let s = Sense::new("X", "LOC").with_attrs(attrs);
+            for key in ["sex", "capital", "country", "role", "x"] {
+                assert_eq!(attr(&s, key), s.attr(key), "{attrs:?} {key:?}");
+            }
+        }
+    }
 
     #[test]
     fn hyphenated_adjectives_are_not_names() {
@@ -1150,5 +1234,25 @@ mod tests {
         assert!(!is_calendar_word("Marsh"));
         assert!(is_function_word("The"));
         assert!(!is_function_word("Theresa"));
+        for w in [
+            "January",
+            "Sept.",
+            "May",
+            "MONDAY",
+            "Sunday",
+            "Dec",
+            "Mayor",
+            "Marsh",
+            "June",
+            "Thursday",
+            "Wednesday",
+            "Friday",
+            "Saturday",
+            "Octopus",
+            "",
+            "März",
+        ] {
+            assert_eq!(is_calendar_bytes(w.as_bytes()), is_calendar_word(w), "{w}");
+        }
     }
 }
