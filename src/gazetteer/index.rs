@@ -128,6 +128,33 @@ pub(crate) fn filter_bit_of(h: u64) -> (usize, u64) {
     (bit / 64, 1u64 << (bit % 64))
 }
 
+/// The hash of a lower-case word in the lower-case first-word and one-word filters: its
+/// bytes packed into two little-endian words, zero-padded, mixed by one multiply (a word
+/// of more than 16 bytes: its filter hash). The matcher computes it for nearly every
+/// lower-case token, from 8-byte windows of the text; the filters are built at load, so
+/// both sides always use the same function.
+#[inline]
+pub(crate) fn lower_word_hash(word: &[u8]) -> u64 {
+    if word.len() > 16 {
+        return filter_hash(word);
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    let (lo, hi) = buf.split_at(8);
+    let word = |x: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(x);
+        u64::from_le_bytes(w)
+    };
+    packed_word_hash(word(lo), word(hi))
+}
+
+/// [`lower_word_hash`] of a word of at most 16 bytes, given packed.
+#[inline]
+pub(crate) fn packed_word_hash(lo: u64, hi: u64) -> u64 {
+    (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 /// The filters of the lower-case keys: first words, one-word keys, and first word pairs.
 type LowerFilters = [Box<[u64; FILTER_WORDS]>; 3];
 
@@ -144,9 +171,9 @@ fn lower_filters(f: Option<&Fst<Bytes>>) -> LowerFilters {
         while let Some((key, _)) = stream.next() {
             let mut words = key.split(|&b| b == b' ');
             let first = words.next().unwrap_or(key);
-            set(0, filter_bit(first));
+            set(0, filter_bit_of(lower_word_hash(first)));
             match words.next() {
-                None => set(1, filter_bit(first)),
+                None => set(1, filter_bit_of(lower_word_hash(first))),
                 Some(second) => set(2, filter_bit(&key[..first.len() + 1 + second.len()])),
             }
         }

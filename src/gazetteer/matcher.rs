@@ -11,8 +11,10 @@
 
 use fst::raw::{CompiledAddr, Fst, Node, Output};
 
-use super::compile::{filter_hash, filter_hash_step, FILTER_SEED, FIRST_CONT, FIRST_FINAL};
-use super::index::{filter_bit_of, Bytes, FirstState, FirstTable, Index};
+use super::compile::{filter_hash, filter_hash_step, FIRST_CONT, FIRST_FINAL};
+use super::index::{
+    filter_bit_of, lower_word_hash, packed_word_hash, Bytes, FirstState, FirstTable, Index,
+};
 use super::memo::{Learned, Memo, MemoHit, Probe, KEY_MAX};
 use super::normalize::{
     fold_into, fold_suffix, hash32, is_article, is_article_bytes, is_space_article, normalize_with,
@@ -504,20 +506,63 @@ fn plain_word<'b>(s: &[u8], buf: &'b mut [u8; PLAIN_MAX]) -> Option<&'b [u8]> {
     (!is_article_bytes(word)).then_some(word)
 }
 
-/// The leading run of ASCII lower-case letters and digits of a token's bytes: its length
-/// and its filter hash.
+/// The 8 bytes of `text` from `at`, little-endian, when the text has them.
 #[inline]
-fn lower_run(b: &[u8]) -> (usize, u64) {
-    let mut h = FILTER_SEED;
-    let mut n = 0;
-    for &c in b {
-        if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
-            break;
-        }
-        h = filter_hash_step(h, c);
-        n += 1;
+fn window8(text: &[u8], at: usize) -> Option<u64> {
+    let w = text.get(at..at.checked_add(8)?)?;
+    let mut x = [0u8; 8];
+    x.copy_from_slice(w);
+    Some(u64::from_le_bytes(x))
+}
+
+/// The low `k` bytes of a word (`k` is 0..=8).
+#[inline]
+fn keep(k: usize) -> u64 {
+    match k {
+        0 => 0,
+        1..=7 => (1u64 << (8 * k)) - 1,
+        _ => u64::MAX,
     }
-    (n, h)
+}
+
+/// How many of the 8 bytes packed in `x` (first byte lowest), from the first, are ASCII
+/// lower-case letters or digits. Eight at once: with each byte's high bit cleared, adding
+/// a constant below 0x80 to every byte cannot carry into the next one, so the high bit of
+/// each sum answers one comparison for its byte.
+#[inline]
+fn lower_or_digit_run(x: u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = x & !HIGH;
+    let at_least = |c: u8| y + ONES * u64::from(0x80 - c);
+    let letter = at_least(b'a') & !at_least(b'z' + 1);
+    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    let ok = (letter | digit) & HIGH & !(x & HIGH);
+    ((!ok & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The leading run of ASCII lower-case letters and digits of a token's bytes `b` (which
+/// are `text[start..]`): its length, and the run's [`lower_word_hash`], read from 8-byte
+/// windows of the text when it has them (most words fit one).
+#[inline]
+fn lower_run(text: &[u8], start: usize, b: &[u8]) -> (usize, u64) {
+    if let Some(lo) = window8(text, start) {
+        let n0 = lower_or_digit_run(lo).min(b.len());
+        if n0 < 8 || b.len() == 8 {
+            return (n0, packed_word_hash(lo & keep(n0), 0));
+        }
+        if let Some(hi) = window8(text, start + 8) {
+            let n1 = lower_or_digit_run(hi).min(b.len() - 8);
+            if n1 < 8 || b.len() == 16 {
+                return (8 + n1, packed_word_hash(lo, hi & keep(n1)));
+            }
+        }
+    }
+    let n = b
+        .iter()
+        .position(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
+        .unwrap_or(b.len());
+    (n, lower_word_hash(&b[..n]))
 }
 
 /// True when a token's bytes hold a hyphen after the first byte (U+2010 and U+2011 begin
@@ -644,7 +689,7 @@ impl<'g> Matcher<'g> {
         {
             return true;
         }
-        let bit = filter_bit_of(filter_hash(word));
+        let bit = filter_bit_of(lower_word_hash(word));
         self.layers
             .iter()
             .flatten()
@@ -667,7 +712,7 @@ impl<'g> Matcher<'g> {
         if !plain {
             return true;
         }
-        let single = filter_bit_of(filter_hash(b));
+        let single = filter_bit_of(lower_word_hash(b));
         // No bit: no pair (the walk stops after the first word: only a one-word key can
         // match).
         const NONE: (usize, u64) = (usize::MAX, 0);
@@ -746,7 +791,7 @@ impl<'g> Matcher<'g> {
                 {
                     Some(Start::Main)
                 } else if self.has_lower {
-                    let run = lower_run(b);
+                    let run = lower_run(text.as_bytes(), t.span.start, b);
                     plain = run.0 == b.len();
                     let joined_next = || matches!(after_token(text, tokens, i, end), After::Joined);
                     (self.lower_may_start(b, run, joined_next)
@@ -1296,6 +1341,31 @@ fn possessive(s: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::document::Document;
+
+    /// The windowed run and hash equal a byte-by-byte reading of the same token, wherever
+    /// it lies in the text.
+    #[test]
+    fn lower_run_reads_windows_like_bytes() {
+        let texts = [
+            "a bc defghijk lmnopqrstuvwxyz0123 q",
+            "naïve café-bar 9to5 ab_cd x-ray abcdefgh abcdefghijklmnop abcdefghijklmnopq",
+            "UPPER lower MiXeD 12345678901234567 don't al-assad {|}~ `az`",
+        ];
+        for text in texts {
+            let t = text.as_bytes();
+            for start in 0..t.len() {
+                for end in start..=t.len().min(start + 20) {
+                    let b = &t[start..end];
+                    let n = b
+                        .iter()
+                        .position(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
+                        .unwrap_or(b.len());
+                    let want = (n, lower_word_hash(&b[..n]));
+                    assert_eq!(lower_run(t, start, b), want, "{text:?} {start}..{end}");
+                }
+            }
+        }
+    }
 
     /// The quick decision is the walk's: every candidate of the embedded lists is the same
     /// with and without it, over texts with the shapes it must hand to the walk.
