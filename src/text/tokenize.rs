@@ -246,20 +246,20 @@ fn alnum_run(b: &[u8], mut i: usize) -> (usize, u8) {
     while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
         let x = u64::from_le_bytes(*chunk);
         let x7 = x & LOW7;
-        // Lanes whose byte is >= c, as a high bit (ASCII lanes only matter; see `alnum`).
-        let ge = |v: u64, c: u8| v.wrapping_add(splat(0x80 - c)) & H;
         // Letters fold to lower case with bit 5 set.
         let folded = x7 | splat(0x20);
+        // The high bit of each sum lane: byte >= c (other bits are garbage, masked below).
+        let ge = |v: u64, c: u8| v.wrapping_add(splat(0x80 - c));
         let letter = ge(folded, b'a') & !ge(folded, b'z' + 1);
         let digit = ge(x7, b'0') & !ge(x7, b'9' + 1);
-        let alnum = (letter | digit) & !x;
-        // High bits of the lanes before the first lane that is not a letter or digit.
-        let stop = !alnum & H;
+        // High bits of the lanes that are not an ASCII letter or digit.
+        let stop = !((letter | digit) & !x) & H;
+        // High bits of the lanes before the first such lane.
         let run = stop.wrapping_sub(1) & !stop & H;
+        let letters = letter & run;
         // Bit 5 (lower case) of each lane moved to the lane's high bit.
-        let lower = letter & (x << 2) & run;
-        let upper = letter & !(x << 2) & run;
-        acc |= u8::from(upper != 0) * F_UPPER
+        let lower = letters & (x << 2);
+        acc |= u8::from(letters != lower) * F_UPPER
             | u8::from(lower != 0) * F_LOWER
             | u8::from(digit & run != 0) * F_DIGIT;
         if stop != 0 {
