@@ -259,9 +259,9 @@ fn alnum_run(b: &[u8], mut i: usize) -> (usize, u8) {
         let letters = letter & run;
         // Bit 5 (lower case) of each lane moved to the lane's high bit.
         let lower = letters & (x << 2);
-        acc |= u8::from(letters != lower) * F_UPPER
-            | u8::from(lower != 0) * F_LOWER
-            | u8::from(digit & run != 0) * F_DIGIT;
+        acc |= (u8::from(letters != lower) * F_UPPER)
+            | (u8::from(lower != 0) * F_LOWER)
+            | (u8::from(digit & run != 0) * F_DIGIT);
         if stop != 0 {
             return (i + (stop.trailing_zeros() / 8) as usize, acc);
         }
