@@ -249,6 +249,27 @@ impl<'a> Splitter<'a> {
         (words, content, caps, allcaps)
     }
 
+    /// `counts(s, e)` has at least two content words and all of them are capitalised and
+    /// all capitals (`content >= 2 && allcaps == content`); stops at the first that is not.
+    fn all_caps_content(&self, s: usize, e: usize) -> bool {
+        let mut content = 0;
+        for k in s..=e.min(self.tokens.len().saturating_sub(1)) {
+            let t = &self.tokens[k];
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = self.t(k);
+            if matches!(w, "'s" | "’s" | "'S" | "’S") || is_small_word(w) {
+                continue;
+            }
+            if !(t.shape == Shape::AllCaps && first_upper(w)) {
+                return false;
+            }
+            content += 1;
+        }
+        content >= 2
+    }
+
     fn title_like(&self, s: usize, e: usize) -> bool {
         let (words, content, caps, _) = self.counts(s, e);
         words <= 8 || caps * 10 >= content * 6
@@ -411,12 +432,15 @@ impl<'a> Splitter<'a> {
         if fin && !(own_start && own_end) {
             return false;
         }
+        if fin {
+            // A line of its own with final punctuation (most paragraphs of a news story):
+            // furniture only when it is all capitals. `all_caps_content` stops at the first
+            // content word that is not, where `counts` would read the whole sentence.
+            return self.all_caps_content(s, e - 1);
+        }
         let (words, content, caps, allcaps) = self.counts(s, e - 1);
         if own_start && own_end && content >= 2 && allcaps == content {
             return true;
-        }
-        if fin {
-            return false;
         }
         let mostly_caps = content > 0 && caps * 10 >= content * 6;
         let mut month = false;
