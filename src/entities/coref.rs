@@ -441,50 +441,51 @@ pub(crate) fn group(ctx: &Context, protos: Vec<Proto>) -> Vec<Entity> {
         by_group[next[g]] = (pi, rule);
         next[g] += 1;
     }
-    let mut entities: Vec<Entity> = groups
-        .iter()
-        .enumerate()
-        .map(|(gi, g)| {
-            let members = &by_group[start[gi]..start[gi + 1]];
-            let mut mentions: Vec<Mention> = members
-                .iter()
-                .map(|&(pi, rule)| {
-                    let p = protos[pi];
-                    let provenance = match (rule, &p.sense) {
-                        (Some(r), _) => Provenance::rule(r),
-                        (None, Some(s)) => Provenance::gazetteer(p.rule, s.id().to_string()),
-                        (None, None) => Provenance::rule(p.rule),
-                    };
-                    Mention {
-                        span: p.span,
-                        title: p.title,
-                        provenance,
-                    }
-                })
-                .collect();
-            mentions.sort_by_key(|m| m.span.start);
-            let members = || members.iter().map(|&(pi, _)| protos[pi]);
-            let sense = members().find_map(|p| p.sense.as_ref());
-            let name = match sense {
-                Some(s) => s.canonical().to_string(),
-                None => longest(members(), text),
-            };
-            let sex: Option<Sex> = members().find_map(|p| p.sex);
-            Entity {
-                label: g.label,
-                name,
-                kb_id: sense
-                    .map(|s| s.id().to_string())
-                    .filter(|id| !id.is_empty()),
-                subtype: sense
-                    .map(|s| s.subtype().to_string())
-                    .filter(|s| !s.is_empty()),
-                mentions,
-                sex,
-            }
-        })
-        .filter(|e| !e.mentions.is_empty())
-        .collect();
+    // Built into a vector of the right size (`collect` after `filter` cannot know it, and
+    // grows the vector, moving the entities made so far, as it goes).
+    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
+    for (gi, g) in groups.iter().enumerate() {
+        let members = &by_group[start[gi]..start[gi + 1]];
+        if members.is_empty() {
+            continue;
+        }
+        let mut mentions: Vec<Mention> = members
+            .iter()
+            .map(|&(pi, rule)| {
+                let p = protos[pi];
+                let provenance = match (rule, &p.sense) {
+                    (Some(r), _) => Provenance::rule(r),
+                    (None, Some(s)) => Provenance::gazetteer(p.rule, s.id().to_string()),
+                    (None, None) => Provenance::rule(p.rule),
+                };
+                Mention {
+                    span: p.span,
+                    title: p.title,
+                    provenance,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        let members = || members.iter().map(|&(pi, _)| protos[pi]);
+        let sense = members().find_map(|p| p.sense.as_ref());
+        let name = match sense {
+            Some(s) => s.canonical().to_string(),
+            None => longest(members(), text),
+        };
+        let sex: Option<Sex> = members().find_map(|p| p.sex);
+        entities.push(Entity {
+            label: g.label,
+            name,
+            kb_id: sense
+                .map(|s| s.id().to_string())
+                .filter(|id| !id.is_empty()),
+            subtype: sense
+                .map(|s| s.subtype().to_string())
+                .filter(|s| !s.is_empty()),
+            mentions,
+            sex,
+        });
+    }
     entities.sort_by_key(|e| e.mentions[0].span.start);
     entities
 }
