@@ -294,7 +294,10 @@ pub(crate) fn group(ctx: &Context, protos: Vec<Proto>) -> Vec<Entity> {
     // By key id of a surname: the first person group with that surname.
     let mut by_surname: FxMap<u32, usize> = FxMap::default();
     let mut by_acronym: FxMap<String, usize> = FxMap::default();
-    let mut by_id: FxMap<&str, usize> = FxMap::default();
+    // Sized once for a story's ids (growing the map rehashes it); capped, so that a huge
+    // document with few ids does not reserve a table per mention.
+    let mut by_id: FxMap<&str, usize> =
+        FxMap::with_capacity_and_hasher(protos.len().min(256), Default::default());
     let mut buf = String::new();
 
     // Multi-word, strong mentions first; then single words and weak mentions.
