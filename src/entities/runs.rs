@@ -919,7 +919,14 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
             }
         }
         // The first 40 characters, lower-cased: without allocating when they are ASCII.
-        let cut = t.char_indices().nth(40).map_or(t.len(), |(k, _)| k);
+        // (When the first 40 bytes are ASCII they are the first 40 characters: found
+        // without decoding them.)
+        let ascii_cut = t.len().min(40);
+        let cut = if t.as_bytes()[..ascii_cut].is_ascii() {
+            ascii_cut
+        } else {
+            t.char_indices().nth(40).map_or(t.len(), |(k, _)| k)
+        };
         let lowered;
         let head = if t[..cut].is_ascii() {
             &t[..cut]
