@@ -185,7 +185,12 @@ pub(crate) fn classify(ctx: &Context, run: &Run, out: &mut Vec<Proto>) {
     }
     // The single-token senses at the first and last tokens, asked about several times.
     let at_start = ctx.candidates_at(name.start);
-    let at_end = ctx.candidates_at(name.end - 1);
+    // (A one-word name ends where it starts: the same candidates, not asked again.)
+    let at_end = if len == 1 {
+        at_start
+    } else {
+        ctx.candidates_at(name.end - 1)
+    };
     let is_given = senses_of(at_start).any(|s| s.kind() == "GIVEN" && s.exact_case());
     let given_sex = senses_of(at_start)
         .filter(|s| s.kind() == "GIVEN" && s.exact_case())

@@ -61,6 +61,10 @@ pub(crate) fn key_into(text: &str, out: &mut String) {
 /// or more letters ending in `ah` loses the `h`, one ending in `eh` ends in `a`; an article
 /// word followed by another word is dropped. Tested against `normalize_key` below.
 fn ascii_normalize_key(text: &str, out: &mut String) -> bool {
+    if plain_name_key(text, out) {
+        return true;
+    }
+    out.clear();
     if !text.is_ascii() {
         return false;
     }
@@ -116,6 +120,65 @@ fn ascii_normalize_key(text: &str, out: &mut String) -> bool {
         // A trailing separator: drop it.
         out.pop();
     }
+    true
+}
+
+/// [`PLAIN_BYTE`]: a byte of a word of a plain name (ASCII letter, digit, `&`).
+const PLAIN_WORD: u8 = 1;
+/// [`PLAIN_BYTE`]: a space.
+const PLAIN_SPACE: u8 = 2;
+/// What each byte is in a plain name ([`plain_name_key`]); 0 for any other byte.
+static PLAIN_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'&' {
+            t[c] = PLAIN_WORD;
+        }
+        c += 1;
+    }
+    t[b' ' as usize] = PLAIN_SPACE;
+    t
+};
+
+/// [`ascii_normalize_key`] of a plain name: ASCII letters, digits and `&` in words with
+/// single spaces between them ("John Kerry", "Syria"), no word ending in `ah`/`eh` with five
+/// or more letters, and no article before another word. Such a key is the name
+/// lower-cased: copied and lower-cased at once, instead of pushed byte by byte (most
+/// mentions are plain names; the byte loop costs several times as much). Returns false,
+/// with `out` unspecified, for any other text.
+fn plain_name_key(text: &str, out: &mut String) -> bool {
+    // A word that needs more than lower-casing: `-ah`/`-eh` of five or more letters, or an
+    // article with a word after it. (`| 0x20` lower-cases an ASCII letter and leaves
+    // digits and `&` as they are.)
+    let special = |w: &[u8], followed: bool| {
+        let n = w.len();
+        (n >= 5 && w[n - 1] | 0x20 == b'h' && matches!(w[n - 2] | 0x20, b'a' | b'e'))
+            || (followed && crate::gazetteer::normalize::is_article_bytes(w))
+    };
+    let b = text.as_bytes();
+    let mut word_start = 0;
+    // One table look-up per byte (a chain of range tests costs several times as much).
+    for (k, &c) in b.iter().enumerate() {
+        match PLAIN_BYTE[usize::from(c)] {
+            PLAIN_WORD => {}
+            PLAIN_SPACE => {
+                // A space must end a word (none leading, none doubled).
+                if k == word_start || special(&b[word_start..k], true) {
+                    return false;
+                }
+                word_start = k + 1;
+            }
+            _ => return false,
+        }
+    }
+    // Empty, or a trailing space.
+    if word_start == b.len() || special(&b[word_start..], false) {
+        return false;
+    }
+    out.push_str(text);
+    out.make_ascii_lowercase();
     true
 }
 
@@ -294,7 +357,10 @@ pub(crate) fn group(ctx: &Context, protos: Vec<Proto>) -> Vec<Entity> {
     // By key id of a surname: the first person group with that surname.
     let mut by_surname: FxMap<u32, usize> = FxMap::default();
     let mut by_acronym: FxMap<String, usize> = FxMap::default();
-    let mut by_id: FxMap<&str, usize> = FxMap::default();
+    // Sized once for a story's ids (growing the map rehashes it); capped, so that a huge
+    // document with few ids does not reserve a table per mention.
+    let mut by_id: FxMap<&str, usize> =
+        FxMap::with_capacity_and_hasher(protos.len().min(256), Default::default());
     let mut buf = String::new();
 
     // Multi-word, strong mentions first; then single words and weak mentions.
@@ -441,50 +507,51 @@ pub(crate) fn group(ctx: &Context, protos: Vec<Proto>) -> Vec<Entity> {
         by_group[next[g]] = (pi, rule);
         next[g] += 1;
     }
-    let mut entities: Vec<Entity> = groups
-        .iter()
-        .enumerate()
-        .map(|(gi, g)| {
-            let members = &by_group[start[gi]..start[gi + 1]];
-            let mut mentions: Vec<Mention> = members
-                .iter()
-                .map(|&(pi, rule)| {
-                    let p = protos[pi];
-                    let provenance = match (rule, &p.sense) {
-                        (Some(r), _) => Provenance::rule(r),
-                        (None, Some(s)) => Provenance::gazetteer(p.rule, s.id().to_string()),
-                        (None, None) => Provenance::rule(p.rule),
-                    };
-                    Mention {
-                        span: p.span,
-                        title: p.title,
-                        provenance,
-                    }
-                })
-                .collect();
-            mentions.sort_by_key(|m| m.span.start);
-            let members = || members.iter().map(|&(pi, _)| protos[pi]);
-            let sense = members().find_map(|p| p.sense.as_ref());
-            let name = match sense {
-                Some(s) => s.canonical().to_string(),
-                None => longest(members(), text),
-            };
-            let sex: Option<Sex> = members().find_map(|p| p.sex);
-            Entity {
-                label: g.label,
-                name,
-                kb_id: sense
-                    .map(|s| s.id().to_string())
-                    .filter(|id| !id.is_empty()),
-                subtype: sense
-                    .map(|s| s.subtype().to_string())
-                    .filter(|s| !s.is_empty()),
-                mentions,
-                sex,
-            }
-        })
-        .filter(|e| !e.mentions.is_empty())
-        .collect();
+    // Built into a vector of the right size (`collect` after `filter` cannot know it, and
+    // grows the vector, moving the entities made so far, as it goes).
+    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
+    for (gi, g) in groups.iter().enumerate() {
+        let members = &by_group[start[gi]..start[gi + 1]];
+        if members.is_empty() {
+            continue;
+        }
+        let mut mentions: Vec<Mention> = members
+            .iter()
+            .map(|&(pi, rule)| {
+                let p = protos[pi];
+                let provenance = match (rule, &p.sense) {
+                    (Some(r), _) => Provenance::rule(r),
+                    (None, Some(s)) => Provenance::gazetteer(p.rule, s.id().to_string()),
+                    (None, None) => Provenance::rule(p.rule),
+                };
+                Mention {
+                    span: p.span,
+                    title: p.title,
+                    provenance,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        let members = || members.iter().map(|&(pi, _)| protos[pi]);
+        let sense = members().find_map(|p| p.sense.as_ref());
+        let name = match sense {
+            Some(s) => s.canonical().to_string(),
+            None => longest(members(), text),
+        };
+        let sex: Option<Sex> = members().find_map(|p| p.sex);
+        entities.push(Entity {
+            label: g.label,
+            name,
+            kb_id: sense
+                .map(|s| s.id().to_string())
+                .filter(|id| !id.is_empty()),
+            subtype: sense
+                .map(|s| s.subtype().to_string())
+                .filter(|s| !s.is_empty()),
+            mentions,
+            sex,
+        });
+    }
     entities.sort_by_key(|e| e.mentions[0].span.start);
     entities
 }

@@ -453,6 +453,31 @@ impl CapitalForms {
         }
     }
 
+    /// The word classes of the capitalised word token `text[start..end]` ([`classes_in`]),
+    /// adding its form ([`CapitalForms::add_capitalised`]) unless it has one of the classes
+    /// `skip`. The word is packed once for both (most capitalised words pack).
+    pub(crate) fn add_capitalised_classes(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        skip: u16,
+    ) -> u16 {
+        let len = end.saturating_sub(start);
+        if let Some((lo, hi)) = pack_lower(text.as_bytes(), start, len) {
+            let c = PACKED_CLASSES.get(lo, hi, len).unwrap_or(0);
+            if c & skip == 0 {
+                self.insert_packed(lo, hi, len);
+            }
+            return c;
+        }
+        let c = text.get(start..end).map_or(0, classes);
+        if c & skip == 0 {
+            self.add_capitalised(text, start, end);
+        }
+        c
+    }
+
     /// True when the lower-case form of the word (`str::to_lowercase`) is the form of a
     /// capitalised word that also occurs as a lower-case word token.
     pub(crate) fn contains_lower(&self, word: &str) -> bool {

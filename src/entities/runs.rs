@@ -95,7 +95,7 @@ impl<'d> Context<'d> {
     pub fn new(doc: &'d Document, gaz: &'d Gazetteer) -> Context<'d> {
         let text = doc.text.as_str();
         let (entity_at, title_at, title_ending_at) = index_candidates(doc);
-        let (name_token, lower_words) = token_facts(doc);
+        let (name_token, lower_words, classes) = token_facts(doc);
         let headline = doc
             .sentences
             .iter()
@@ -137,7 +137,7 @@ impl<'d> Context<'d> {
                 .windows(2)
                 .all(|w| w[0].tokens.start <= w[1].tokens.start),
             candidates_cursor: Cell::new(0),
-            classes: vec![Cell::new(0); doc.tokens.len()],
+            classes,
             name_token,
             first_word,
             sports,
@@ -789,23 +789,37 @@ fn index_candidates(doc: &Document) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     (entity_at, title_at, title_ending_at)
 }
 
-/// Per token, whether it is a name token (see [`Context::is_name_token`]); and the
-/// lower-case forms of the document's capitalised words, marked where they also occur as
-/// lower-case words (to tell common words at sentence starts: `is_common_word` asks about
-/// capitalised words). One pass over the tokens for both, reading token bytes directly.
+/// Per token, whether it is a name token (see [`Context::is_name_token`]); the lower-case
+/// forms of the document's capitalised words, marked where they also occur as lower-case
+/// words (to tell common words at sentence starts: `is_common_word` asks about capitalised
+/// words); and the cache of word classes for [`Context::word_in`], filled in for the
+/// capitalised words. One pass over the tokens for the first and the classes, reading token
+/// bytes directly.
+///
+/// A capitalised word in the sentence-start list (`The`, `But`, `He` …) adds no form: the
+/// forms are only asked about (`is_common_word`, `common_at_start`) after that list said
+/// no, and a word is in the list exactly when its lower-case form is (it is matched in any
+/// case), so such a form would never be asked about. Left out, they keep the frequent
+/// function words ("the", "but", "he") from being probed in the lower-case pass. Their
+/// classes, needed to tell, are cached for the later phases, which ask about the same
+/// tokens.
 #[inline(never)]
-fn token_facts(doc: &Document) -> (Vec<bool>, CapitalForms) {
+fn token_facts(doc: &Document) -> (Vec<bool>, CapitalForms, Vec<Cell<u16>>) {
     let text = doc.text.as_str();
     let bytes = text.as_bytes();
     let mut forms = CapitalForms::new();
+    let classes = vec![Cell::new(0u16); doc.tokens.len()];
     // Collected from an exact-size iterator (no capacity check per token, as a push has).
     let name_token: Vec<bool> = doc
         .tokens
         .iter()
-        .map(|t| {
+        .zip(&classes)
+        .map(|(t, class)| {
             let word = matches!(t.kind, TokenKind::Word);
             if word && t.shape == Shape::Capitalised {
-                forms.add_capitalised(text, t.span.start, t.span.end);
+                let c =
+                    forms.add_capitalised_classes(text, t.span.start, t.span.end, SENTENCE_START);
+                class.set(c | CLASSES_KNOWN);
             }
             word && is_name_word(t, bytes, text)
         })
@@ -817,7 +831,7 @@ fn token_facts(doc: &Document) -> (Vec<bool>, CapitalForms) {
             forms.mark_lower(text, t.span.start, t.span.end);
         }
     }
-    (name_token, forms)
+    (name_token, forms, classes)
 }
 
 /// True when the word token `t` is a name token: a capitalised or ALL-CAPS word, or a word
@@ -905,7 +919,14 @@ fn is_sports_story(doc: &Document, text: &str) -> bool {
             }
         }
         // The first 40 characters, lower-cased: without allocating when they are ASCII.
-        let cut = t.char_indices().nth(40).map_or(t.len(), |(k, _)| k);
+        // (When the first 40 bytes are ASCII they are the first 40 characters: found
+        // without decoding them.)
+        let ascii_cut = t.len().min(40);
+        let cut = if t.as_bytes()[..ascii_cut].is_ascii() {
+            ascii_cut
+        } else {
+            t.char_indices().nth(40).map_or(t.len(), |(k, _)| k)
+        };
         let lowered;
         let head = if t[..cut].is_ascii() {
             &t[..cut]
