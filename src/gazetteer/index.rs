@@ -135,18 +135,25 @@ pub(crate) fn filter_bit_of(h: u64) -> (usize, u64) {
 /// both sides always use the same function.
 #[inline]
 pub(crate) fn lower_word_hash(word: &[u8]) -> u64 {
-    if word.len() > 16 {
-        return filter_hash(word);
+    match pack16(word) {
+        Some([lo, hi]) => packed_word_hash(lo, hi),
+        None => filter_hash(word),
     }
+}
+
+/// A word of at most 16 bytes zero-padded into two little-endian words (first byte
+/// lowest); `None` for a longer word.
+#[inline]
+pub(crate) fn pack16(word: &[u8]) -> Option<[u64; 2]> {
     let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
+    buf.get_mut(..word.len())?.copy_from_slice(word);
     let (lo, hi) = buf.split_at(8);
     let word = |x: &[u8]| {
         let mut w = [0u8; 8];
         w.copy_from_slice(x);
         u64::from_le_bytes(w)
     };
-    packed_word_hash(word(lo), word(hi))
+    Some([word(lo), word(hi)])
 }
 
 /// [`lower_word_hash`] of a word of at most 16 bytes, given packed.

@@ -19,7 +19,7 @@
 use std::cell::RefCell;
 use std::sync::{Arc, Weak};
 
-use super::index::Index;
+use super::index::{pack16, Index};
 use super::Gazetteer;
 
 /// Token texts longer than this are not memoised (they are rare).
@@ -92,20 +92,6 @@ const EMPTY: Slot = Slot {
     flags: 0,
     count: 0,
 };
-
-/// `key` (at most [`KEY_MAX`] bytes) zero-padded into two little-endian words.
-#[inline]
-fn pack(key: &[u8]) -> [u64; 2] {
-    let mut b = [0u8; KEY_MAX];
-    b[..key.len()].copy_from_slice(key);
-    let (lo, hi) = b.split_at(8);
-    let word = |x: &[u8]| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(x);
-        u64::from_le_bytes(w)
-    };
-    [word(lo), word(hi)]
-}
 
 impl Slot {
     fn learned(&self) -> Learned {
@@ -184,7 +170,9 @@ impl Memo {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let packed = pack(key);
+        let Some(packed) = pack16(key) else {
+            return None;
+        };
         let mut i = self.home(packed, key.len(), tag);
         loop {
             let s = &self.slots[i];
@@ -215,7 +203,7 @@ impl Memo {
             self.clear();
         }
         let mut slot = EMPTY;
-        slot.key = pack(key);
+        slot.key = pack16(key)?;
         slot.len = key.len() as u8;
         slot.tag = tag;
         if let Some(p) = probed {
