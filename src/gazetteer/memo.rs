@@ -170,9 +170,7 @@ impl Memo {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let Some(packed) = pack16(key) else {
-            return None;
-        };
+        let packed = pack16(key)?;
         let mut i = self.home(packed, key.len(), tag);
         loop {
             let s = &self.slots[i];
