@@ -45,7 +45,7 @@ pub(crate) mod index;
 #[allow(dead_code)] // some fields are read by build.rs only
 mod lists;
 mod matcher;
-pub mod memo;
+mod memo;
 pub(crate) mod normalize;
 mod row;
 
