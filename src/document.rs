@@ -566,29 +566,15 @@ struct OwnedSense {
 }
 
 impl Sense {
-    /// A sense of entry `entry` of the embedded index.
-    pub(crate) fn embedded(index: &'static Index, entry: u32, exact_case: bool) -> Sense {
-        Sense::embedded_coded(index, entry, Sense::kind_code_of(index, entry), exact_case)
-    }
-
-    /// A sense of entry `entry` of a user index.
-    pub(crate) fn user(index: &Arc<Index>, entry: u32, exact_case: bool) -> Sense {
-        Sense::user_coded(index, entry, Sense::kind_code_of(index, entry), exact_case)
-    }
-
-    /// The kind code a sense of entry `entry` of `index` has (see [`Sense::embedded_coded`]).
+    /// The kind code of entry `entry` of `index`, as a sense of it holds it (read once,
+    /// so that making the sense need not read the entry table again).
     pub(crate) fn kind_code_of(index: &Index, entry: u32) -> u8 {
         index.kind(entry).map_or(NO_KIND, Kind::code)
     }
 
-    /// [`Sense::embedded`] with the entry's kind code already read (by
-    /// [`Sense::kind_code_of`]), so that the entry table is not read again.
-    pub(crate) fn embedded_coded(
-        index: &'static Index,
-        entry: u32,
-        kind: u8,
-        exact_case: bool,
-    ) -> Sense {
+    /// A sense of entry `entry` of the embedded index, whose kind code is `kind` (see
+    /// [`Sense::kind_code_of`]).
+    pub(crate) fn embedded(index: &'static Index, entry: u32, kind: u8, exact_case: bool) -> Sense {
         Sense {
             data: SenseData::Embedded(index),
             entry,
@@ -597,8 +583,8 @@ impl Sense {
         }
     }
 
-    /// [`Sense::user`] with the entry's kind code already read.
-    pub(crate) fn user_coded(index: &Arc<Index>, entry: u32, kind: u8, exact_case: bool) -> Sense {
+    /// A sense of entry `entry` of a user index, whose kind code is `kind`.
+    pub(crate) fn user(index: &Arc<Index>, entry: u32, kind: u8, exact_case: bool) -> Sense {
         Sense {
             data: SenseData::User(Arc::clone(index)),
             entry,

@@ -178,9 +178,10 @@ fn lower_filters(f: Option<&Fst<Bytes>>) -> LowerFilters {
         while let Some((key, _)) = stream.next() {
             let mut words = key.split(|&b| b == b' ');
             let first = words.next().unwrap_or(key);
-            set(0, filter_bit_of(lower_word_hash(first)));
+            let first_bit = filter_bit_of(lower_word_hash(first));
+            set(0, first_bit);
             match words.next() {
-                None => set(1, filter_bit_of(lower_word_hash(first))),
+                None => set(1, first_bit),
                 Some(second) => set(2, filter_bit(&key[..first.len() + 1 + second.len()])),
             }
         }

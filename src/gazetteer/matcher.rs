@@ -541,7 +541,7 @@ fn plain_word<'b>(s: &[u8], buf: &'b mut [u8; PLAIN_MAX]) -> Option<&'b [u8]> {
         *d = c.to_ascii_lowercase();
     }
     let mut n = s.len();
-    if n >= 5 && buf[n - 1] == b'h' && matches!(buf[n - 2], b'a' | b'e') {
+    if folds_ending(&buf[..n]) {
         buf[n - 2] = b'a';
         n -= 1;
     }
@@ -687,7 +687,7 @@ impl<'g> Matcher<'g> {
             // Not plain ("'s", "don't"): its first word as the walk folds it.
             return self.lower_may_start_folded(b, joined_next);
         }
-        if n >= 5 && b[n - 1] == b'h' && matches!(b[n - 2], b'a' | b'e') {
+        if folds_ending(&b[..n]) {
             return true; // its key ends in -a (see `fold_suffix`): let the walk decide
         }
         let bit = filter_bit_of(h);
@@ -727,9 +727,7 @@ impl<'g> Matcher<'g> {
             return true;
         }
         let word = &w[..n];
-        if is_article_bytes(word)
-            || (n >= 5 && word[n - 1] == b'h' && matches!(word[n - 2], b'a' | b'e'))
-        {
+        if is_article_bytes(word) || folds_ending(word) {
             return true;
         }
         let bit = filter_bit_of(lower_word_hash(word));
@@ -743,19 +741,20 @@ impl<'g> Matcher<'g> {
     /// plain lower-case word, one space, a plain word, then a token that ends the second
     /// word. The walk could only match the first word alone or a key that begins with the
     /// two words; false when the filters know no such key (no false negatives: in any
-    /// other shape, true).
-    fn lower_pair_may_start(&self, text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
-        let w1 = tokens[i].text(text);
-        let b = w1.as_bytes();
-        let plain = !b.is_empty()
-            && b.iter()
-                .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && !folds_ending(b)
-            && !is_article(w1);
+    /// other shape, true). `b` is token `i`'s bytes, `(n, h)` their [`lower_run`].
+    fn lower_pair_may_start(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        (i, end): (usize, usize),
+        b: &[u8],
+        (n, h): (usize, u64),
+    ) -> bool {
+        let plain = n == b.len() && !folds_ending(b) && !is_article_bytes(b);
         if !plain {
             return true;
         }
-        let single = filter_bit_of(lower_word_hash(b));
+        let single = filter_bit_of(h);
         // No bit: no pair (the walk stops after the first word: only a one-word key can
         // match).
         const NONE: (usize, u64) = (usize::MAX, 0);
@@ -838,7 +837,7 @@ impl<'g> Matcher<'g> {
                     plain = run.0 == b.len();
                     let joined_next = || matches!(after_token(text, tokens, i, end), After::Joined);
                     (self.lower_may_start(b, run, joined_next)
-                        && self.lower_pair_may_start(text, tokens, i, end))
+                        && self.lower_pair_may_start(text, tokens, (i, end), b, run))
                     .then_some(Start::Lower)
                 } else {
                     None
@@ -924,7 +923,10 @@ impl<'g> Matcher<'g> {
             let hits = memo.hits(range);
             if !hits.is_empty() {
                 let mut senses = Vec::with_capacity(hits.len());
-                senses.extend(hits.iter().filter_map(|h| self.gaz.memo_sense(h)));
+                senses.extend(
+                    hits.iter()
+                        .filter_map(|h| self.gaz.coded_sense(h.layer, h.entry, h.kind, h.exact)),
+                );
                 out.push(Candidate {
                     span,
                     tokens: i..best.last + 1,
@@ -972,7 +974,6 @@ impl<'g> Matcher<'g> {
     /// token that cannot be inside a name, or one plain word that the pair filters rule
     /// out). One first-word probe per layer decides it, or the memo's record of the same
     /// token text. `None` for every other case: the caller then walks.
-    #[inline(never)]
     fn quick(&mut self, site: Site<'_>, prose: bool) -> Option<Option<Best>> {
         let Site {
             text,
@@ -1149,18 +1150,9 @@ impl<'g> Matcher<'g> {
         let values = facts.values;
         let mut found: Vec<MemoHit> = Vec::new();
         if values.iter().any(Option::is_some) {
-            // The surface is the token itself, plain ASCII: its case key is itself with
-            // the ending folded, its literal form itself lower-cased (as in `start_at`).
+            // The surface is the token itself, one plain ASCII word (as in `start_at`).
             let surface = std::str::from_utf8(s).unwrap_or("");
-            let tmp = &mut self.tmp;
-            tmp.clear();
-            tmp.push_str(surface);
-            fold_suffix(tmp);
-            let case_h = hash32(tmp);
-            tmp.clear();
-            tmp.push_str(surface);
-            tmp.make_ascii_lowercase();
-            let lit_h = hash32(tmp);
+            let (case_h, lit_h) = plain_surface_hashes(surface, &mut self.tmp, &mut self.word)?;
             self.gaz
                 .gather(&self.layers, &values, case_h, lit_h, prose, &mut self.hits);
             found.extend(self.hits.iter().map(|h| {
@@ -1207,7 +1199,6 @@ impl<'g> Matcher<'g> {
     }
 
     /// The longest match from byte `at` of token `i`.
-    #[inline(never)]
     fn walk(&mut self, site: Site<'_>) -> Option<Best> {
         let Site {
             text,
@@ -1452,6 +1443,24 @@ mod tests {
         }
     }
 
+    /// The candidates of `text` found by the walk alone, by the quick path, and by the
+    /// quick path with this thread's memo (twice: the first run fills it, the second reads
+    /// it).
+    fn three_ways(gaz: &Gazetteer, text: &str) -> [Vec<Candidate>; 4] {
+        let mut doc = Document::new(text);
+        crate::text::annotate(&mut doc);
+        let mut m = Matcher::new(gaz, None);
+        m.walk_only = true;
+        let walked = m.run(&doc.text, &doc.tokens, &doc.sentences);
+        let quick = Matcher::new(gaz, None).run(&doc.text, &doc.tokens, &doc.sentences);
+        let memoised = || {
+            super::super::memo::with_memo(gaz, |memo| {
+                Matcher::new(gaz, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
+            })
+        };
+        [walked, quick, memoised(), memoised()]
+    }
+
     /// The quick decision is the walk's: every candidate of the embedded lists is the same
     /// with and without it, over texts with the shapes it must hand to the walk.
     #[test]
@@ -1480,21 +1489,11 @@ mod tests {
         ];
         let gaz = Gazetteer::embedded();
         for text in texts {
-            let mut doc = Document::new(text);
-            crate::text::annotate(&mut doc);
-            let quick = Matcher::new(&gaz, None).run(&doc.text, &doc.tokens, &doc.sentences);
-            let mut m = Matcher::new(&gaz, None);
-            m.walk_only = true;
-            let walked = m.run(&doc.text, &doc.tokens, &doc.sentences);
+            let [walked, quick, filling, reading] = three_ways(&gaz, text);
             assert_eq!(quick, walked, "{text}");
             assert!(!quick.is_empty(), "{text}");
-            // With the memo: the first run fills it, the second reads it.
-            for _ in 0..2 {
-                let memoised = super::super::memo::with_memo(&gaz, |memo| {
-                    Matcher::new(&gaz, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
-                });
-                assert_eq!(memoised, walked, "{text}");
-            }
+            assert_eq!(filling, walked, "{text}");
+            assert_eq!(reading, walked, "{text}");
         }
     }
 
@@ -1515,20 +1514,11 @@ mod tests {
             "PELL ARNO VISITS ZED BLORP'S TOWER\n\nPell Arno's aides met Pell Arno.",
         ];
         for text in texts {
-            let mut doc = Document::new(text);
-            crate::text::annotate(&mut doc);
-            let mut m = Matcher::new(&gaz, None);
-            m.walk_only = true;
-            let walked = m.run(&doc.text, &doc.tokens, &doc.sentences);
+            let [walked, quick, filling, reading] = three_ways(&gaz, text);
             assert!(walked.len() >= 3, "{text}");
-            let quick = Matcher::new(&gaz, None).run(&doc.text, &doc.tokens, &doc.sentences);
             assert_eq!(quick, walked, "{text}");
-            for _ in 0..2 {
-                let memoised = super::super::memo::with_memo(&gaz, |memo| {
-                    Matcher::new(&gaz, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
-                });
-                assert_eq!(memoised, walked, "{text}");
-            }
+            assert_eq!(filling, walked, "{text}");
+            assert_eq!(reading, walked, "{text}");
         }
     }
 
@@ -1614,18 +1604,10 @@ mod tests {
             #![proptest_config(ProptestConfig::with_cases(400))]
             #[test]
             fn quick_path_and_memo_equal_the_walk(text in text()) {
-                let gaz = Gazetteer::embedded();
-                let mut doc = Document::new(text.as_str());
-                crate::text::annotate(&mut doc);
-                let mut m = Matcher::new(&gaz, None);
-                m.walk_only = true;
-                let walked = m.run(&doc.text, &doc.tokens, &doc.sentences);
-                let quick = Matcher::new(&gaz, None).run(&doc.text, &doc.tokens, &doc.sentences);
+                let [walked, quick, filling, reading] = three_ways(&Gazetteer::embedded(), &text);
                 prop_assert_eq!(&quick, &walked);
-                let memoised = super::super::super::memo::with_memo(&gaz, |memo| {
-                    Matcher::new(&gaz, Some(memo)).run(&doc.text, &doc.tokens, &doc.sentences)
-                });
-                prop_assert_eq!(&memoised, &walked);
+                prop_assert_eq!(&filling, &walked);
+                prop_assert_eq!(&reading, &walked);
             }
         }
     }

@@ -297,25 +297,28 @@ impl Gazetteer {
     /// lists; see [`Gazetteer::layers`]).
     #[inline]
     pub(crate) fn sense(&self, layer: u8, entry: u32, exact: bool) -> Option<Sense> {
-        match layer {
-            0 => self.user.as_ref().map(|ix| Sense::user(ix, entry, exact)),
-            _ => self
-                .defaults
-                .then(|| Sense::embedded(&EMBEDDED, entry, exact)),
-        }
+        let ix = self.layers()[usize::from(layer.min(1))]?;
+        self.coded_sense(layer, entry, Sense::kind_code_of(ix, entry), exact)
     }
 
-    /// The [`Sense`] of a memoised hit (whose kind code is already read).
+    /// [`Gazetteer::sense`] given the entry's kind code (see [`Sense::kind_code_of`]), as
+    /// the matcher's memo keeps it.
     #[inline]
-    pub(in crate::gazetteer) fn memo_sense(&self, h: &memo::MemoHit) -> Option<Sense> {
-        match h.layer {
+    pub(crate) fn coded_sense(
+        &self,
+        layer: u8,
+        entry: u32,
+        kind: u8,
+        exact: bool,
+    ) -> Option<Sense> {
+        match layer {
             0 => self
                 .user
                 .as_ref()
-                .map(|ix| Sense::user_coded(ix, h.entry, h.kind, h.exact)),
+                .map(|ix| Sense::user(ix, entry, kind, exact)),
             _ => self
                 .defaults
-                .then(|| Sense::embedded_coded(&EMBEDDED, h.entry, h.kind, h.exact)),
+                .then(|| Sense::embedded(&EMBEDDED, entry, kind, exact)),
         }
     }
 
