@@ -225,15 +225,7 @@ impl<'a> Splitter<'a> {
     /// content words).
     fn counts(&self, s: usize, e: usize) -> (usize, usize, usize, usize) {
         let (mut words, mut content, mut caps, mut allcaps) = (0, 0, 0, 0);
-        for k in s..=e.min(self.tokens.len().saturating_sub(1)) {
-            let t = &self.tokens[k];
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let w = self.t(k);
-            if matches!(w, "'s" | "’s" | "'S" | "’S") {
-                continue;
-            }
+        for (t, w) in self.words(s, e) {
             words += 1;
             if is_small_word(w) {
                 continue;
@@ -249,17 +241,26 @@ impl<'a> Splitter<'a> {
         (words, content, caps, allcaps)
     }
 
+    /// The word tokens of tokens `s..=e` with their text, possessive endings left out (what
+    /// [`Splitter::counts`] counts as words).
+    fn words(&self, s: usize, e: usize) -> impl Iterator<Item = (&Token, &str)> + '_ {
+        let last = e.min(self.tokens.len().saturating_sub(1));
+        (s..=last).filter_map(move |k| {
+            let t = &self.tokens[k];
+            if t.kind != TokenKind::Word {
+                return None;
+            }
+            let w = self.t(k);
+            (!matches!(w, "'s" | "’s" | "'S" | "’S")).then_some((t, w))
+        })
+    }
+
     /// `counts(s, e)` has at least two content words and all of them are capitalised and
     /// all capitals (`content >= 2 && allcaps == content`); stops at the first that is not.
     fn all_caps_content(&self, s: usize, e: usize) -> bool {
         let mut content = 0;
-        for k in s..=e.min(self.tokens.len().saturating_sub(1)) {
-            let t = &self.tokens[k];
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let w = self.t(k);
-            if matches!(w, "'s" | "’s" | "'S" | "’S") || is_small_word(w) {
+        for (t, w) in self.words(s, e) {
+            if is_small_word(w) {
                 continue;
             }
             if !(t.shape == Shape::AllCaps && first_upper(w)) {
