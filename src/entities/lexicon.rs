@@ -5,6 +5,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
+use crate::quotes::words::{pack_raw_in, MAX_WORD};
+
 /// A fast, non-cryptographic hasher for short words (the Fx hash of rustc): the lexicons
 /// and per-document word sets hash a few hundred thousand words per megabyte of text, where
 /// SipHash's resistance to collision attacks buys nothing.
@@ -215,7 +217,7 @@ struct Packed<V> {
 }
 
 /// The longest word a [`PackedTable`] holds.
-const MAX_PACKED: usize = 16;
+const MAX_PACKED: usize = MAX_WORD;
 
 /// The hash of a packed word (its top bits index a table, its low bits a filter).
 #[inline]
@@ -223,42 +225,10 @@ fn packed_hash(lo: u64, hi: u64, len: usize) -> u64 {
     (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// `text[start..start + len]` (1..=16 bytes) packed as they are, not lower-cased: fixed
-/// 8-byte windows with the bytes past the word masked off when the text has them, a copy
-/// otherwise (near its end). None for other lengths or ranges outside the text.
-#[inline]
-fn pack_raw(text: &[u8], start: usize, len: usize) -> Option<(u64, u64)> {
-    if len == 0 || len > MAX_PACKED {
-        return None;
-    }
-    let window = |at: usize, keep: usize| -> Option<u64> {
-        let w = text.get(at..at.checked_add(8)?)?;
-        let x = u64::from_le_bytes(w.try_into().ok()?);
-        // keep is 1..=8: the shift is 0..=56.
-        Some(x & (u64::MAX >> (64 - 8 * keep as u32)))
-    };
-    let fast = if len <= 8 {
-        window(start, len).map(|lo| (lo, 0))
-    } else {
-        window(start, 8).zip(window(start + 8, len - 8))
-    };
-    if fast.is_some() {
-        return fast;
-    }
-    let word = text.get(start..start.checked_add(len)?)?;
-    let mut buf = [0u8; MAX_PACKED];
-    buf[..len].copy_from_slice(word);
-    let (lo, hi) = buf.split_at(8);
-    Some((
-        u64::from_le_bytes(lo.try_into().ok()?),
-        u64::from_le_bytes(hi.try_into().ok()?),
-    ))
-}
-
-/// [`pack_raw`] lower-cased: None also when a byte is not ASCII.
+/// [`pack_raw_in`] lower-cased: None also when a byte is not ASCII.
 #[inline]
 fn pack_lower(text: &[u8], start: usize, len: usize) -> Option<(u64, u64)> {
-    let (lo, hi) = pack_raw(text, start, len)?;
+    let (lo, hi) = pack_raw_in(text, start, len)?;
     Some((
         crate::quotes::words::lower(lo)?,
         crate::quotes::words::lower(hi)?,
@@ -431,7 +401,7 @@ impl CapitalForms {
                 return;
             }
         }
-        match pack_raw(text.as_bytes(), start, len) {
+        match pack_raw_in(text.as_bytes(), start, len) {
             // Packed as written (forms are lower-case: a word with a capital is none).
             Some((lo, hi)) if (lo | hi) & 0x8080_8080_8080_8080 == 0 => {
                 let h = packed_hash(lo, hi, len);

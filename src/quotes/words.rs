@@ -52,6 +52,19 @@ fn window(text: &[u8], at: usize, keep: usize) -> Option<u64> {
 /// them (no variable-length copy; the bytes past the word are masked off).
 #[inline]
 pub(crate) fn pack_in(text: &[u8], start: usize, len: usize) -> Option<Key> {
+    let (lo, hi) = pack_raw_in(text, start, len)?;
+    Some(Key {
+        lo: lower(lo)?,
+        hi: lower(hi)?,
+    })
+}
+
+/// `text[start..start + len]` (1..=16 bytes) packed as written, not lower-cased, into two
+/// `u64` (bytes 0..8, 8..16, little-endian, unused bytes 0): fixed 8-byte windows with the
+/// bytes past the word masked off when the text has them, a copy otherwise (near its end).
+/// None for other lengths or ranges outside the text. (Also the entity lexicon's.)
+#[inline]
+pub(crate) fn pack_raw_in(text: &[u8], start: usize, len: usize) -> Option<(u64, u64)> {
     if len == 0 || len > MAX_WORD {
         return None;
     }
@@ -60,13 +73,17 @@ pub(crate) fn pack_in(text: &[u8], start: usize, len: usize) -> Option<Key> {
     } else {
         window(text, start, 8).zip(window(text, start + 8, len - 8))
     };
-    match fast {
-        Some((lo, hi)) => Some(Key {
-            lo: lower(lo)?,
-            hi: lower(hi)?,
-        }),
-        None => pack(text.get(start..start.checked_add(len)?)?),
+    if fast.is_some() {
+        return fast;
     }
+    let word = text.get(start..start.checked_add(len)?)?;
+    let mut buf = [0u8; MAX_WORD];
+    buf[..len].copy_from_slice(word);
+    let (lo, hi) = buf.split_at(8);
+    Some((
+        u64::from_le_bytes(lo.try_into().ok()?),
+        u64::from_le_bytes(hi.try_into().ok()?),
+    ))
 }
 
 /// ASCII lower case of 8 packed bytes; None when a byte is not ASCII. (Also the entity
