@@ -150,12 +150,10 @@ static PLAIN_BYTE: [u8; 256] = {
 /// with `out` unspecified, for any other text.
 fn plain_name_key(text: &str, out: &mut String) -> bool {
     // A word that needs more than lower-casing: `-ah`/`-eh` of five or more letters, or an
-    // article with a word after it. (`| 0x20` lower-cases an ASCII letter and leaves
-    // digits and `&` as they are.)
+    // article with a word after it.
     let special = |w: &[u8], followed: bool| {
-        let n = w.len();
-        (n >= 5 && w[n - 1] | 0x20 == b'h' && matches!(w[n - 2] | 0x20, b'a' | b'e'))
-            || (followed && crate::gazetteer::normalize::is_article_bytes(w))
+        use crate::gazetteer::normalize::{folds_ending, is_article_bytes};
+        folds_ending(w) || (followed && is_article_bytes(w))
     };
     let b = text.as_bytes();
     let mut word_start = 0;

@@ -17,8 +17,8 @@ use super::index::{
 };
 use super::memo::{Learned, Memo, MemoHit, Probe, KEY_MAX};
 use super::normalize::{
-    fold_into, fold_suffix, hash32, is_article, is_article_bytes, is_space_article, normalize_with,
-    Folded, Mode,
+    fold_into, fold_suffix, folds_ending, hash32, is_article, is_article_bytes, is_space_article,
+    normalize_with, Folded, Mode,
 };
 use super::{Gazetteer, Hit};
 use crate::document::{Candidate, Sentence, Token, TokenKind};
@@ -323,14 +323,6 @@ fn after_token<'t>(text: &str, tokens: &'t [Token], i: usize, end: usize) -> Aft
         }
         _ => After::Stop,
     }
-}
-
-/// True when a plain word of `b`'s bytes folds its ending (see
-/// [`super::normalize::fold_suffix`]: five or more bytes ending in `ah` or `eh`, any case).
-#[inline]
-fn folds_ending(b: &[u8]) -> bool {
-    let n = b.len();
-    n >= 5 && matches!(b[n - 1], b'h' | b'H') && matches!(b[n - 2], b'a' | b'A' | b'e' | b'E')
 }
 
 /// The text of token `n` = `i + 1` (see [`After::Spaced`]) when it is one plain word after a

@@ -260,6 +260,14 @@ pub fn is_space_article(word: &str) -> bool {
     word.eq_ignore_ascii_case("al") || word.eq_ignore_ascii_case("el")
 }
 
+/// True when a word of ASCII bytes `b` has the ending [`fold_suffix`] folds: five or more
+/// bytes ending in `ah` or `eh`, in any case.
+#[inline]
+pub fn folds_ending(b: &[u8]) -> bool {
+    let n = b.len();
+    n >= 5 && matches!(b[n - 1], b'h' | b'H') && matches!(b[n - 2], b'a' | b'A' | b'e' | b'E')
+}
+
 /// Folds the transliteration ending of one word in place: a word of five or more
 /// characters ending in `ah` drops the `h` (`Raqqah` → `Raqqa`), one ending in `eh` ends in
 /// `a` instead (`Hodeideh` → `Hodeida`). Case is kept (`RAQQAH` → `RAQQA`).
